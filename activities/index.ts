@@ -1,0 +1,18 @@
+import type { Db } from '../db/client';
+import { procedureActivities } from './procedures';
+import { taskActivities } from './tasks';
+
+export interface ActivityDeps {
+  db: Db;
+  publicUrl: string;
+}
+
+/** Every activity the worker registers; workflows import only the type. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...taskActivities(deps),
+    ...procedureActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,49 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { writeAudit } from '../db/audit';
+import type { Db } from '../db/client';
+import { procedures, tasks, type ProcedureStatus } from '../db/schema';
+import { recordStepEvent } from './procedure-events';
+
+export interface FinishProcedureInput {
+  procedureId: string;
+  status: Exclude<ProcedureStatus, 'running'>;
+  outcome: string;
+  actorId?: string;
+}
+
+export function procedureActivities({ db }: { db: Db }) {
+  return {
+    async recordStep(input: { procedureId: string; key: string; label: string; detail?: Record<string, unknown> }) {
+      await recordStepEvent(db, { ...input, kind: 'step', current: true });
+    },
+
+    async finishProcedure(input: FinishProcedureInput): Promise<void> {
+      await db.transaction(async (tx) => {
+        // Open tasks of an ended procedure can no longer be done; they leave every inbox.
+        await tx
+          .update(tasks)
+          .set({ status: 'cancelled' })
+          .where(and(eq(tasks.procedureId, input.procedureId), inArray(tasks.status, ['open', 'claimed'])));
+        await tx
+          .update(procedures)
+          .set({ status: input.status, outcome: input.outcome, currentStep: input.outcome, endedAt: new Date() })
+          .where(eq(procedures.id, input.procedureId));
+        await recordStepEvent(tx, {
+          procedureId: input.procedureId,
+          key: `procedure:${input.status}`,
+          kind: `procedure.${input.status}`,
+          label: input.outcome,
+        });
+        await writeAudit(tx, {
+          actorId: input.actorId ?? null,
+          action: `procedure.${input.status}`,
+          entityType: 'procedure',
+          entityId: input.procedureId,
+          procedureId: input.procedureId,
+          detail: { outcome: input.outcome },
+          key: `procedure:${input.procedureId}:${input.status}`,
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,219 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { addDuration } from '../calendar/business-days';
+import { writeAudit } from '../db/audit';
+import type { Db } from '../db/client';
+import { procedures, tasks, type Role } from '../db/schema';
+import type { CandidateRole } from '../workflows/human-task/shared';
+import type { TaskTiming } from '../workflows/human-task/timing';
+import { recordStepEvent } from './procedure-events';
+import { enqueueTaskMail, roleMembers, taskRecipients, type TaskForMail, type TaskMailKind } from './task-mails';
+
+export interface CreateTaskInput {
+  procedureId: string;
+  procedureType: string;
+  taskKey: string;
+  title: string;
+  formKind: string;
+  assigneeId?: string;
+  candidateRole?: CandidateRole;
+  excludedUserIds: string[];
+  priority: number;
+  context: Record<string, unknown>;
+  timing: TaskTiming;
+  /** Workflow time, so that a retried activity computes the same dates. */
+  createdAt: number;
+}
+
+export interface CreatedTask {
+  taskId: string;
+  dueAt: number | null;
+  remindAt: number | null;
+  escalateAt: number | null;
+}
+
+export interface CompleteTaskRowInput {
+  taskId: string;
+  procedureId: string;
+  data: unknown;
+  actorId: string;
+  onBehalfOfId?: string;
+  requestId: string;
+}
+
+export interface TaskActivityDeps {
+  db: Db;
+  publicUrl: string;
+}
+
+async function loadTaskForMail(db: Db, taskId: string): Promise<(TaskForMail & { status: string }) | undefined> {
+  const [row] = await db
+    .select({
+      id: tasks.id,
+      procedureId: tasks.procedureId,
+      title: tasks.title,
+      procedureTitle: procedures.title,
+      assigneeId: tasks.assigneeId,
+      candidateRole: tasks.candidateRole,
+      dueAt: tasks.dueAt,
+      status: tasks.status,
+    })
+    .from(tasks)
+    .innerJoin(procedures, eq(procedures.id, tasks.procedureId))
+    .where(eq(tasks.id, taskId));
+  return row;
+}
+
+export function taskActivities({ db, publicUrl }: TaskActivityDeps) {
+  /** Reminder and escalation share one shape: mail once, stamp the row, record the step. */
+  async function followUp(taskId: string, kind: Exclude<TaskMailKind, 'assigned'>): Promise<void> {
+    const task = await loadTaskForMail(db, taskId);
+    if (!task || (task.status !== 'open' && task.status !== 'claimed')) return;
+    const label = kind === 'reminder' ? `Erinnerung: ${task.title}` : `Eskalation: ${task.title}`;
+    await db.transaction(async (tx) => {
+      const recipients =
+        kind === 'reminder' ? await taskRecipients(tx, task) : await roleMembers(tx, 'manager' satisfies Role);
+      await enqueueTaskMail(tx, kind, task, recipients.map((r) => r.email), publicUrl);
+      await tx
+        .update(tasks)
+        .set(
+          kind === 'reminder'
+            ? { remindedAt: sql`coalesce(${tasks.remindedAt}, now())` }
+            : { escalatedAt: sql`coalesce(${tasks.escalatedAt}, now())`, priority: 1 },
+        )
+        .where(eq(tasks.id, taskId));
+      await recordStepEvent(tx, {
+        procedureId: task.procedureId,
+        key: `task:${task.id}:${kind}`,
+        kind: `task.${kind}`,
+        label,
+        detail: { taskId, recipients: recipients.map((r) => r.email) },
+      });
+      await writeAudit(tx, {
+        action: `task.${kind}`,
+        entityType: 'task',
+        entityId: taskId,
+        procedureId: task.procedureId,
+        key: `task:${taskId}:${kind}`,
+      });
+    });
+  }
+
+  return {
+    async createTask(input: CreateTaskInput): Promise<CreatedTask> {
+      const base = new Date(input.createdAt);
+      const dueAt = addDuration(base, input.timing.due);
+      const remindAt = input.timing.reminderAfter ? addDuration(base, input.timing.reminderAfter) : null;
+      const escalateAt = input.timing.escalateAfter ? addDuration(base, input.timing.escalateAfter) : null;
+      const taskId = await db.transaction(async (tx) => {
+        const [inserted] = await tx
+          .insert(tasks)
+          .values({
+            procedureId: input.procedureId,
+            procedureType: input.procedureType,
+            taskKey: input.taskKey,
+            title: input.title,
+            formKind: input.formKind,
+            assigneeId: input.assigneeId ?? null,
+            candidateRole: input.candidateRole ?? null,
+            excludedUserIds: input.excludedUserIds,
+            priority: input.priority,
+            dueAt,
+            context: input.context,
+            createdAt: base,
+          })
+          .onConflictDoNothing({ target: [tasks.procedureId, tasks.taskKey] })
+          .returning({ id: tasks.id });
+        if (!inserted) {
+          // A retry after the first attempt committed: the row, its mail and its entries exist.
+          const [existing] = await tx
+            .select({ id: tasks.id })
+            .from(tasks)
+            .where(and(eq(tasks.procedureId, input.procedureId), eq(tasks.taskKey, input.taskKey)));
+          if (!existing) throw new Error(`task ${input.taskKey} vanished during creation`);
+          return existing.id;
+        }
+        const [proc] = await tx
+          .select({ title: procedures.title })
+          .from(procedures)
+          .where(eq(procedures.id, input.procedureId));
+        const mailTask: TaskForMail = {
+          id: inserted.id,
+          procedureId: input.procedureId,
+          title: input.title,
+          procedureTitle: proc?.title ?? input.procedureId,
+          assigneeId: input.assigneeId ?? null,
+          candidateRole: input.candidateRole ?? null,
+          dueAt,
+        };
+        const recipients = await taskRecipients(tx, mailTask);
+        await enqueueTaskMail(tx, 'assigned', mailTask, recipients.map((r) => r.email), publicUrl);
+        await recordStepEvent(tx, {
+          procedureId: input.procedureId,
+          key: `task:${input.taskKey}:created`,
+          kind: 'task.created',
+          label: input.title,
+          detail: { taskId: inserted.id, assigneeId: input.assigneeId ?? null, candidateRole: input.candidateRole ?? null },
+          current: true,
+        });
+        await writeAudit(tx, {
+          action: 'task.created',
+          entityType: 'task',
+          entityId: inserted.id,
+          procedureId: input.procedureId,
+          detail: { title: input.title, formKind: input.formKind },
+          key: `task:${inserted.id}:created`,
+        });
+        return inserted.id;
+      });
+      return {
+        taskId,
+        dueAt: dueAt.getTime(),
+        remindAt: remindAt?.getTime() ?? null,
+        escalateAt: escalateAt?.getTime() ?? null,
+      };
+    },
+
+    async completeTaskRow(input: CompleteTaskRowInput): Promise<void> {
+      await db.transaction(async (tx) => {
+        const [updated] = await tx
+          .update(tasks)
+          .set({
+            status: 'completed',
+            result: input.data,
+            completedBy: input.actorId,
+            completedOnBehalfOf: input.onBehalfOfId ?? null,
+            completionRequestId: input.requestId,
+            completedAt: new Date(),
+          })
+          .where(and(eq(tasks.id, input.taskId), inArray(tasks.status, ['open', 'claimed'])))
+          .returning({ title: tasks.title, taskKey: tasks.taskKey });
+        if (!updated) return; // already recorded by an earlier attempt
+        await recordStepEvent(tx, {
+          procedureId: input.procedureId,
+          key: `task:${updated.taskKey}:completed`,
+          kind: 'task.completed',
+          label: `${updated.title} erledigt`,
+          detail: { taskId: input.taskId, actorId: input.actorId, onBehalfOfId: input.onBehalfOfId ?? null },
+        });
+        await writeAudit(tx, {
+          actorId: input.actorId,
+          onBehalfOfId: input.onBehalfOfId ?? null,
+          action: 'task.completed',
+          entityType: 'task',
+          entityId: input.taskId,
+          procedureId: input.procedureId,
+          detail: { requestId: input.requestId },
+          key: `task:${input.taskId}:completed`,
+        });
+      });
+    },
+
+    async remindTask({ taskId }: { taskId: string }): Promise<void> {
+      await followUp(taskId, 'reminder');
+    },
+
+    async escalateTask({ taskId }: { taskId: string }): Promise<void> {
+      await followUp(taskId, 'escalation');
+    },
+  };
+}

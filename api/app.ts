@@ -1,0 +1,75 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Db } from '../db/client';
+import type { TaskTiming } from '../workflows/human-task/timing';
+import { authRoutes, sessionMiddleware } from './auth';
+import { errorHandler, notFoundHandler } from './errors';
+import { healthRoute } from './health';
+import { openApiDocument } from './openapi';
+import { departmentRoutes } from './resources/departments';
+import { mailRoutes } from './resources/mails';
+import { procedureRoutes } from './resources/procedures';
+import { taskRoutes } from './resources/tasks';
+import { userRoutes } from './resources/users';
+import { Api } from './route';
+import { limiter, sameOriginWrites } from './security';
+import { sessionUserLoader } from './session-user';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  timing: TaskTiming;
+  publicUrl: string;
+  sessionSecret: string;
+  loginRateLimit: number;
+  publicRateLimit: number;
+  mailReachable: () => Promise<boolean>;
+  /** The embedded stack has a mail catcher whose inbox the console shows. */
+  withMailbox: boolean;
+  log: (msg: string) => void;
+}
+
+const adminDist = path.join(__dirname, '..', 'admin', 'dist');
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const https = deps.publicUrl.startsWith('https:');
+  // On plain-HTTP installations (an office LAN, the embedded demo) HSTS and upgrade-insecure-requests would lock the console out.
+  app.use(
+    helmet({
+      hsts: https,
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } },
+    }),
+  );
+  healthRoute(app, deps);
+
+  const publicHost = new URL(deps.publicUrl).host;
+  app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api', sameOriginWrites(() => [publicHost]));
+  app.use('/answer', limiter(deps.publicRateLimit, 'Zu viele Anfragen. Bitte warten Sie eine Minute.'));
+  app.use(sessionMiddleware(deps.db, deps.sessionSecret, deps.publicUrl.startsWith('https:')));
+
+  const api = new Api(sessionUserLoader(deps.db));
+  authRoutes(api, deps.db, deps.loginRateLimit);
+  taskRoutes(api, deps);
+  procedureRoutes(api, deps);
+  departmentRoutes(api, deps.db);
+  userRoutes(api, deps.db);
+  mailRoutes(api, deps.db, deps.withMailbox);
+  const document = openApiDocument(api);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use(api.router);
+
+  if (fs.existsSync(adminDist)) app.use(express.static(adminDist, { index: 'index.html' }));
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,100 @@
+import argon2 from 'argon2';
+import connectPgSimple from 'connect-pg-simple';
+import { sql } from 'drizzle-orm';
+import type { RequestHandler } from 'express';
+import session from 'express-session';
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { users } from '../db/schema';
+import { HttpError } from './errors';
+import type { Api } from './route';
+import { limiter } from './security';
+
+export const ARGON2_OPTIONS = { type: argon2.argon2id } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, ARGON2_OPTIONS);
+}
+
+export function sessionMiddleware(db: Db, secret: string, secureCookie: boolean): RequestHandler {
+  const PgStore = connectPgSimple(session);
+  return session({
+    name: 'amtsflow.sid',
+    secret,
+    store: new PgStore({ pool: db.$client, tableName: 'sessions', pruneSessionInterval: 15 * 60 }),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'strict', secure: secureCookie, maxAge: 10 * 60 * 60 * 1000 },
+  });
+}
+
+export const loginBody = z.strictObject({
+  email: z.email('keine gültige E-Mail-Adresse'),
+  password: z.string().min(1, 'Passwort fehlt').max(1000),
+});
+
+export const meSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(['staff', 'manager', 'admin'])),
+    substituteFor: z.array(z.string()),
+  })
+  .meta({ id: 'Me' });
+
+export function authRoutes(api: Api, db: Db, loginRateLimit: number) {
+  // Verifying against a real hash when the account is unknown keeps the answer time the same.
+  const unknownUserHash = hashPassword(`unknown-${Math.random()}`);
+  api.router.use('/api/auth/login', limiter(loginRateLimit, 'Zu viele Anmeldeversuche. Bitte warten Sie eine Minute.'));
+
+  api.route({
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Anmelden (setzt das Sitzungs-Cookie)',
+    tag: 'auth',
+    access: 'public',
+    body: loginBody,
+    response: meSchema,
+    async handler({ body, req }) {
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = lower(${body.email})`);
+      const ok = await argon2.verify(user?.passwordHash ?? (await unknownUserHash), body.password);
+      if (!user || !ok || !user.active) {
+        throw new HttpError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch');
+      }
+      await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
+      req.session.userId = user.id;
+      await new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
+      return { id: user.id, email: user.email, name: user.name, roles: user.roles, substituteFor: [] };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Abmelden',
+    tag: 'auth',
+    access: 'public',
+    async handler({ req, res }) {
+      await new Promise<void>((resolve, reject) => req.session.destroy((e) => (e ? reject(e) : resolve())));
+      res.clearCookie('amtsflow.sid');
+      return undefined;
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/auth/me',
+    summary: 'Die angemeldete Person',
+    tag: 'auth',
+    access: 'user',
+    response: meSchema,
+    async handler({ user }) {
+      return user;
+    },
+  });
+}

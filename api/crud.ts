@@ -1,0 +1,187 @@
+import { and, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { writeAudit } from '../db/audit';
+import type { Db } from '../db/client';
+import { HttpError } from './errors';
+import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from './list-query';
+import { idParams, type Access, type Api } from './route';
+import type { SessionUser } from './session-user';
+
+export interface CrudSpec<T extends PgTable, C extends z.ZodType, U extends z.ZodType, R extends z.ZodType> {
+  resource: string;
+  label: string;
+  table: T;
+  idColumn: AnyPgColumn;
+  /** The columns the API shows and sorts by (secrets such as password hashes stay out). */
+  columns: Record<string, AnyPgColumn>;
+  searchColumns: AnyPgColumn[];
+  /** Exact-match filters: filter key → column. */
+  filters: Record<string, { column: AnyPgColumn; schema: z.ZodType }>;
+  defaultSort: SQL;
+  read: Access;
+  /** Without it the resource is read-only. */
+  write?: Access;
+  schema?: R;
+  /** For tables whose key is not a UUID. */
+  idSchema?: z.ZodType<string | number>;
+  create?: { body: C; toRow(body: z.infer<C>): Promise<Record<string, unknown>> | Record<string, unknown> };
+  update?: { body: U; toRow(body: z.infer<U>): Promise<Record<string, unknown>> | Record<string, unknown> };
+  /** Refuses a delete that would break something, with a message people understand. */
+  beforeDelete?(id: string): Promise<void>;
+}
+
+function uniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e.code === '23505' || e.cause?.code === '23505';
+}
+
+/** The react-admin resource mechanism for master data: list, show, create, update, delete, audited. */
+export function crudResource<T extends PgTable, C extends z.ZodType, U extends z.ZodType, R extends z.ZodType>(
+  api: Api,
+  db: Db,
+  spec: CrudSpec<T, C, U, R>,
+): void {
+  const path = `/api/${spec.resource}`;
+  const params = spec.idSchema ? z.strictObject({ id: spec.idSchema }) : idParams;
+  const itemSchema = spec.schema ?? z.record(z.string(), z.unknown());
+  const filterShape = Object.fromEntries(Object.entries(spec.filters).map(([k, f]) => [k, f.schema.optional()]));
+  const filterSchema = z.strictObject({ id: idsFilter, q: z.string().max(200).optional(), ...filterShape });
+
+  async function load(id: string | number) {
+    const [row] = await db.select(spec.columns).from(spec.table as PgTable).where(eq(spec.idColumn, id));
+    if (!row) throw HttpError.notFound(spec.label);
+    return row;
+  }
+
+  async function audit(user: SessionUser, action: string, id: string, detail?: Record<string, unknown>) {
+    await writeAudit(db, { actorId: user.id, action: `${spec.resource}.${action}`, entityType: spec.resource, entityId: id, detail });
+  }
+
+  async function mapConflict<X>(work: () => Promise<X>): Promise<X> {
+    try {
+      return await work();
+    } catch (err) {
+      if (uniqueViolation(err)) throw HttpError.conflict(`${spec.label}: ein Eintrag mit diesen Angaben existiert bereits`);
+      throw err;
+    }
+  }
+
+  api.route({
+    method: 'get',
+    path,
+    summary: `${spec.label}: Liste`,
+    tag: spec.resource,
+    access: spec.read,
+    query: listQuerySchema(spec.columns, filterSchema),
+    response: z.array(itemSchema),
+    async handler({ query, res }) {
+      const f = (query.filter ?? {}) as Record<string, unknown> & { id?: string[]; q?: string };
+      const where: (SQL | undefined)[] = [];
+      if (f.id) where.push(inArray(spec.idColumn, f.id));
+      if (f.q) {
+        const pattern = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+        where.push(or(...spec.searchColumns.map((c) => ilike(c, pattern))));
+      }
+      for (const [key, { column }] of Object.entries(spec.filters)) {
+        if (f[key] !== undefined) where.push(eq(column, f[key]));
+      }
+      const { offset, limit } = pageOf(query);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select(spec.columns)
+          .from(spec.table as PgTable)
+          .where(and(...where))
+          .orderBy(...orderOf(spec.columns, query.sort, spec.defaultSort, spec.idColumn))
+          .limit(limit)
+          .offset(offset),
+        db.select({ n: count() }).from(spec.table as PgTable).where(and(...where)),
+      ]);
+      return sendList(res, spec.resource, rows, total?.n ?? 0, offset);
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: `${path}/:id`,
+    summary: `${spec.label}: ein Eintrag`,
+    tag: spec.resource,
+    access: spec.read,
+    params,
+    response: itemSchema,
+    handler: async ({ params }) => load(params.id),
+  });
+
+  const write = spec.write;
+  if (!write) return;
+
+  if (spec.create) {
+    const create = spec.create;
+    api.route({
+      method: 'post',
+      path,
+      summary: `${spec.label}: anlegen`,
+      tag: spec.resource,
+      access: write,
+      body: create.body,
+      response: itemSchema,
+      successStatus: 201,
+      async handler({ body, user }) {
+        const values = await create.toRow(body as z.infer<C>);
+        const [row] = await mapConflict(() =>
+          db.insert(spec.table).values(values as never).returning({ id: spec.idColumn }),
+        );
+        const id = String((row as { id: unknown }).id);
+        await audit(user, 'created', id);
+        return load(id);
+      },
+    });
+  }
+
+  if (spec.update) {
+    const update = spec.update;
+    api.route({
+      method: 'put',
+      path: `${path}/:id`,
+      summary: `${spec.label}: ändern`,
+      tag: spec.resource,
+      access: write,
+      params: idParams,
+      body: update.body,
+      response: itemSchema,
+      async handler({ params, body, user }) {
+        await load(params.id);
+        const values = await update.toRow(body as z.infer<U>);
+        if (Object.keys(values).length > 0) {
+          await mapConflict(() => db.update(spec.table).set(values as never).where(eq(spec.idColumn, params.id)));
+        }
+        await audit(user, 'updated', params.id, { fields: Object.keys(values).filter((k) => k !== 'passwordHash') });
+        return load(params.id);
+      },
+    });
+  }
+
+  api.route({
+    method: 'delete',
+    path: `${path}/:id`,
+    summary: `${spec.label}: löschen`,
+    tag: spec.resource,
+    access: write,
+    params: idParams,
+    response: itemSchema,
+    async handler({ params, user }) {
+      const row = await load(params.id);
+      await spec.beforeDelete?.(params.id);
+      try {
+        await db.delete(spec.table).where(eq(spec.idColumn, params.id));
+      } catch (err) {
+        if ((err as { code?: string; cause?: { code?: string } }).cause?.code === '23503') {
+          throw HttpError.conflict(`${spec.label} wird noch verwendet und kann nicht gelöscht werden`);
+        }
+        throw err;
+      }
+      await audit(user, 'deleted', params.id);
+      return row;
+    },
+  });
+}

@@ -1,0 +1,90 @@
+import { asc, desc } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { auditLog, mailbox, mailOutbox, mailStatuses } from '../../db/schema';
+import { crudResource } from '../crud';
+import type { Api } from '../route';
+
+export function mailRoutes(api: Api, db: Db, withMailbox: boolean) {
+  crudResource(api, db, {
+    resource: 'mails',
+    label: 'Mail',
+    table: mailOutbox,
+    idColumn: mailOutbox.id,
+    columns: {
+      id: mailOutbox.id,
+      to: mailOutbox.to,
+      subject: mailOutbox.subject,
+      text: mailOutbox.text,
+      status: mailOutbox.status,
+      attempts: mailOutbox.attempts,
+      lastError: mailOutbox.lastError,
+      procedureId: mailOutbox.procedureId,
+      taskId: mailOutbox.taskId,
+      messageId: mailOutbox.messageId,
+      createdAt: mailOutbox.createdAt,
+      sentAt: mailOutbox.sentAt,
+    },
+    searchColumns: [mailOutbox.subject],
+    filters: {
+      status: { column: mailOutbox.status, schema: z.enum(mailStatuses) },
+      procedureId: { column: mailOutbox.procedureId, schema: z.string() },
+      taskId: { column: mailOutbox.taskId, schema: z.uuid() },
+    },
+    defaultSort: desc(mailOutbox.createdAt),
+    read: 'user',
+  });
+
+  // The embedded catcher's inbox: what a department or a colleague would have received.
+  if (withMailbox) {
+    crudResource(api, db, {
+      resource: 'mailbox',
+      label: 'Empfangene Mail',
+      table: mailbox,
+      idColumn: mailbox.id,
+      columns: {
+        id: mailbox.id,
+        messageId: mailbox.messageId,
+        envelopeTo: mailbox.envelopeTo,
+        from: mailbox.from,
+        subject: mailbox.subject,
+        text: mailbox.text,
+        html: mailbox.html,
+        receivedAt: mailbox.receivedAt,
+      },
+      searchColumns: [mailbox.subject, mailbox.text],
+      filters: { messageId: { column: mailbox.messageId, schema: z.string() } },
+      defaultSort: desc(mailbox.receivedAt),
+      read: 'user',
+    });
+  }
+
+  crudResource(api, db, {
+    resource: 'audit',
+    label: 'Protokolleintrag',
+    table: auditLog,
+    idColumn: auditLog.id,
+    idSchema: z.coerce.number().int().positive(),
+    columns: {
+      id: auditLog.id,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      onBehalfOfId: auditLog.onBehalfOfId,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      procedureId: auditLog.procedureId,
+      detail: auditLog.detail,
+    },
+    searchColumns: [auditLog.action],
+    filters: {
+      actorId: { column: auditLog.actorId, schema: z.uuid() },
+      entityType: { column: auditLog.entityType, schema: z.string() },
+      entityId: { column: auditLog.entityId, schema: z.string() },
+      procedureId: { column: auditLog.procedureId, schema: z.string() },
+      action: { column: auditLog.action, schema: z.string() },
+    },
+    defaultSort: asc(auditLog.id),
+    read: ['manager', 'admin'],
+  });
+}

@@ -1,0 +1,255 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { and, asc, count, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeAudit } from '../../db/audit';
+import type { Db } from '../../db/client';
+import { auditLog, mailOutbox, procedureEvents, procedures, procedureStatuses, tasks } from '../../db/schema';
+import type { TaskTiming } from '../../workflows/human-task/timing';
+import { cancelReasonSignal } from '../../workflows/human-task/shared';
+import { procedureTypeNames, procedureTypes, type ProcedureTypeName } from '../../workflows/registry';
+import { HttpError, zodFields } from '../errors';
+import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
+import { textIdParams, type Api } from '../route';
+
+const sortable = {
+  id: procedures.id,
+  type: procedures.type,
+  title: procedures.title,
+  status: procedures.status,
+  currentStep: procedures.currentStep,
+  startedAt: procedures.startedAt,
+  endedAt: procedures.endedAt,
+};
+
+const procedureFilter = z.strictObject({
+  id: idsFilter,
+  q: z.string().max(200).optional(),
+  type: z.enum(procedureTypeNames).optional(),
+  status: z.union([z.enum(procedureStatuses), z.array(z.enum(procedureStatuses))]).optional(),
+  startedBy: z.uuid().optional(),
+});
+
+export const procedureSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    title: z.string(),
+    status: z.enum(procedureStatuses),
+    currentStep: z.string().nullable(),
+    outcome: z.string().nullable(),
+    startedBy: z.string().nullable(),
+    startedAt: z.date(),
+    endedAt: z.date().nullable(),
+  })
+  .meta({ id: 'Procedure' });
+
+const startBody = z.strictObject({
+  type: z.enum(procedureTypeNames),
+  input: z.record(z.string(), z.unknown()),
+});
+
+const cancelBody = z.strictObject({ reason: z.string().trim().min(3, 'Bitte einen Grund angeben').max(2000) });
+
+const historyEntrySchema = z
+  .object({
+    at: z.date(),
+    kind: z.string(),
+    label: z.string(),
+    source: z.enum(['step', 'task', 'mail', 'audit']),
+    detail: z.unknown(),
+  })
+  .meta({ id: 'HistoryEntry' });
+
+export interface ProcedureRouteDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  timing: TaskTiming;
+}
+
+const columns = {
+  id: procedures.id,
+  type: procedures.type,
+  title: procedures.title,
+  status: procedures.status,
+  currentStep: procedures.currentStep,
+  outcome: procedures.outcome,
+  startedBy: procedures.startedBy,
+  startedAt: procedures.startedAt,
+  endedAt: procedures.endedAt,
+};
+
+export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing }: ProcedureRouteDeps) {
+  async function loadProcedure(id: string) {
+    const [row] = await db.select(columns).from(procedures).where(eq(procedures.id, id));
+    if (!row) throw HttpError.notFound('Vorgang');
+    return row;
+  }
+
+  api.route({
+    method: 'get',
+    path: '/api/procedures',
+    summary: 'Vorgänge',
+    tag: 'procedures',
+    access: 'user',
+    query: listQuerySchema(sortable, procedureFilter),
+    response: z.array(procedureSchema),
+    async handler({ query, res }) {
+      const f = query.filter ?? {};
+      const where: (SQL | undefined)[] = [
+        f.id ? inArray(procedures.id, f.id) : undefined,
+        f.q ? ilike(procedures.title, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+        f.type ? eq(procedures.type, f.type) : undefined,
+        f.status ? inArray(procedures.status, Array.isArray(f.status) ? f.status : [f.status]) : undefined,
+        f.startedBy ? eq(procedures.startedBy, f.startedBy) : undefined,
+      ];
+      const { offset, limit } = pageOf(query);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select(columns)
+          .from(procedures)
+          .where(and(...where))
+          .orderBy(...orderOf(sortable, query.sort, desc(procedures.startedAt), procedures.id))
+          .limit(limit)
+          .offset(offset),
+        db.select({ n: count() }).from(procedures).where(and(...where)),
+      ]);
+      return sendList(res, 'procedures', rows, total?.n ?? 0, offset);
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/procedures/:id',
+    summary: 'Ein Vorgang',
+    tag: 'procedures',
+    access: 'user',
+    params: textIdParams,
+    response: procedureSchema,
+    handler: async ({ params }) => loadProcedure(params.id),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/procedures',
+    summary: 'Vorgang starten (Idempotency-Key verhindert einen doppelten Start)',
+    tag: 'procedures',
+    access: ['staff', 'manager', 'admin'],
+    body: startBody,
+    response: procedureSchema,
+    successStatus: 201,
+    async handler({ body, user, req, res }) {
+      const type = procedureTypes[body.type as ProcedureTypeName];
+      const parsed = type.startForm.safeParse(body.input);
+      if (!parsed.success) throw HttpError.badRequest('Ungültige Startdaten', zodFields(parsed.error, 'input'));
+      const key = req.get('idempotency-key');
+      const suffix = key ? createHash('sha256').update(`${user.id}:${key}`).digest('hex').slice(0, 32) : randomUUID();
+      const id = `${body.type}-${suffix}`;
+      const [created] = await db
+        .insert(procedures)
+        .values({ id, type: body.type, title: type.titleOf(parsed.data as never), input: parsed.data, startedBy: user.id })
+        .onConflictDoNothing()
+        .returning({ id: procedures.id });
+      if (!created) {
+        res.status(200);
+        return loadProcedure(id);
+      }
+      try {
+        await temporal.workflow.start(type.workflowType, {
+          workflowId: id,
+          taskQueue,
+          args: [{ input: parsed.data, startedBy: user.id, timing }],
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
+          // Nothing runs for this row: remove it so the list shows no ghost procedure.
+          await db.delete(procedures).where(eq(procedures.id, id));
+          throw new HttpError(503, 'engine_unavailable', 'Die Prozess-Engine ist nicht erreichbar; bitte später erneut versuchen');
+        }
+      }
+      await writeAudit(db, {
+        actorId: user.id,
+        action: 'procedure.started',
+        entityType: 'procedure',
+        entityId: id,
+        procedureId: id,
+        detail: { type: body.type },
+        key: `procedure:${id}:started`,
+      });
+      return loadProcedure(id);
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/procedures/:id/cancel',
+    summary: 'Vorgang mit Begründung abbrechen (Amtsleitung)',
+    tag: 'procedures',
+    access: ['manager', 'admin'],
+    params: textIdParams,
+    body: cancelBody,
+    response: procedureSchema,
+    async handler({ params, body, user }) {
+      const proc = await loadProcedure(params.id);
+      if (proc.status !== 'running') throw HttpError.conflict('Der Vorgang läuft nicht mehr');
+      const handle = temporal.workflow.getHandle(proc.id);
+      await handle.signal(cancelReasonSignal, { reason: body.reason, by: user.id });
+      await handle.cancel();
+      await writeAudit(db, {
+        actorId: user.id,
+        action: 'procedure.cancel-requested',
+        entityType: 'procedure',
+        entityId: proc.id,
+        procedureId: proc.id,
+        detail: { reason: body.reason },
+      });
+      return loadProcedure(proc.id);
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/procedures/:id/history',
+    summary: 'Der Verlauf eines Vorgangs: Schritte, Aufgaben, Mails und Protokoll in zeitlicher Folge',
+    tag: 'procedures',
+    access: 'user',
+    params: textIdParams,
+    response: z.array(historyEntrySchema),
+    async handler({ params }) {
+      await loadProcedure(params.id);
+      const [events, taskRows, mails, audit] = await Promise.all([
+        db.select().from(procedureEvents).where(eq(procedureEvents.procedureId, params.id)).orderBy(asc(procedureEvents.id)),
+        db.select().from(tasks).where(eq(tasks.procedureId, params.id)),
+        db.select().from(mailOutbox).where(eq(mailOutbox.procedureId, params.id)),
+        db.select().from(auditLog).where(eq(auditLog.procedureId, params.id)).orderBy(asc(auditLog.id)),
+      ]);
+      const entries = [
+        ...events.map((e) => ({ at: e.at, kind: e.kind, label: e.label, source: 'step' as const, detail: e.detail })),
+        ...taskRows.map((t) => ({
+          at: t.createdAt,
+          kind: `task.${t.status}`,
+          label: t.title,
+          source: 'task' as const,
+          detail: { taskId: t.id, status: t.status, completedBy: t.completedBy, completedAt: t.completedAt, result: t.result },
+        })),
+        ...mails.map((m) => ({
+          at: m.createdAt,
+          kind: `mail.${m.status}`,
+          label: m.subject,
+          source: 'mail' as const,
+          detail: { mailId: m.id, to: m.to, status: m.status, sentAt: m.sentAt },
+        })),
+        ...audit.map((a) => ({
+          at: a.at,
+          kind: a.action,
+          label: a.action,
+          source: 'audit' as const,
+          detail: { actorId: a.actorId, onBehalfOfId: a.onBehalfOfId, ...((a.detail as object | null) ?? {}) },
+        })),
+      ];
+      return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+    },
+  });
+}

@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { and, asc, count, eq, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeAudit } from '../../db/audit';
+import type { Db } from '../../db/client';
+import { procedures, taskStatuses, tasks, users } from '../../db/schema';
+import { formSchemas, isFormKind } from '../../workflows/forms';
+import { completeTaskUpdate } from '../../workflows/human-task/shared';
+import { HttpError, zodFields } from '../errors';
+import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
+import { idParams, type Api } from '../route';
+import type { SessionUser } from '../session-user';
+import { updateErrorToHttp } from '../temporal-errors';
+import { assertNotExcluded, assertOpen, assignedTo, completionRight, groupOf, mayView, seesAllTasks, workableBy } from './task-access';
+
+const sortable = {
+  id: tasks.id,
+  title: tasks.title,
+  dueAt: tasks.dueAt,
+  priority: tasks.priority,
+  status: tasks.status,
+  createdAt: tasks.createdAt,
+  completedAt: tasks.completedAt,
+  procedureType: tasks.procedureType,
+};
+
+const taskFilter = z.strictObject({
+  id: idsFilter,
+  q: z.string().max(200).optional(),
+  status: z.union([z.enum(taskStatuses), z.array(z.enum(taskStatuses))]).optional(),
+  procedureId: z.string().optional(),
+  procedureType: z.string().optional(),
+  formKind: z.string().optional(),
+  assigneeId: z.uuid().optional(),
+  overdue: z.boolean().optional(),
+  /** "mine": assigned to me or claimed by me (incl. Vertretung); "group": unclaimed tasks of my roles. */
+  inbox: z.enum(['mine', 'group', 'workable']).optional(),
+});
+
+export const taskSchema = z
+  .object({
+    id: z.string(),
+    procedureId: z.string(),
+    procedureTitle: z.string(),
+    procedureType: z.string(),
+    taskKey: z.string(),
+    title: z.string(),
+    formKind: z.string(),
+    assigneeId: z.string().nullable(),
+    candidateRole: z.string().nullable(),
+    claimedBy: z.string().nullable(),
+    status: z.enum(taskStatuses),
+    priority: z.number(),
+    dueAt: z.date().nullable(),
+    createdAt: z.date(),
+    completedAt: z.date().nullable(),
+  })
+  .meta({ id: 'Task' });
+
+const taskColumns = {
+  id: tasks.id,
+  procedureId: tasks.procedureId,
+  procedureTitle: procedures.title,
+  procedureType: tasks.procedureType,
+  taskKey: tasks.taskKey,
+  title: tasks.title,
+  formKind: tasks.formKind,
+  assigneeId: tasks.assigneeId,
+  candidateRole: tasks.candidateRole,
+  claimedBy: tasks.claimedBy,
+  status: tasks.status,
+  priority: tasks.priority,
+  dueAt: tasks.dueAt,
+  createdAt: tasks.createdAt,
+  completedAt: tasks.completedAt,
+};
+
+const completeBody = z.strictObject({ data: z.record(z.string(), z.unknown()) });
+const reassignBody = z.strictObject({ userId: z.uuid('keine gültige Benutzer-ID') });
+const idempotencyKey = z.string().min(1).max(200).regex(/^[\w.:-]+$/, 'nur Buchstaben, Ziffern, . : _ -');
+
+export const nextStepSchema = z
+  .object({
+    task: z.object({ id: z.string(), status: z.enum(taskStatuses) }),
+    procedure: z.object({ id: z.string(), finished: z.boolean(), currentStep: z.string().nullable() }),
+    nextTask: taskSchema.nullable(),
+  })
+  .meta({ id: 'CompletionResult' });
+
+export interface TaskRouteDeps {
+  db: Db;
+  temporal: Client;
+}
+
+export function taskRoutes(api: Api, { db, temporal }: TaskRouteDeps) {
+  async function loadTask(id: string) {
+    const [task] = await db.select().from(tasks).where(eq(tasks.id, id));
+    if (!task) throw HttpError.notFound('Aufgabe');
+    return task;
+  }
+
+  async function visibleTask(id: string, user: SessionUser) {
+    const task = await loadTask(id);
+    if (!mayView(task, user)) throw HttpError.notFound('Aufgabe');
+    return task;
+  }
+
+  async function withProcedure(id: string) {
+    const [row] = await db
+      .select({ ...taskColumns, context: tasks.context, result: tasks.result, excludedUserIds: tasks.excludedUserIds })
+      .from(tasks)
+      .innerJoin(procedures, eq(procedures.id, tasks.procedureId))
+      .where(eq(tasks.id, id));
+    return row;
+  }
+
+  /** The task this person should do next in the procedure they just moved on. */
+  async function nextTaskFor(user: SessionUser, procedureId: string) {
+    const [next] = await db
+      .select(taskColumns)
+      .from(tasks)
+      .innerJoin(procedures, eq(procedures.id, tasks.procedureId))
+      .where(and(eq(tasks.procedureId, procedureId), inArray(tasks.status, ['open', 'claimed']), workableBy(user)))
+      .orderBy(asc(tasks.createdAt))
+      .limit(1);
+    if (!next) return null;
+    const [full] = await db.select({ excluded: tasks.excludedUserIds }).from(tasks).where(eq(tasks.id, next.id));
+    return full?.excluded.includes(user.id) ? null : next;
+  }
+
+  api.route({
+    method: 'get',
+    path: '/api/tasks',
+    summary: 'Aufgaben (Posteingang, Gruppenaufgaben, alle)',
+    tag: 'tasks',
+    access: 'user',
+    query: listQuerySchema(sortable, taskFilter),
+    response: z.array(taskSchema),
+    async handler({ query, user, res }) {
+      const f = query.filter ?? {};
+      const where: (SQL | undefined)[] = [];
+      if (f.inbox === 'mine') where.push(assignedTo(user));
+      else if (f.inbox === 'group') where.push(groupOf(user));
+      else if (f.inbox === 'workable' || !seesAllTasks(user)) where.push(workableBy(user));
+      if (f.id) where.push(inArray(tasks.id, f.id));
+      if (f.q) where.push(ilike(tasks.title, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`));
+      if (f.status) where.push(inArray(tasks.status, Array.isArray(f.status) ? f.status : [f.status]));
+      else if (f.inbox) where.push(inArray(tasks.status, ['open', 'claimed']));
+      if (f.procedureId) where.push(eq(tasks.procedureId, f.procedureId));
+      if (f.procedureType) where.push(eq(tasks.procedureType, f.procedureType));
+      if (f.formKind) where.push(eq(tasks.formKind, f.formKind));
+      if (f.assigneeId) where.push(eq(tasks.assigneeId, f.assigneeId));
+      if (f.overdue !== undefined) {
+        where.push(f.overdue ? lt(tasks.dueAt, sql`now()`) : sql`(${tasks.dueAt} is null or ${tasks.dueAt} >= now())`);
+      }
+      const condition = and(...where);
+      const { offset, limit } = pageOf(query);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select(taskColumns)
+          .from(tasks)
+          .innerJoin(procedures, eq(procedures.id, tasks.procedureId))
+          .where(condition)
+          .orderBy(...orderOf(sortable, query.sort, sql`${tasks.dueAt} asc nulls last`, tasks.id))
+          .limit(limit)
+          .offset(offset),
+        db.select({ n: count() }).from(tasks).where(condition),
+      ]);
+      return sendList(res, 'tasks', rows, total?.n ?? 0, offset);
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/tasks/:id',
+    summary: 'Eine Aufgabe mit Kontext und Formularergebnis',
+    tag: 'tasks',
+    access: 'user',
+    params: idParams,
+    async handler({ params, user }) {
+      await visibleTask(params.id, user);
+      return withProcedure(params.id);
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/tasks/:id/complete',
+    summary: 'Aufgabe erledigen; antwortet mit dem nächsten Schritt des Vorgangs',
+    tag: 'tasks',
+    access: 'user',
+    params: idParams,
+    body: completeBody,
+    response: nextStepSchema,
+    async handler({ params, body, user, req }) {
+      const header = req.get('idempotency-key');
+      const keyCheck = header === undefined ? undefined : idempotencyKey.safeParse(header);
+      if (keyCheck && !keyCheck.success) {
+        throw HttpError.badRequest('Ungültiger Idempotency-Key', zodFields(keyCheck.error, 'header.idempotency-key'));
+      }
+      const requestId = keyCheck?.data ?? randomUUID();
+      const task = await visibleTask(params.id, user);
+      const replay = task.status === 'completed' && task.completionRequestId === requestId && task.completedBy === user.id;
+      if (replay) {
+        return {
+          task: { id: task.id, status: task.status },
+          procedure: await procedureStep(task.procedureId),
+          nextTask: await nextTaskFor(user, task.procedureId),
+        };
+      }
+      const { onBehalfOfId } = completionRight(task, user);
+      if (!isFormKind(task.formKind)) throw new Error(`unknown form kind ${task.formKind}`);
+      const parsed = formSchemas[task.formKind].safeParse(body.data);
+      if (!parsed.success) throw HttpError.badRequest('Die Formulardaten sind ungültig', zodFields(parsed.error, 'data'));
+
+      let step;
+      try {
+        step = await temporal.workflow.getHandle(task.procedureId).executeUpdate(completeTaskUpdate, {
+          args: [{ taskKey: task.taskKey, data: parsed.data, actorId: user.id, onBehalfOfId, requestId }],
+          updateId: `complete:${task.id}:${requestId}`,
+        });
+      } catch (err) {
+        throw updateErrorToHttp(err);
+      }
+      return {
+        task: { id: task.id, status: 'completed' as const },
+        procedure: { id: step.procedureId, finished: step.finished, currentStep: step.currentStep },
+        nextTask: await nextTaskFor(user, task.procedureId),
+      };
+    },
+  });
+
+  async function procedureStep(procedureId: string) {
+    const [p] = await db.select().from(procedures).where(eq(procedures.id, procedureId));
+    return { id: procedureId, finished: p?.status !== 'running', currentStep: p?.currentStep ?? null };
+  }
+
+  api.route({
+    method: 'post',
+    path: '/api/tasks/:id/claim',
+    summary: 'Gruppenaufgabe übernehmen',
+    tag: 'tasks',
+    access: 'user',
+    params: idParams,
+    async handler({ params, user }) {
+      const task = await visibleTask(params.id, user);
+      assertOpen(task);
+      assertNotExcluded(task, user.id);
+      if (task.claimedBy === user.id) return withProcedure(task.id);
+      if (task.claimedBy) throw HttpError.conflict('Die Aufgabe wurde bereits von jemand anderem übernommen');
+      const mayClaim = task.assigneeId ? task.assigneeId === user.id || user.substituteFor.includes(task.assigneeId)
+        : task.candidateRole !== null && user.roles.includes(task.candidateRole);
+      if (!mayClaim) throw HttpError.forbidden('Diese Aufgabe können Sie nicht übernehmen');
+      const [claimed] = await db
+        .update(tasks)
+        .set({ claimedBy: user.id, status: 'claimed' })
+        .where(and(eq(tasks.id, task.id), eq(tasks.status, 'open'), sql`${tasks.claimedBy} is null`))
+        .returning({ id: tasks.id });
+      if (!claimed) throw HttpError.conflict('Die Aufgabe wurde soeben von jemand anderem übernommen');
+      await writeAudit(db, { actorId: user.id, action: 'task.claimed', entityType: 'task', entityId: task.id, procedureId: task.procedureId });
+      return withProcedure(task.id);
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/tasks/:id/unclaim',
+    summary: 'Übernommene Aufgabe an die Gruppe zurückgeben',
+    tag: 'tasks',
+    access: 'user',
+    params: idParams,
+    async handler({ params, user }) {
+      const task = await visibleTask(params.id, user);
+      assertOpen(task);
+      if (!task.claimedBy) throw HttpError.conflict('Die Aufgabe ist nicht übernommen');
+      const own = task.claimedBy === user.id || user.substituteFor.includes(task.claimedBy);
+      if (!own && !seesAllTasks(user)) throw HttpError.forbidden('Nur wer die Aufgabe übernommen hat, kann sie zurückgeben');
+      await db
+        .update(tasks)
+        .set({ claimedBy: null, status: 'open' })
+        .where(and(eq(tasks.id, task.id), eq(tasks.status, 'claimed')));
+      await writeAudit(db, {
+        actorId: user.id,
+        onBehalfOfId: task.claimedBy !== user.id ? task.claimedBy : null,
+        action: 'task.unclaimed',
+        entityType: 'task',
+        entityId: task.id,
+        procedureId: task.procedureId,
+      });
+      return withProcedure(task.id);
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/tasks/:id/reassign',
+    summary: 'Aufgabe einer anderen Person zuweisen',
+    tag: 'tasks',
+    access: 'user',
+    params: idParams,
+    body: reassignBody,
+    async handler({ params, body, user }) {
+      const task = await visibleTask(params.id, user);
+      assertOpen(task);
+      const holder = task.claimedBy ?? task.assigneeId;
+      const mayReassign = seesAllTasks(user) || (holder !== null && (holder === user.id || user.substituteFor.includes(holder)));
+      if (!mayReassign) throw HttpError.forbidden('Zuweisen dürfen die Amtsleitung und wer die Aufgabe hält');
+      const [target] = await db.select().from(users).where(eq(users.id, body.userId));
+      if (!target || !target.active) {
+        throw HttpError.badRequest('Unbekannte Person', [{ path: 'body.userId', message: 'keine aktive Person mit dieser ID' }]);
+      }
+      if (task.excludedUserIds.includes(target.id)) {
+        throw HttpError.badRequest('Vier-Augen-Prinzip verletzt', [
+          { path: 'body.userId', message: 'diese Person hat den zu prüfenden Schritt selbst erledigt' },
+        ]);
+      }
+      if (task.candidateRole && !target.roles.includes(task.candidateRole)) {
+        throw HttpError.badRequest('Falsche Rolle', [
+          { path: 'body.userId', message: `die Person hat nicht die Rolle „${task.candidateRole}“` },
+        ]);
+      }
+      await db
+        .update(tasks)
+        .set({ assigneeId: target.id, claimedBy: null, status: 'open' })
+        .where(and(eq(tasks.id, task.id), inArray(tasks.status, ['open', 'claimed'])));
+      await writeAudit(db, {
+        actorId: user.id,
+        action: 'task.reassigned',
+        entityType: 'task',
+        entityId: task.id,
+        procedureId: task.procedureId,
+        detail: { from: holder, to: target.id },
+      });
+      return withProcedure(task.id);
+    },
+  });
+}

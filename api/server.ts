@@ -1,0 +1,55 @@
+import http from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import type { Db } from '../db/client';
+import { createTransport, verifySmtp } from '../mail/transport';
+import type { TaskTiming } from '../workflows/human-task/timing';
+import { createApp } from './app';
+
+export interface ApiServerOptions {
+  db: Db;
+  host: string;
+  port: number;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  timing: TaskTiming;
+  publicUrl: string;
+  sessionSecret: string;
+  smtpUrl: string;
+  withMailbox: boolean;
+  loginRateLimit: number;
+  publicRateLimit: number;
+  log: (msg: string) => void;
+}
+
+const MAIL_CHECK_TTL_MS = 10_000;
+
+export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; stop(): Promise<void> }> {
+  const connection = await Connection.connect({ address: options.temporalAddress });
+  const temporal = new Client({ connection, namespace: options.namespace });
+  const transport = createTransport(options.smtpUrl);
+  let mailCheck: { at: number; ok: Promise<boolean> } | undefined;
+  const mailReachable = () => {
+    if (!mailCheck || Date.now() - mailCheck.at > MAIL_CHECK_TTL_MS) {
+      mailCheck = { at: Date.now(), ok: verifySmtp(transport, 2500) };
+    }
+    return mailCheck.ok;
+  };
+  const app = createApp({ ...options, temporal, mailReachable });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${options.host}:${port}`,
+    async stop() {
+      server.closeIdleConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      transport.close();
+      await connection.close();
+    },
+  };
+}

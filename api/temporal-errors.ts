@@ -1,0 +1,28 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { taskFailures, type FieldIssue } from '../workflows/human-task/shared';
+import { HttpError } from './errors';
+
+/** Turns what the workflow said about a completion into the API's error shape. */
+export function updateErrorToHttp(err: unknown): unknown {
+  if (err instanceof WorkflowNotFoundError) {
+    return HttpError.conflict('Der Vorgang läuft nicht mehr');
+  }
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const failure = err.cause;
+    switch (failure.type) {
+      case taskFailures.notOpen:
+        return HttpError.conflict(failure.message);
+      case taskFailures.fourEyes:
+        return new HttpError(403, 'four_eyes', failure.message);
+      case taskFailures.invalidData: {
+        const details = failure.details?.[0] as { fields?: FieldIssue[] } | undefined;
+        return HttpError.badRequest(failure.message, details?.fields);
+      }
+    }
+  }
+  if (err instanceof Error && /workflow execution already completed/i.test(err.message)) {
+    return HttpError.conflict('Der Vorgang ist bereits abgeschlossen');
+  }
+  return err;
+}

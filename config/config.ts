@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { durationSchema } from '../calendar/duration';
+
+// The only module that reads process.env: every other part receives a Config.
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional());
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: optionalUrl,
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: optionalUrl,
+  PG_PORT: port.optional(),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('amtsflow'),
+  TEMPORAL_PORT: port.optional(),
+  TEMPORAL_UI_PORT: port.optional(),
+  TEMPORAL_CLI: z.string().optional(),
+  XDG_CACHE_HOME: z.string().optional(),
+  SMTP_URL: optionalUrl,
+  SMTP_CATCHER_PORT: port.optional(),
+  INBOUND_SMTP_PORT: port.optional(),
+  INBOUND_DOMAIN: z.string().default('antwort.amtsflow.localhost'),
+  MAIL_FROM: z.string().default('Amt für Integration <integration@amtsflow.localhost>'),
+  ADMIN_EMAIL: z.email().default('admin@amtsflow.localhost'),
+  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must have at least 10 characters').optional(),
+  DEMO_DATA: bool.default(true),
+  SESSION_SECRET: z.string().min(32).optional(),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+  TASK_DUE: durationSchema.default('5bd'),
+  TASK_REMINDER_AFTER: durationSchema.default('3bd'),
+  TASK_ESCALATE_AFTER: durationSchema.default('5bd'),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
+  EMBEDDED_WORKER: bool.default(true),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** What the embedded stack resolved at start, so `npm run api|worker` can join it. */
+export const stackFileSchema = z.object({
+  databaseUrl: z.string(),
+  temporalAddress: z.string(),
+  smtpUrl: z.string(),
+  inboundSmtpPort: z.number().optional(),
+  publicUrl: z.string(),
+  sessionSecret: z.string(),
+  pid: z.number(),
+});
+export type StackFile = z.infer<typeof stackFileSchema>;
+
+export interface Config extends Env {
+  dataDir: string;
+  stackFile: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  return { ...parsed.data, dataDir, stackFile: path.join(dataDir, 'stack.json') };
+}
+
+export function readStackFile(config: Config): StackFile | undefined {
+  if (!fs.existsSync(config.stackFile)) return undefined;
+  return stackFileSchema.parse(JSON.parse(fs.readFileSync(config.stackFile, 'utf8')));
+}
+
+/**
+ * The connection settings a separately started API or worker uses: the environment wins,
+ * else the running embedded stack's file.
+ */
+export function resolveConnections(config: Config): {
+  databaseUrl: string;
+  temporalAddress: string;
+  smtpUrl: string;
+  publicUrl: string;
+  sessionSecret: string;
+} {
+  const stack = readStackFile(config);
+  const databaseUrl = config.DATABASE_URL ?? stack?.databaseUrl;
+  const temporalAddress = config.TEMPORAL_ADDRESS ?? stack?.temporalAddress;
+  const smtpUrl = config.SMTP_URL ?? stack?.smtpUrl;
+  const sessionSecret = config.SESSION_SECRET ?? stack?.sessionSecret;
+  if (!databaseUrl || !temporalAddress || !smtpUrl || !sessionSecret) {
+    throw new ConfigError(
+      'No database, Temporal or SMTP to connect to: set DATABASE_URL, TEMPORAL_ADDRESS, SMTP_URL and ' +
+        'SESSION_SECRET, ' +
+        `or start the embedded stack first (npm start) so that ${config.stackFile} exists.`,
+    );
+  }
+  return {
+    databaseUrl,
+    temporalAddress,
+    smtpUrl,
+    publicUrl: config.PUBLIC_URL ?? stack?.publicUrl ?? `http://localhost:${config.PORT}`,
+    sessionSecret,
+  };
+}

@@ -1,0 +1,16 @@
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import * as schema from './schema';
+
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+export function createDb(databaseUrl: string, options: { max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  // An idle client losing its server (restart, failover) must not crash the process.
+  pool.on('error', (err) => console.warn(`[db] idle connection error: ${err.message}`));
+  return drizzle(pool, { schema }) as Db;
+}
+
+export async function closeDb(db: Db): Promise<void> {
+  await db.$client.end();
+}

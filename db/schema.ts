@@ -1,0 +1,227 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  json,
+} from 'drizzle-orm/pg-core';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+export const roles = ['staff', 'manager', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const departments = pgTable('departments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  contactEmail: text('contact_email').notNull(),
+  headName: text('head_name'),
+  headEmail: text('head_email').notNull(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles').array().notNull().$type<Role[]>(),
+    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),
+    active: boolean('active').notNull().default(true),
+    // Vertretung: while absent, the substitute sees and may complete this user's tasks.
+    absent: boolean('absent').notNull().default(false),
+    substituteId: uuid('substitute_id'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_lower').on(sql`lower(${t.email})`)],
+);
+
+// Shape required by connect-pg-simple.
+export const sessions = pgTable(
+  'sessions',
+  {
+    sid: text('sid').primaryKey(),
+    sess: json('sess').notNull(),
+    expire: timestamp('expire', { precision: 6, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_expire').on(t.expire)],
+);
+
+export const procedureStatuses = ['running', 'completed', 'cancelled', 'failed'] as const;
+export type ProcedureStatus = (typeof procedureStatuses)[number];
+
+export const procedures = pgTable(
+  'procedures',
+  {
+    id: text('id').primaryKey(), // the Temporal workflow id
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull().$type<ProcedureStatus>().default('running'),
+    currentStep: text('current_step'),
+    outcome: text('outcome'),
+    input: jsonb('input').notNull(),
+    startedBy: uuid('started_by').references(() => users.id),
+    startedAt: tstz('started_at').notNull().defaultNow(),
+    endedAt: tstz('ended_at'),
+  },
+  (t) => [index('procedures_status_started').on(t.status, t.startedAt), index('procedures_type').on(t.type)],
+);
+
+/** The procedure's steps as they happened, written by activities (idempotent on key). */
+export const procedureEvents = pgTable(
+  'procedure_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    procedureId: text('procedure_id')
+      .notNull()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    detail: jsonb('detail'),
+    at: tstz('at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('procedure_events_key').on(t.procedureId, t.key)],
+);
+
+export const taskStatuses = ['open', 'claimed', 'completed', 'cancelled'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    procedureId: text('procedure_id')
+      .notNull()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
+    taskKey: text('task_key').notNull(),
+    title: text('title').notNull(),
+    formKind: text('form_kind').notNull(),
+    procedureType: text('procedure_type').notNull(),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    candidateRole: text('candidate_role').$type<Role>(),
+    claimedBy: uuid('claimed_by').references(() => users.id),
+    // Four-eyes: people who did an earlier step this task checks.
+    excludedUserIds: uuid('excluded_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    status: text('status').notNull().$type<TaskStatus>().default('open'),
+    priority: integer('priority').notNull().default(2),
+    dueAt: tstz('due_at'),
+    context: jsonb('context').notNull().default({}),
+    result: jsonb('result'),
+    completedBy: uuid('completed_by').references(() => users.id),
+    completedOnBehalfOf: uuid('completed_on_behalf_of').references(() => users.id),
+    completionRequestId: text('completion_request_id'),
+    remindedAt: tstz('reminded_at'),
+    escalatedAt: tstz('escalated_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    completedAt: tstz('completed_at'),
+  },
+  (t) => [
+    uniqueIndex('tasks_procedure_key').on(t.procedureId, t.taskKey),
+    index('tasks_assignee_status_due').on(t.assigneeId, t.status, t.dueAt),
+    index('tasks_claimed_status_due').on(t.claimedBy, t.status, t.dueAt),
+    index('tasks_role_status_due').on(t.candidateRole, t.status, t.dueAt),
+    index('tasks_status_due').on(t.status, t.dueAt),
+  ],
+);
+
+export const mailStatuses = ['pending', 'sending', 'sent', 'retry', 'failed'] as const;
+export type MailStatus = (typeof mailStatuses)[number];
+
+/** Every outgoing mail is written here first; the dispatcher sends it (at most once per key). */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    messageId: text('message_id').notNull(),
+    to: text('to').array().notNull(),
+    cc: text('cc').array().notNull().default(sql`'{}'::text[]`),
+    replyTo: text('reply_to'),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    procedureId: text('procedure_id'),
+    taskId: uuid('task_id'),
+    status: text('status').notNull().$type<MailStatus>().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    sentAt: tstz('sent_at'),
+  },
+  (t) => [index('mail_outbox_due').on(t.status, t.nextAttemptAt), index('mail_outbox_procedure').on(t.procedureId)],
+);
+
+/** What the embedded SMTP catcher received: the demo's and the tests' mailbox. */
+export const mailbox = pgTable(
+  'mailbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: text('message_id'),
+    envelopeFrom: text('envelope_from'),
+    envelopeTo: text('envelope_to').array().notNull(),
+    from: text('from'),
+    subject: text('subject'),
+    text: text('text'),
+    html: text('html'),
+    headers: jsonb('headers').notNull().default({}),
+    raw: bytea('raw').notNull(),
+    receivedAt: tstz('received_at').notNull().defaultNow(),
+  },
+  (t) => [index('mailbox_received').on(t.receivedAt), index('mailbox_message_id').on(t.messageId)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: tstz('at').notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    // Vertretung: the user the actor stood in for.
+    onBehalfOfId: uuid('on_behalf_of_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    procedureId: text('procedure_id'),
+    detail: jsonb('detail'),
+    // Set by activities so that a retried one writes its entry once.
+    key: text('key').unique(),
+  },
+  (t) => [index('audit_procedure').on(t.procedureId, t.at), index('audit_entity').on(t.entityType, t.entityId)],
+);
+
+export const inboundStatuses = ['received', 'accepted', 'rejected'] as const;
+export type InboundStatus = (typeof inboundStatuses)[number];
+
+/** Every mail the inbound listener took: kept, even when rejected, with the reason. */
+export const inboundMails = pgTable(
+  'inbound_mails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: text('message_id'),
+    envelopeFrom: text('envelope_from'),
+    envelopeTo: text('envelope_to').array().notNull(),
+    from: text('from'),
+    subject: text('subject'),
+    text: text('text'),
+    attachments: jsonb('attachments').notNull().default([]),
+    status: text('status').notNull().$type<InboundStatus>().default('received'),
+    reason: text('reason'),
+    raw: bytea('raw').notNull(),
+    receivedAt: tstz('received_at').notNull().defaultNow(),
+  },
+  (t) => [index('inbound_mails_received').on(t.receivedAt), index('inbound_mails_message_id').on(t.messageId)],
+);

@@ -1,0 +1,98 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+// A stopping server tells clients still connected to come back later after this grace period.
+const CLOSE_GRACE_MS = 2_000;
+
+export interface ReceivedMessage {
+  raw: Buffer;
+  /** Bytes the client sent, including any past the limit. */
+  size: number;
+  oversized: boolean;
+}
+
+/** An Error smtp-server turns into that SMTP reply. */
+export function smtpError(responseCode: number, message: string): Error {
+  return Object.assign(new Error(message), { responseCode });
+}
+
+/** Buffers the DATA stream up to maxBytes and drains the rest, so an oversized message cannot exhaust memory. */
+export function readMessage(stream: SMTPServerDataStream, maxBytes: number): Promise<ReceivedMessage> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (kept + chunk.length <= maxBytes) {
+        chunks.push(chunk);
+        kept += chunk.length;
+      }
+    });
+    stream.once('error', reject);
+    stream.once('end', () => {
+      const oversized = stream.sizeExceeded || size > maxBytes;
+      resolve({ raw: oversized ? Buffer.alloc(0) : Buffer.concat(chunks, kept), size, oversized });
+    });
+  });
+}
+
+export function envelopeOf(session: SMTPServerSession): { from: string | null; to: string[] } {
+  const mailFrom = session.envelope.mailFrom;
+  return {
+    from: mailFrom ? mailFrom.address : null,
+    to: session.envelope.rcptTo.map((r) => r.address),
+  };
+}
+
+export interface RunningSmtpServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts an smtp-server for plain loopback use: no TLS, no authentication. The caller's
+ * options add the handlers. Resolves once listening; rejects if the port cannot be bound.
+ */
+export function listenSmtp(
+  name: string,
+  options: SMTPServerOptions,
+  port: number,
+  host: string,
+  log: (msg: string) => void,
+): Promise<RunningSmtpServer> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    hideSTARTTLS: true,
+    disableReverseLookup: true,
+    logger: false,
+    closeTimeout: CLOSE_GRACE_MS,
+    ...options,
+  });
+
+  return new Promise((resolve, reject) => {
+    let listening = false;
+    // Client resets and protocol errors surface here; without a listener they would crash the process.
+    server.on('error', (err: Error & { code?: string }) => {
+      if (!listening) return;
+      log(`[${name}] ${err.code ?? 'error'}: ${err.message}`);
+    });
+    server.server.once('error', (err) => {
+      if (!listening) reject(err);
+    });
+    server.listen(port, host, () => {
+      listening = true;
+      const address = server.server.address() as AddressInfo;
+      let stopping: Promise<void> | undefined;
+      resolve({
+        port: address.port,
+        stop() {
+          stopping ??= new Promise<void>((done) => server.close(() => done()));
+          return stopping;
+        },
+      });
+    });
+  });
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../stack/ports';
+import { spawnEntry, type Spawned } from './spawn';
+import { ADMIN_PASSWORD, STACK_FILE, type TestStack } from './stack-env';
+
+declare global {
+  var amtsflowStack: { process: Spawned; dataDir: string } | undefined;
+}
+
+/** One real embedded stack for the whole run: PostgreSQL, Temporal dev server, SMTP, worker, API. */
+export default async function globalSetup(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-test-'));
+  const port = await freePort();
+  const adminEmail = 'admin@amtsflow.localhost';
+  const stack = spawnEntry('stack/main.ts', {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ADMIN_EMAIL: adminEmail,
+    ADMIN_PASSWORD,
+    // Production waits days; the test stack's default is long enough that no timer fires by accident.
+    TASK_DUE: '5bd',
+    TASK_REMINDER_AFTER: '1h',
+    TASK_ESCALATE_AFTER: '2h',
+    OUTBOX_POLL_MS: '200',
+    LOGIN_RATE_LIMIT: '10000',
+    PUBLIC_RATE_LIMIT: '10000',
+  });
+  globalThis.amtsflowStack = { process: stack, dataDir };
+  process.stdout.write('\n[test] starting the embedded stack (PostgreSQL, Temporal, SMTP, worker, API) …\n');
+  await stack.waitFor(/Amtsflow is running/, 900_000);
+  const stackFile = JSON.parse(fs.readFileSync(path.join(dataDir, 'stack.json'), 'utf8')) as {
+    databaseUrl: string;
+    temporalAddress: string;
+    smtpUrl: string;
+  };
+  const info: TestStack = {
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    pid: stack.child.pid ?? 0,
+    databaseUrl: stackFile.databaseUrl,
+    temporalAddress: stackFile.temporalAddress,
+    smtpUrl: stackFile.smtpUrl,
+    adminEmail,
+    adminPassword: ADMIN_PASSWORD,
+  };
+  fs.writeFileSync(STACK_FILE, JSON.stringify(info));
+}

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** What the global setup started, handed to the test files through a file. */
+export interface TestStack {
+  url: string;
+  dataDir: string;
+  pid: number;
+  databaseUrl: string;
+  temporalAddress: string;
+  smtpUrl: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+
+export const STACK_FILE = path.join(os.tmpdir(), 'amtsflow-test-stack.json');
+export const ADMIN_PASSWORD = 'Test-Admin-Passwort-1';
+export const DEMO_PASSWORD = 'Amtsflow-Demo-2026';
+
+export function testStack(): TestStack {
+  return JSON.parse(fs.readFileSync(STACK_FILE, 'utf8')) as TestStack;
+}

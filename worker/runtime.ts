@@ -1,0 +1,36 @@
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Db } from '../db/client';
+import { startOutboxDispatcher } from '../mail/dispatcher';
+import { startWorker } from './worker';
+
+export interface WorkerRuntimeOptions {
+  db: Db;
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  taskQueue: string;
+  publicUrl: string;
+  smtpUrl: string;
+  mailFrom: string;
+  outboxPollMs: number;
+  bundle?: WorkflowBundleWithSourceMap;
+  log: (msg: string) => void;
+}
+
+/** A worker process's duties: run procedures and activities, and send the mail outbox. */
+export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<{ stop(): Promise<void> }> {
+  const worker = await startWorker(options);
+  const dispatcher = startOutboxDispatcher({
+    db: options.db,
+    databaseUrl: options.databaseUrl,
+    smtpUrl: options.smtpUrl,
+    from: options.mailFrom,
+    pollMs: options.outboxPollMs,
+    log: (msg) => options.log(`[outbox] ${msg}`),
+  });
+  return {
+    async stop() {
+      await Promise.all([worker.shutdown(), dispatcher.stop()]);
+    },
+  };
+}

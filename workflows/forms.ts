@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { forms as vorgangMitFreigabe } from './vorgang-mit-freigabe/forms';
+
+/** Every task form kind of every procedure: the one table the API and the update validator read. */
+export const formSchemas = {
+  ...vorgangMitFreigabe,
+} as const satisfies Record<string, z.ZodType>;
+
+export type FormKind = keyof typeof formSchemas;
+export type FormData<K extends FormKind> = z.infer<(typeof formSchemas)[K]>;
+
+export function isFormKind(kind: string): kind is FormKind {
+  return Object.prototype.hasOwnProperty.call(formSchemas, kind);
+}

@@ -1,0 +1,64 @@
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { installHumanTaskHandlers, openTaskRefs } from './human-task';
+import { procedure } from './procedure-state';
+import { cancelReasonSignal, procedureViewQuery } from './shared';
+import type { TaskTiming } from './timing';
+
+const { finishProcedure } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '500 milliseconds', maximumInterval: '30 seconds' },
+});
+
+/** What every procedure workflow is started with. */
+export interface ProcedureArgs<I> {
+  input: I;
+  startedBy: string;
+  timing: TaskTiming;
+}
+
+export interface ProcedureResult {
+  /** The end as people read it: "Freigegeben", "Nicht relevant", … */
+  outcome: string;
+}
+
+/**
+ * The frame around every procedure: handlers for task completion and status, the final
+ * status in the database, and clean-up of open tasks when a manager cancels.
+ */
+export async function runProcedure<R extends ProcedureResult>(type: string, body: () => Promise<R>): Promise<R> {
+  procedure.type = type;
+  installHumanTaskHandlers();
+  let cancel: { reason: string; by: string } | undefined;
+  setHandler(cancelReasonSignal, (c) => {
+    cancel = c;
+  });
+  setHandler(procedureViewQuery, () => ({
+    ...procedure.nextStep(openTaskRefs()),
+    steps: [...procedure.steps],
+  }));
+  const procedureId = workflowInfo().workflowId;
+  try {
+    const result = await body();
+    await finishProcedure({ procedureId, status: 'completed', outcome: result.outcome });
+    procedure.finish(result.outcome);
+    await condition(allHandlersFinished);
+    return result;
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    const outcome = cancel ? `Abgebrochen: ${cancel.reason}` : 'Abgebrochen';
+    await CancellationScope.nonCancellable(() =>
+      finishProcedure({ procedureId, status: 'cancelled', outcome, actorId: cancel?.by }),
+    );
+    procedure.finish(outcome);
+    throw err;
+  }
+}

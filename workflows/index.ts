@@ -1,0 +1,2 @@
+// The workflow bundle's entry: every procedure workflow the worker runs.
+export { vorgangMitFreigabe } from './vorgang-mit-freigabe/workflow';

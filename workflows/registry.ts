@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { startForm as vorgangStart } from './vorgang-mit-freigabe/forms';
+
+// Procedure types as the API knows them: no workflow code here, only names and start forms.
+
+interface ProcedureType<S extends z.ZodType> {
+  label: string;
+  workflowType: string;
+  startForm: S;
+  titleOf(input: z.infer<S>): string;
+}
+
+function procedureType<S extends z.ZodType>(t: ProcedureType<S>): ProcedureType<S> {
+  return t;
+}
+
+export const procedureTypes = {
+  'vorgang-mit-freigabe': procedureType({
+    label: 'Vorgang mit Freigabe',
+    workflowType: 'vorgangMitFreigabe',
+    startForm: vorgangStart,
+    titleOf: (input) => input.title,
+  }),
+} as const;
+
+export type ProcedureTypeName = keyof typeof procedureTypes;
+export const procedureTypeNames = Object.keys(procedureTypes) as [ProcedureTypeName, ...ProcedureTypeName[]];
