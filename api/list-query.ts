@@ -21,7 +21,11 @@ function jsonParam<S extends z.ZodType>(schema: S, example: string) {
       const parsed = schema.safeParse(value);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+          if (issue.code === 'unrecognized_keys') {
+            for (const key of issue.keys) ctx.addIssue({ code: 'custom', message: 'unbekanntes Feld', path: [...issue.path, key] });
+          } else {
+            ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+          }
         }
         return z.NEVER;
       }

@@ -3,6 +3,14 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { taskFailures, type FieldIssue } from '../workflows/human-task/shared';
 import { HttpError } from './errors';
 
+export function isNotReady(err: unknown): boolean {
+  return (
+    err instanceof WorkflowUpdateFailedError &&
+    err.cause instanceof ApplicationFailure &&
+    err.cause.type === taskFailures.notReady
+  );
+}
+
 /** Turns what the workflow said about a completion into the API's error shape. */
 export function updateErrorToHttp(err: unknown): unknown {
   if (err instanceof WorkflowNotFoundError) {
@@ -13,6 +21,8 @@ export function updateErrorToHttp(err: unknown): unknown {
     switch (failure.type) {
       case taskFailures.notOpen:
         return HttpError.conflict(failure.message);
+      case taskFailures.notReady:
+        return new HttpError(503, 'procedure_catching_up', 'Der Vorgang wird gerade fortgesetzt; bitte gleich erneut versuchen');
       case taskFailures.fourEyes:
         return new HttpError(403, 'four_eyes', failure.message);
       case taskFailures.invalidData: {

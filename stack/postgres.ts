@@ -59,6 +59,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   if (runAs) assertReachableBy(runAs, dataDir);
 
   const logFd = fs.openSync(logFile, 'a', 0o600);
+  const logStart = fs.fstatSync(logFd).size;
+  const tail = () => tailFile(logFile, 20, logStart);
   try {
     const note = (line: string) => fs.writeSync(logFd, line.endsWith('\n') ? line : `${line}\n`);
     note(`---- ${new Date().toISOString()} Amtsflow starts PostgreSQL on port ${opts.port} ----`);
@@ -68,7 +70,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       fs.rmSync(pgDir, { recursive: true, force: true });
       log(`Creating the PostgreSQL cluster in ${pgDir} (first start only)…`);
       const started = Date.now();
-      await initialiseCluster(pgDir, password, opts.port, note, (chunk) => fs.writeSync(logFd, chunk), log, logFile);
+      await initialiseCluster(pgDir, password, opts.port, note, (chunk) => fs.writeSync(logFd, chunk), log, logFile, tail);
       log(`PostgreSQL cluster created in ${((Date.now() - started) / 1000).toFixed(1)}s.`);
     } else if (runAs) {
       chownTreeIfNeeded(pgDir, runAs);
@@ -105,7 +107,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     process.on('exit', stopOnExit);
 
     try {
-      await waitUntilReady(child, opts.port, password, logFile);
+      await waitUntilReady(child, opts.port, password, logFile, tail);
       await createDatabaseIfMissing(opts.port, password);
     } catch (err) {
       await terminateChild(child, SHUTDOWN_STEPS);
@@ -288,6 +290,7 @@ async function initialiseCluster(
   appendRaw: (chunk: string) => void,
   log: (msg: string) => void,
   logFile: string,
+  tail: () => string,
 ): Promise<void> {
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
@@ -319,7 +322,7 @@ async function initialiseCluster(
     fs.rmSync(pgDir, { recursive: true, force: true });
     throw new StackError(
       `Creating the PostgreSQL cluster in ${pgDir} failed: ${(err as Error).message.split('\n')[0]}\n` +
-        `Last lines of ${logFile}:\n${tailFile(logFile)}`,
+        `Last lines of ${logFile}:\n${tail()}`,
     );
   }
 }
@@ -329,6 +332,7 @@ async function waitUntilReady(
   port: number,
   password: string,
   logFile: string,
+  tail: () => string,
 ): Promise<void> {
   let exited: string | undefined;
   child.once('exit', (code, signal) => {
@@ -342,10 +346,19 @@ async function waitUntilReady(
   for (;;) {
     if (exited !== undefined) {
       throw new StackError(
-        `PostgreSQL stopped right after starting (${exited}). Last lines of ${logFile}:\n${tailFile(logFile)}`,
+        `PostgreSQL stopped right after starting (${exited}). Last lines of ${logFile}:\n${tail()}`,
       );
     }
-    const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
+    // Timeouts: something else on the port may accept the connection and never answer.
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: USER,
+      password,
+      database: 'postgres',
+      connectionTimeoutMillis: 3000,
+      query_timeout: 3000,
+    });
     client.on('error', () => undefined);
     try {
       await client.connect();
@@ -353,8 +366,11 @@ async function waitUntilReady(
       return;
     } catch (err) {
       lastError = (err as Error).message;
-      // Wrong password: waiting will not help.
+      // Wrong password: waiting will not help — unless it is another server on the port and ours
+      // is about to exit for want of it, which the check above then reports.
       if ((err as { code?: string }).code === '28P01') {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (exited !== undefined) continue;
         throw new StackError(
           `PostgreSQL rejects the password in ${path.join(path.dirname(logFile), 'postgres-password')} (${lastError}).`,
         );
@@ -365,7 +381,7 @@ async function waitUntilReady(
     if (Date.now() > deadline) {
       throw new StackError(
         `PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000}s (${lastError}). ` +
-          `Last lines of ${logFile}:\n${tailFile(logFile)}`,
+          `Last lines of ${logFile}:\n${tail()}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -373,7 +389,14 @@ async function waitUntilReady(
 }
 
 async function createDatabaseIfMissing(port: number, password: string): Promise<void> {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password,
+    database: 'postgres',
+    connectionTimeoutMillis: 10_000,
+  });
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);

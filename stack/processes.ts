@@ -104,13 +104,13 @@ export async function terminateChild(
   }
 }
 
-/** The last lines of a (log) file, for error messages. */
-export function tailFile(file: string, lines = 20): string {
+/** The last lines of a (log) file, for error messages; `from` skips what earlier runs wrote. */
+export function tailFile(file: string, lines = 20, from = 0): string {
   try {
     const fd = fs.openSync(file, 'r');
     try {
       const size = fs.fstatSync(fd).size;
-      const length = Math.min(size, 16 * 1024);
+      const length = Math.max(0, Math.min(size - from, 16 * 1024));
       const buf = Buffer.alloc(length);
       fs.readSync(fd, buf, 0, length, size - length);
       return buf.toString('utf8').split('\n').filter((l) => l.trim() !== '').slice(-lines).join('\n');

@@ -65,6 +65,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   ];
 
   const logFd = fs.openSync(logFile, 'a', 0o600);
+  const logStart = fs.fstatSync(logFd).size;
   let child: ChildProcess;
   try {
     fs.writeSync(logFd, `---- ${new Date().toISOString()} Amtsflow starts: ${opts.cli} ${args.join(' ')} ----\n`);
@@ -96,7 +97,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
 
   try {
     const started = Date.now();
-    await waitUntilReady(child, address, opts.namespace, logFile);
+    await waitUntilReady(child, address, opts.namespace, logFile, logStart);
     opts.log(`Temporal dev server ready on ${address} after ${((Date.now() - started) / 1000).toFixed(1)}s.`);
   } catch (err) {
     await stop();
@@ -151,7 +152,13 @@ function portOpen(host: string, port: number): Promise<boolean> {
   });
 }
 
-async function waitUntilReady(child: ChildProcess, address: string, namespace: string, logFile: string): Promise<void> {
+async function waitUntilReady(
+  child: ChildProcess,
+  address: string,
+  namespace: string,
+  logFile: string,
+  logStart: number,
+): Promise<void> {
   let exited: string | undefined;
   child.once('exit', (code, signal) => {
     exited = signal ? `signal ${signal}` : `exit code ${code}`;
@@ -166,13 +173,13 @@ async function waitUntilReady(child: ChildProcess, address: string, namespace: s
     if (exited !== undefined) {
       throw new StackError(
         `The Temporal dev server stopped right after starting (${exited}). Last lines of ${logFile}:\n` +
-          tailFile(logFile),
+          tailFile(logFile, 20, logStart),
       );
     }
     if (Date.now() > deadline) {
       throw new StackError(
         `The Temporal dev server did not become ready within ${READY_TIMEOUT_MS / 1000}s (${lastError}). ` +
-          `Last lines of ${logFile}:\n${tailFile(logFile)}`,
+          `Last lines of ${logFile}:\n${tailFile(logFile, 20, logStart)}`,
       );
     }
     // A plain TCP probe first: a gRPC channel that failed backs off for seconds before retrying.

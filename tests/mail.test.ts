@@ -26,10 +26,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  console.log('MARK afterAll');
   await tdb?.stop();
+  console.log('MARK stopped');
 });
 
 beforeEach(async () => {
+  console.log('MARK start ' + expect.getState().currentTestName);
   logs = [];
   cleanups = [];
   await db.execute(sql`truncate ${mailOutbox}, ${mailbox}, ${inboundMails}`);

@@ -37,8 +37,9 @@ describe('Vertretung', () => {
   it('shows an absent colleague\'s task to the substitute, who completes it on her behalf', async () => {
     const { task, procedureId } = await assignedTask('Vertretungs-Probe', annaId);
     expect(task.assigneeId).toBe(annaId);
+    // Before the absence, Anna's task is none of Ben's business: he cannot even see it.
     const before = await ben.post(`/api/tasks/${task.id}/complete`, { data: { result: 'zu früh' } });
-    expect(before.status).toBe(403);
+    expect(before.status).toBe(404);
 
     expect((await admin.put(`/api/users/${annaId}`, { absent: true, substituteId: benId })).status).toBe(200);
     expect((await ben.get('/api/auth/me')).body.substituteFor).toEqual([annaId]);

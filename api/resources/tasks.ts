@@ -11,7 +11,7 @@ import { HttpError, zodFields } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { idParams, type Api } from '../route';
 import type { SessionUser } from '../session-user';
-import { updateErrorToHttp } from '../temporal-errors';
+import { isNotReady, updateErrorToHttp } from '../temporal-errors';
 import { assertNotExcluded, assertOpen, assignedTo, completionRight, groupOf, mayView, seesAllTasks, workableBy } from './task-access';
 
 const sortable = {
@@ -87,6 +87,24 @@ export const nextStepSchema = z
     nextTask: taskSchema.nullable(),
   })
   .meta({ id: 'CompletionResult' });
+
+const NOT_READY_RETRY_MS = 20_000;
+
+/**
+ * The row is open but the workflow has not recorded it yet: a worker crashed after writing it.
+ * The activity's retry catches up within seconds, so the person's click waits rather than fails.
+ */
+async function retryWhileNotReady<T>(send: () => Promise<T>): Promise<T> {
+  const until = Date.now() + NOT_READY_RETRY_MS;
+  for (let delay = 200; ; delay = Math.min(delay * 2, 2000)) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!isNotReady(err) || Date.now() + delay > until) throw err;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
 
 export interface TaskRouteDeps {
   db: Db;
@@ -214,12 +232,15 @@ export function taskRoutes(api: Api, { db, temporal }: TaskRouteDeps) {
       const parsed = formSchemas[task.formKind].safeParse(body.data);
       if (!parsed.success) throw HttpError.badRequest('Die Formulardaten sind ungültig', zodFields(parsed.error, 'data'));
 
-      let step;
-      try {
-        step = await temporal.workflow.getHandle(task.procedureId).executeUpdate(completeTaskUpdate, {
+      const handle = temporal.workflow.getHandle(task.procedureId);
+      const send = () =>
+        handle.executeUpdate(completeTaskUpdate, {
           args: [{ taskKey: task.taskKey, data: parsed.data, actorId: user.id, onBehalfOfId, requestId }],
           updateId: `complete:${task.id}:${requestId}`,
         });
+      let step;
+      try {
+        step = await retryWhileNotReady(send);
       } catch (err) {
         throw updateErrorToHttp(err);
       }

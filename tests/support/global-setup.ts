@@ -12,6 +12,8 @@ declare global {
 /** One real embedded stack for the whole run: PostgreSQL, Temporal dev server, SMTP, worker, API. */
 export default async function globalSetup(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-test-'));
+  // PostgreSQL runs as the system user 'postgres' when we are root: it must be able to enter the folder.
+  fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
   const adminEmail = 'admin@amtsflow.localhost';
   const stack = spawnEntry('stack/main.ts', {

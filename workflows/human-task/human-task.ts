@@ -19,7 +19,8 @@ import {
 import type { TaskTiming } from './timing';
 
 const { createTask, completeTaskRow, remindTask, escalateTask } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  // Short: these are single transactions, and a crashed worker's attempt is retried only after this.
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
@@ -61,7 +62,10 @@ function fieldIssues(error: z.ZodError): FieldIssue[] {
 
 function validateCompletion(request: CompleteTaskRequest): void {
   const task = tasks.get(request.taskKey);
-  if (!task || task.status !== 'open') {
+  if (!task) {
+    throw ApplicationFailure.nonRetryable(`Die Aufgabe ${request.taskKey} wird gerade angelegt`, taskFailures.notReady);
+  }
+  if (task.status !== 'open') {
     throw ApplicationFailure.nonRetryable(`Die Aufgabe ${request.taskKey} ist nicht mehr offen`, taskFailures.notOpen);
   }
   if (task.excludedUserIds.includes(request.actorId)) {

@@ -40,6 +40,8 @@ export const cancelReasonSignal = defineSignal<[{ reason: string; by: string }]>
 /** Failure types the update validator raises; the API maps them to HTTP statuses. */
 export const taskFailures = {
   notOpen: 'TaskNotOpen',
+  /** The row exists but the workflow has not yet seen its createTask result (a worker crashed in between). */
+  notReady: 'TaskNotReady',
   fourEyes: 'FourEyesViolation',
   invalidData: 'InvalidFormData',
 } as const;
