@@ -21,10 +21,11 @@ export function sessionMiddleware(db: Db, secret: string, secureCookie: boolean)
   return session({
     name: 'amtsflow.sid',
     secret,
-    store: new PgStore({ pool: db.$client, tableName: 'sessions', pruneSessionInterval: 15 * 60 }),
+    // No touch per request: a session lives a working day from login, and reads stay reads.
+    store: new PgStore({ pool: db.$client, tableName: 'sessions', pruneSessionInterval: 15 * 60, disableTouch: true }),
     resave: false,
     saveUninitialized: false,
-    rolling: true,
+    rolling: false,
     cookie: { httpOnly: true, sameSite: 'strict', secure: secureCookie, maxAge: 10 * 60 * 60 * 1000 },
   });
 }

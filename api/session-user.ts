@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Request } from 'express';
 import type { Db } from '../db/client';
 import { users, type Role } from '../db/schema';
@@ -22,21 +22,17 @@ export function sessionUserLoader(db: Db) {
   return async (req: Request): Promise<SessionUser | undefined> => {
     const userId = req.session?.userId;
     if (!userId) return undefined;
+    // One round trip: the person and the absent colleagues they stand in for.
     const [user] = await db
-      .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, active: users.active })
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        roles: users.roles,
+        substituteFor: sql<string[]>`array(select a.id from users a where a.substitute_id = ${users.id} and a.absent and a.active)`,
+      })
       .from(users)
-      .where(eq(users.id, userId));
-    if (!user || !user.active) return undefined;
-    const absentees = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.substituteId, user.id), eq(users.absent, true), eq(users.active, true)));
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      roles: user.roles,
-      substituteFor: absentees.map((a) => a.id),
-    };
+      .where(and(eq(users.id, userId), eq(users.active, true)));
+    return user;
   };
 }

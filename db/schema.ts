@@ -128,13 +128,20 @@ export const tasks = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
     completedAt: tstz('completed_at'),
   },
-  (t) => [
-    uniqueIndex('tasks_procedure_key').on(t.procedureId, t.taskKey),
-    index('tasks_assignee_status_due').on(t.assigneeId, t.status, t.dueAt),
-    index('tasks_claimed_status_due').on(t.claimedBy, t.status, t.dueAt),
-    index('tasks_role_status_due').on(t.candidateRole, t.status, t.dueAt),
-    index('tasks_status_due').on(t.status, t.dueAt),
-  ],
+  (t) => {
+    // The inboxes read open tasks only; partial indexes keep them small however many are done.
+    const open = sql`${t.status} in ('open', 'claimed')`;
+    return [
+      uniqueIndex('tasks_procedure_key').on(t.procedureId, t.taskKey),
+      index('tasks_open_assignee_due').on(t.assigneeId, t.dueAt, t.id).where(open),
+      index('tasks_open_claimed_due').on(t.claimedBy, t.dueAt, t.id).where(open),
+      index('tasks_open_group_due')
+        .on(t.candidateRole, t.dueAt, t.id)
+        .where(sql`${t.status} in ('open', 'claimed') and ${t.assigneeId} is null and ${t.claimedBy} is null`),
+      index('tasks_status_due').on(t.status, t.dueAt, t.id),
+      index('tasks_due').on(t.dueAt, t.id),
+    ];
+  },
 );
 
 export const mailStatuses = ['pending', 'sending', 'sent', 'retry', 'failed'] as const;

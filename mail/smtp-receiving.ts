@@ -52,7 +52,7 @@ export interface RunningSmtpServer {
 }
 
 /**
- * Starts an smtp-server for plain loopback use: no TLS, no authentication. The caller's
+ * Starts an smtp-server for plain loopback use: no TLS, no login required. The caller's
  * options add the handlers. Resolves once listening; rejects if the port cannot be bound.
  */
 export function listenSmtp(

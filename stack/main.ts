@@ -1,164 +1,29 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { startApiServer } from '../api/server';
-import { loadConfig, readStackFile, type StackFile } from '../config/config';
-import { taskTiming } from '../config/timing';
-import { closeDb, createDb } from '../db/client';
-import { migrateDb } from '../db/migrate';
-import { DEMO_PASSWORD, seed } from '../db/seed';
-import { startMailCatcher } from '../mail/catcher';
-import { startInboundListener } from '../mail/inbound';
-import { startWorkerRuntime } from '../worker/runtime';
-import { acquireInstanceLock } from './instance-lock';
-import { assertPortFree, freePort } from './ports';
-import { startEmbeddedPostgres } from './postgres';
+import { loadConfig } from '../config/config';
+import { DEMO_PASSWORD } from '../db/seed';
+import { startEmbeddedStack } from './embedded';
 import { runUntilSignal } from './shutdown';
-import { resolveTemporalCli } from './temporal-cli';
-import { startSdkDevServer, startTemporalDevServer } from './temporal-server';
 
-const log = (msg: string) => console.log(`[amtsflow] ${msg}`);
-
-async function portFor(configured: number | undefined, what: string, setting: string): Promise<number> {
-  if (configured === undefined) return freePort();
-  await assertPortFree(configured, what, '127.0.0.1', setting);
-  return configured;
-}
-
-/** The session secret of the embedded stack, made once and kept beside its data. */
-function embeddedSessionSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  return fs.readFileSync(file, 'utf8').trim();
-}
-
-// `npm start`: the whole system on one machine — PostgreSQL, Temporal, mail, worker, API and console.
+// `npm start`: the whole system on one machine, until Ctrl-C.
 void runUntilSignal('amtsflow', async (onStop) => {
   const config = loadConfig();
-  const lock = acquireInstanceLock(config.dataDir);
-  onStop(async () => lock.release());
-  await assertPortFree(config.PORT, 'API and console', config.HOST, 'PORT');
-  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
-    const port = await portFor(config.PG_PORT, 'embedded PostgreSQL', 'PG_PORT');
-    log(`starting PostgreSQL (embedded, data in ${path.join(config.dataDir, 'postgres')}) on port ${port} …`);
-    const pg = await startEmbeddedPostgres({ dataDir: config.dataDir, port, log });
-    onStop(() => pg.stop());
-    databaseUrl = pg.url;
-  }
-  const db = createDb(databaseUrl);
-  onStop(() => closeDb(db));
-  await migrateDb(db);
-  const seeded = await seed(db, {
-    adminEmail: config.ADMIN_EMAIL,
-    adminPassword: config.ADMIN_PASSWORD,
-    demoData: config.DEMO_DATA,
-  });
-
-  let temporalAddress = config.TEMPORAL_ADDRESS;
-  let temporalUi: string | undefined;
-  if (!temporalAddress) {
-    const port = await portFor(config.TEMPORAL_PORT, 'Temporal dev server', 'TEMPORAL_PORT');
-    const uiPort = await portFor(config.TEMPORAL_UI_PORT, 'Temporal Web UI', 'TEMPORAL_UI_PORT');
-    const cli = await resolveTemporalCli({ explicit: config.TEMPORAL_CLI, xdgCacheHome: config.XDG_CACHE_HOME, log });
-    if (cli) {
-      log(`starting Temporal dev server (${cli.source}: ${cli.path}) on port ${port} …`);
-      const server = await startTemporalDevServer({
-        cli: cli.path,
-        dataDir: config.dataDir,
-        port,
-        uiPort,
-        namespace: config.TEMPORAL_NAMESPACE,
-        log,
-      });
-      onStop(() => server.stop());
-      temporalAddress = server.address;
-      temporalUi = server.uiUrl;
-    } else {
-      log('no Temporal CLI could be found or built; trying the Temporal SDK download (needs internet) …');
-      const server = await startSdkDevServer({ log });
-      onStop(() => server.stop());
-      temporalAddress = server.address;
-    }
-  }
-
-  let smtpUrl = config.SMTP_URL;
-  let inboundPort: number | undefined;
-  if (!smtpUrl) {
-    const port = await portFor(config.SMTP_CATCHER_PORT, 'mail catcher', 'SMTP_CATCHER_PORT');
-    const catcher = await startMailCatcher({ db, port, log });
-    onStop(() => catcher.stop());
-    smtpUrl = `smtp://127.0.0.1:${catcher.port}`;
-  }
-  {
-    const port = await portFor(config.INBOUND_SMTP_PORT, 'inbound mail listener', 'INBOUND_SMTP_PORT');
-    const inbound = await startInboundListener({ db, port, inboundDomain: config.INBOUND_DOMAIN, log });
-    onStop(() => inbound.stop());
-    inboundPort = inbound.port;
-  }
-
-  const sessionSecret = config.SESSION_SECRET ?? embeddedSessionSecret(config.dataDir);
-  const stackFile: StackFile = {
-    databaseUrl,
-    temporalAddress,
-    smtpUrl,
-    inboundSmtpPort: inboundPort,
-    publicUrl,
-    sessionSecret,
-    pid: process.pid,
-  };
-  fs.writeFileSync(config.stackFile, JSON.stringify(stackFile, null, 2), { mode: 0o600 });
-  onStop(async () => {
-    if (readStackFile(config)?.pid === process.pid) fs.rmSync(config.stackFile, { force: true });
-  });
-
-  if (config.EMBEDDED_WORKER) {
-    log('starting the worker (bundling the procedures) …');
-    const worker = await startWorkerRuntime({
-      db,
-      databaseUrl,
-      temporalAddress,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      publicUrl,
-      smtpUrl,
-      mailFrom: config.MAIL_FROM,
-      outboxPollMs: config.OUTBOX_POLL_MS,
-      log,
-    });
-    onStop(() => worker.stop());
-  }
-
-  const api = await startApiServer({
-    db,
-    host: config.HOST,
-    port: config.PORT,
-    temporalAddress,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    timing: taskTiming(config),
-    publicUrl,
-    sessionSecret,
-    smtpUrl,
-    withMailbox: !config.SMTP_URL,
-    loginRateLimit: config.LOGIN_RATE_LIMIT,
-    publicRateLimit: config.PUBLIC_RATE_LIMIT,
-    log: (msg) => console.error(`[api] ${msg}`),
-  });
-  onStop(() => api.stop());
-
+  const stack = await startEmbeddedStack(config, onStop, (msg) => console.log(`[amtsflow] ${msg}`));
+  const { publicUrl } = stack;
   const lines = [
     '',
     `Amtsflow is running: ${publicUrl}`,
     `  API:        ${publicUrl}/api (OpenAPI: ${publicUrl}/api/openapi.json, health: ${publicUrl}/health)`,
-    `  PostgreSQL: ${databaseUrl.replace(/\/\/([^:]+):[^@]+@/, '//$1:***@')}`,
-    `  Temporal:   ${temporalAddress}${temporalUi ? ` (Web UI ${temporalUi})` : ''}`,
-    `  Mail out:   ${smtpUrl}${config.SMTP_URL ? '' : ' (catcher: mails appear under /api/mailbox)'}`,
-    `  Mail in:    replies to reply+<token>@${config.INBOUND_DOMAIN} on SMTP port ${inboundPort}`,
-    `  Login:      ${config.ADMIN_EMAIL}${seeded.generatedAdminPassword ? ` / ${seeded.generatedAdminPassword}  (generated now, shown once — note it)` : ' (password as set at first start)'}`,
-    ...(config.DEMO_DATA ? [`  Demo users: anna.schmidt@… (staff), carla.nowak@… (manager) @amtsflow.localhost / ${DEMO_PASSWORD}`] : []),
+    `  PostgreSQL: ${stack.databaseUrl.replace(/\/\/([^:]+):[^@]+@/, '//$1:***@')}`,
+    `  Temporal:   ${stack.temporalAddress}${stack.temporalUi ? ` (Web UI ${stack.temporalUi})` : ''}`,
+    `  Mail out:   ${stack.smtpUrl}${config.SMTP_URL ? '' : ' (catcher: mails appear under /api/mailbox)'}`,
+    `  Mail in:    replies to reply+<token>@${config.INBOUND_DOMAIN} on SMTP port ${stack.inboundPort}`,
+    `  Login:      ${config.ADMIN_EMAIL}${
+      stack.generatedAdminPassword
+        ? ` / ${stack.generatedAdminPassword}  (generated now, shown once — note it)`
+        : ' (password as set at the first start)'
+    }`,
+    ...(config.DEMO_DATA
+      ? [`  Demo users: anna.schmidt@… (staff), carla.nowak@… (manager) @amtsflow.localhost / ${DEMO_PASSWORD}`]
+      : []),
     'Press Ctrl-C to stop.',
     '',
   ];

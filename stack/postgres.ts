@@ -70,7 +70,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       fs.rmSync(pgDir, { recursive: true, force: true });
       log(`Creating the PostgreSQL cluster in ${pgDir} (first start only)…`);
       const started = Date.now();
-      await initialiseCluster(pgDir, password, opts.port, note, (chunk) => fs.writeSync(logFd, chunk), log, logFile, tail);
+      await initialiseCluster(
+        { pgDir, password, port: opts.port, asRoot: runAs !== undefined, logFile },
+        { note, appendRaw: (chunk) => fs.writeSync(logFd, chunk), log, tail },
+      );
       log(`PostgreSQL cluster created in ${((Date.now() - started) / 1000).toFixed(1)}s.`);
     } else if (runAs) {
       chownTreeIfNeeded(pgDir, runAs);
@@ -283,24 +286,26 @@ async function postgresBinary(): Promise<string> {
 }
 
 async function initialiseCluster(
-  pgDir: string,
-  password: string,
-  port: number,
-  note: (line: string) => void,
-  appendRaw: (chunk: string) => void,
-  log: (msg: string) => void,
-  logFile: string,
-  tail: () => string,
+  cluster: { pgDir: string; password: string; port: number; asRoot: boolean; logFile: string },
+  out: {
+    note: (line: string) => void;
+    appendRaw: (chunk: string) => void;
+    log: (msg: string) => void;
+    tail: () => string;
+  },
 ): Promise<void> {
+  const { pgDir, password, port, asRoot, logFile } = cluster;
+  const { note, appendRaw, log, tail } = out;
   const EmbeddedPostgres = await importEmbeddedPostgres();
-  const cluster = new EmbeddedPostgres({
+  const instance = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
     user: USER,
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: true,
+    // Only as root: otherwise the package tries (and fails) to run groupadd anyway.
+    createPostgresUser: asRoot,
     // UTF-8 with German collation from the bundled ICU, independent of the host's libc locales.
     initdbFlags: [
       '--encoding=UTF8',
@@ -317,7 +322,7 @@ async function initialiseCluster(
     },
   });
   try {
-    await cluster.initialise();
+    await instance.initialise();
   } catch (err) {
     fs.rmSync(pgDir, { recursive: true, force: true });
     throw new StackError(

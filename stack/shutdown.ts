@@ -24,7 +24,8 @@ export async function runUntilSignal(name: string, start: (onStop: (stop: Stop) 
     process.exit(code);
   }
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // SIGHUP: the terminal was closed; without a handler node dies without running exit hooks.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       if (stopping) {
         console.error(`[${name}] forced exit`);

@@ -60,7 +60,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
     'text',
     '--color',
     'never',
-    // "default" is always created; naming it again is harmless but noisy.
+    // start-dev always creates "default"; only another one needs naming.
     ...(opts.namespace !== 'default' ? ['--namespace', opts.namespace] : []),
   ];
 

@@ -18,7 +18,9 @@ let tdb: TestDatabase;
 let db: Db;
 let logs: string[];
 const log = (msg: string) => logs.push(msg);
-let cleanups: Array<() => Promise<void>>;
+// Clients (dispatchers, senders) stop before the servers they talk to, pools last.
+type Phase = 'client' | 'server' | 'pool';
+let cleanups: Array<{ phase: Phase; fn: () => Promise<void> }>;
 
 beforeAll(async () => {
   tdb = await startTestDatabase();
@@ -26,25 +28,23 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  console.log('MARK afterAll');
   await tdb?.stop();
-  console.log('MARK stopped');
 });
 
 beforeEach(async () => {
-  console.log('MARK start ' + expect.getState().currentTestName);
   logs = [];
   cleanups = [];
   await db.execute(sql`truncate ${mailOutbox}, ${mailbox}, ${inboundMails}`);
 });
 
 afterEach(async () => {
-  // Last started, first stopped: dispatchers before the servers they talk to.
-  for (const cleanup of cleanups.reverse()) await cleanup();
+  for (const phase of ['client', 'server', 'pool'] as const) {
+    for (const cleanup of cleanups.filter((c) => c.phase === phase).reverse()) await cleanup.fn();
+  }
 });
 
-function defer(fn: () => Promise<void>): void {
-  cleanups.push(fn);
+function defer(phase: Phase, fn: () => Promise<void>): void {
+  cleanups.push({ phase, fn });
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
@@ -80,25 +80,25 @@ async function freePort(): Promise<number> {
 
 async function catcher(port = 0, maxSize?: number, catcherDb: Db = db) {
   const c = await startMailCatcher({ db: catcherDb, port, maxSize, log });
-  defer(() => c.stop());
+  defer('server', () => c.stop());
   return c;
 }
 
 function dispatcher(overrides: Partial<OutboxDispatcherOptions> & { smtpUrl: string }) {
   const d = startOutboxDispatcher({ db, databaseUrl: tdb.url, from: FROM, pollMs: 60_000, log, ...overrides });
-  defer(() => d.stop());
+  defer('client', () => d.stop());
   return d;
 }
 
 async function inbound(options: { maxSize?: number; onMail?: (row: InboundMailRow) => Promise<void>; db?: Db } = {}) {
   const l = await startInboundListener({ db, port: 0, inboundDomain: INBOUND_DOMAIN, log, ...options });
-  defer(() => l.stop());
+  defer('server', () => l.stop());
   return l;
 }
 
 function sender(port: number) {
   const t = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-  defer(async () => t.close());
+  defer('client', async () => t.close());
   return t;
 }
 
@@ -258,7 +258,7 @@ describe('outbox → SMTP → catcher', () => {
   test('two dispatchers at once deliver each of 20 mails exactly once', async () => {
     const c = await catcher();
     const otherDb = createDb(tdb.url);
-    defer(() => closeDb(otherDb));
+    defer('pool', () => closeDb(otherDb));
     const a = dispatcher({ smtpUrl: `smtp://127.0.0.1:${c.port}` });
     const b = dispatcher({ smtpUrl: `smtp://127.0.0.1:${c.port}`, db: otherDb });
     await waitFor('both LISTEN connections', async () => (await listenerBackends()).length === 2);
@@ -392,6 +392,7 @@ describe('verifySmtp', () => {
     const silent = net.createServer((s) => sockets.add(s));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     defer(
+      'server',
       () =>
         new Promise<void>((r) => {
           sockets.forEach((s) => s.destroy());
@@ -432,10 +433,15 @@ describe('mail catcher', () => {
     expect((info as { responseCode?: number }).responseCode).toBe(451);
   });
 
+  test('fails to start, rather than hang, when its port is taken', async () => {
+    const c = await catcher();
+    await expect(startMailCatcher({ db, port: c.port, log })).rejects.toThrow(/EADDRINUSE/);
+  });
+
   test('accepts any sender, recipient and credentials', async () => {
     const c = await catcher();
     const t = nodemailer.createTransport({ host: '127.0.0.1', port: c.port, secure: false, ignoreTLS: true, auth: { user: 'u', pass: 'p' } });
-    defer(async () => t.close());
+    defer('client', async () => t.close());
     await t.sendMail({ from: '', to: 'irgendwer@example.org', subject: 'ohne Absender', text: 'hallo', envelope: { from: '', to: 'irgendwer@example.org' } });
     const [caught] = await db.select().from(mailbox);
     expect(caught?.subject).toBe('ohne Absender');

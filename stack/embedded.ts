@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startApiServer } from '../api/server';
+import { readStackFile, type Config, type StackFile } from '../config/config';
+import { taskTiming } from '../config/timing';
+import { closeDb, createDb } from '../db/client';
+import { migrateDb } from '../db/migrate';
+import { seed } from '../db/seed';
+import { startMailCatcher } from '../mail/catcher';
+import { startInboundListener } from '../mail/inbound';
+import { startWorkerRuntime } from '../worker/runtime';
+import { acquireInstanceLock } from './instance-lock';
+import { assertPortFree, freePort } from './ports';
+import { startEmbeddedPostgres, stopLeftoverPostgres } from './postgres';
+import { resolveTemporalCli } from './temporal-cli';
+import { startSdkDevServer, startTemporalDevServer, stopLeftoverTemporal } from './temporal-server';
+
+
+async function portFor(configured: number | undefined, what: string, setting: string): Promise<number> {
+  if (configured === undefined) return freePort();
+  await assertPortFree(configured, what, '127.0.0.1', setting);
+  return configured;
+}
+
+/** The session secret of the embedded stack, made once and kept beside its data. */
+function embeddedSessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+export interface EmbeddedStack {
+  publicUrl: string;
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalUi?: string;
+  smtpUrl: string;
+  inboundPort: number;
+  generatedAdminPassword?: string;
+}
+
+/**
+ * The whole system on one machine — PostgreSQL, Temporal, mail, worker, API and console —
+ * each part replaced by its production counterpart where the configuration names one.
+ */
+export async function startEmbeddedStack(
+  config: Config,
+  onStop: (stop: () => Promise<void>) => void,
+  log: (msg: string) => void,
+): Promise<EmbeddedStack> {
+  const lock = acquireInstanceLock(config.dataDir);
+  onStop(async () => lock.release());
+  // Servers a killed predecessor left behind would otherwise hold the configured ports.
+  if (!config.DATABASE_URL) await stopLeftoverPostgres(config.dataDir, log);
+  if (!config.TEMPORAL_ADDRESS) await stopLeftoverTemporal(config.dataDir, log);
+  await assertPortFree(config.PORT, 'API and console', config.HOST, 'PORT');
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const port = await portFor(config.PG_PORT, 'embedded PostgreSQL', 'PG_PORT');
+    log(`starting PostgreSQL (embedded, data in ${path.join(config.dataDir, 'postgres')}) on port ${port} …`);
+    const pg = await startEmbeddedPostgres({ dataDir: config.dataDir, port, log });
+    onStop(() => pg.stop());
+    databaseUrl = pg.url;
+  }
+  const db = createDb(databaseUrl);
+  onStop(() => closeDb(db));
+  await migrateDb(db);
+  const seeded = await seed(db, {
+    adminEmail: config.ADMIN_EMAIL,
+    adminPassword: config.ADMIN_PASSWORD,
+    demoData: config.DEMO_DATA,
+  });
+
+  let temporalAddress = config.TEMPORAL_ADDRESS;
+  let temporalUi: string | undefined;
+  if (!temporalAddress) {
+    const port = await portFor(config.TEMPORAL_PORT, 'Temporal dev server', 'TEMPORAL_PORT');
+    const uiPort = await portFor(config.TEMPORAL_UI_PORT, 'Temporal Web UI', 'TEMPORAL_UI_PORT');
+    const cli = await resolveTemporalCli({ explicit: config.TEMPORAL_CLI, xdgCacheHome: config.XDG_CACHE_HOME, log });
+    if (cli) {
+      log(`starting Temporal dev server (${cli.source}: ${cli.path}) on port ${port} …`);
+      const server = await startTemporalDevServer({
+        cli: cli.path,
+        dataDir: config.dataDir,
+        port,
+        uiPort,
+        namespace: config.TEMPORAL_NAMESPACE,
+        log,
+      });
+      onStop(() => server.stop());
+      temporalAddress = server.address;
+      temporalUi = server.uiUrl;
+    } else {
+      log('no Temporal CLI could be found or built; trying the Temporal SDK download (needs internet) …');
+      const server = await startSdkDevServer({ log });
+      onStop(() => server.stop());
+      temporalAddress = server.address;
+    }
+  }
+
+  let smtpUrl = config.SMTP_URL;
+  if (!smtpUrl) {
+    const port = await portFor(config.SMTP_CATCHER_PORT, 'mail catcher', 'SMTP_CATCHER_PORT');
+    const catcher = await startMailCatcher({ db, port, log });
+    onStop(() => catcher.stop());
+    smtpUrl = `smtp://127.0.0.1:${catcher.port}`;
+  }
+  const inboundPort = await portFor(config.INBOUND_SMTP_PORT, 'inbound mail listener', 'INBOUND_SMTP_PORT');
+  const inbound = await startInboundListener({ db, port: inboundPort, inboundDomain: config.INBOUND_DOMAIN, log });
+  onStop(() => inbound.stop());
+
+  const sessionSecret = config.SESSION_SECRET ?? embeddedSessionSecret(config.dataDir);
+  const stackFile: StackFile = {
+    databaseUrl,
+    temporalAddress,
+    smtpUrl,
+    inboundSmtpPort: inboundPort,
+    publicUrl,
+    sessionSecret,
+    pid: process.pid,
+  };
+  fs.writeFileSync(config.stackFile, JSON.stringify(stackFile, null, 2), { mode: 0o600 });
+  onStop(async () => {
+    if (readStackFile(config)?.pid === process.pid) fs.rmSync(config.stackFile, { force: true });
+  });
+
+  if (config.EMBEDDED_WORKER) {
+    log('starting the worker (bundling the procedures) …');
+    const worker = await startWorkerRuntime({
+      db,
+      databaseUrl,
+      temporalAddress,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      publicUrl,
+      smtpUrl,
+      mailFrom: config.MAIL_FROM,
+      outboxPollMs: config.OUTBOX_POLL_MS,
+      log,
+    });
+    onStop(() => worker.stop());
+  }
+
+  const api = await startApiServer({
+    db,
+    host: config.HOST,
+    port: config.PORT,
+    temporalAddress,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    timing: taskTiming(config),
+    publicUrl,
+    sessionSecret,
+    smtpUrl,
+    withMailbox: !config.SMTP_URL,
+    loginRateLimit: config.LOGIN_RATE_LIMIT,
+    publicRateLimit: config.PUBLIC_RATE_LIMIT,
+    log: (msg) => console.error(`[api] ${msg}`),
+  });
+  onStop(() => api.stop());
+
+  return {
+    publicUrl,
+    apiUrl: api.url,
+    databaseUrl,
+    temporalAddress,
+    temporalUi,
+    smtpUrl,
+    inboundPort,
+    generatedAdminPassword: seeded.generatedAdminPassword,
+  };
+}
