@@ -10,4 +10,5 @@ module.exports = {
   // The suites share one embedded stack; running them one after another keeps a 2-core machine honest.
   maxWorkers: 1,
   verbose: true,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
 };

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/audit';
+import type { DbOrTx } from '../db/client';
 import { procedureEvents, procedures } from '../db/schema';
 
 export interface StepEvent {

@@ -1,5 +1,5 @@
 import { and, arrayContains, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../db/audit';
+import type { DbOrTx } from '../db/client';
 import { users, type Role } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
 

@@ -34,6 +34,8 @@ export interface AppDeps {
 }
 
 const adminDist = path.join(__dirname, '..', 'admin', 'dist');
+// Until the console is built, a page that says what runs and where the API is.
+const adminPlaceholder = path.join(__dirname, '..', 'admin', 'placeholder');
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -68,7 +70,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(api.router);
 
-  if (fs.existsSync(adminDist)) app.use(express.static(adminDist, { index: 'index.html' }));
+  app.use(express.static(fs.existsSync(adminDist) ? adminDist : adminPlaceholder, { index: 'index.html' }));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.log));
   return app;

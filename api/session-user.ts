@@ -29,7 +29,8 @@ export function sessionUserLoader(db: Db) {
         email: users.email,
         name: users.name,
         roles: users.roles,
-        substituteFor: sql<string[]>`array(select a.id from users a where a.substitute_id = ${users.id} and a.absent and a.active)`,
+        // Spelled out: inside the subquery drizzle would leave "id" unqualified.
+        substituteFor: sql<string[]>`array(select a.id from users a where a.substitute_id = users.id and a.absent and a.active)`,
       })
       .from(users)
       .where(and(eq(users.id, userId), eq(users.active, true)));

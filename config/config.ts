@@ -45,6 +45,7 @@ const envSchema = z.object({
   TASK_REMINDER_AFTER: durationSchema.default('3bd'),
   TASK_ESCALATE_AFTER: durationSchema.default('5bd'),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(300_000),
   EMBEDDED_WORKER: bool.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

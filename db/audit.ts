@@ -1,7 +1,5 @@
 import { auditLog } from './schema';
-import type { Db } from './client';
-
-export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+import type { DbOrTx } from './client';
 
 export interface AuditEntry {
   actorId?: string | null;

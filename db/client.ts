@@ -14,3 +14,7 @@ export function createDb(databaseUrl: string, options: { max?: number } = {}): D
 export async function closeDb(db: Db): Promise<void> {
   await db.$client.end();
 }
+
+/** What drizzle hands a transaction callback: anything that writes can take either. */
+export type DbTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | DbTransaction;

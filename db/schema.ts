@@ -188,7 +188,7 @@ export const mailbox = pgTable(
     raw: bytea('raw').notNull(),
     receivedAt: tstz('received_at').notNull().defaultNow(),
   },
-  (t) => [index('mailbox_received').on(t.receivedAt), index('mailbox_message_id').on(t.messageId)],
+  (t) => [index('mailbox_received').on(t.receivedAt), uniqueIndex('mailbox_message_id').on(t.messageId)],
 );
 
 export const auditLog = pgTable(

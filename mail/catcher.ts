@@ -48,7 +48,9 @@ export function startMailCatcher(opts: MailCatcherOptions): Promise<RunningSmtpS
             html: typeof parsed.html === 'string' ? dbText(parsed.html) : null,
             headers: importantHeaders(parsed),
             raw: message.raw,
-          });
+          })
+          // A mail resent after a sender's crash carries the same Message-ID: the mailbox keeps one, as a mail client would.
+          .onConflictDoNothing({ target: mailbox.messageId });
           return null;
         };
         store()

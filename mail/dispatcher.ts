@@ -15,6 +15,8 @@ export interface OutboxDispatcherOptions {
   maxAttempts?: number;
   /** First retry delay; doubles per attempt up to 10 minutes. */
   retryBaseMs?: number;
+  /** How long a claim protects a row being sent before another dispatcher may take it over. */
+  leaseMs?: number;
   log: (msg: string) => void;
 }
 
@@ -28,6 +30,8 @@ type OutboxRow = typeof mailOutbox.$inferSelect;
 
 const DEFAULT_MAX_ATTEMPTS = 8;
 const DEFAULT_RETRY_BASE_MS = 2_000;
+// Longer than any send can take (connect 10 s + greeting 10 s + socket 60 s).
+const DEFAULT_LEASE_MS = 5 * 60_000;
 const MAX_RETRY_DELAY_MS = 10 * 60_000;
 const LISTEN_RECONNECT_MIN_MS = 1_000;
 const LISTEN_RECONNECT_MAX_MS = 30_000;
@@ -51,13 +55,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Sends the outbox. Safe to run in any number of processes at once: a row is claimed
- * (status 'sending', committed) before it is sent, so a crash after the claim leaves it
- * 'sending' for a person to look at rather than sending it a second time.
+ * (status 'sending', committed, with a lease) before it is sent. A dispatcher that dies
+ * holding a claim leaves the row 'sending' until the lease runs out; then another one sends
+ * it, with the same Message-ID. The mail is never lost, and it goes out twice only if the
+ * process died in the moment between the server's acceptance and recording it — a duplicate
+ * the receiver recognises by its Message-ID (the embedded catcher keeps one).
  */
 export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDispatcher {
   const { db, log } = opts;
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const retryBaseMs = opts.retryBaseMs ?? DEFAULT_RETRY_BASE_MS;
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const transport = createTransport(opts.smtpUrl);
 
   let stopped = false;
@@ -77,13 +85,18 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
 
   async function claimNext(): Promise<OutboxRow | undefined> {
     const due = sql`(select ${mailOutbox.id} from ${mailOutbox}
-      where ${mailOutbox.status} in ('pending', 'retry') and ${mailOutbox.nextAttemptAt} <= now()
+      where ${mailOutbox.status} in ('pending', 'retry', 'sending') and ${mailOutbox.nextAttemptAt} <= now()
       order by ${mailOutbox.createdAt}
       for update skip locked
       limit 1)`;
     const rows = await db
       .update(mailOutbox)
-      .set({ status: 'sending', attempts: sql`${mailOutbox.attempts} + 1` })
+      .set({
+        status: 'sending',
+        attempts: sql`${mailOutbox.attempts} + 1`,
+        // For a 'sending' row, next_attempt_at is the end of its claim's lease.
+        nextAttemptAt: sql`now() + ${leaseMs} * interval '1 millisecond'`,
+      })
       .where(eq(mailOutbox.id, due))
       .returning();
     return rows[0];
@@ -160,7 +173,7 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
   async function scheduleNextDue(): Promise<void> {
     const result = await db.execute<{ wait_ms: number | string | null }>(sql`
       select greatest(0, extract(epoch from (min(${mailOutbox.nextAttemptAt}) - now())) * 1000) as wait_ms
-      from ${mailOutbox} where ${mailOutbox.status} in ('pending', 'retry')`);
+      from ${mailOutbox} where ${mailOutbox.status} in ('pending', 'retry', 'sending')`);
     const raw = result.rows[0]?.wait_ms;
     if (raw === null || raw === undefined || stopped) return;
     const waitMs = Math.ceil(Number(raw));

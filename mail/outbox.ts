@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
-import { eq, sql, type ExtractTablesWithRelations } from 'drizzle-orm';
-import type { NodePgTransaction } from 'drizzle-orm/node-postgres';
-import type { Db } from '../db/client';
-import * as schema from '../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client';
 import { mailOutbox } from '../db/schema';
 
 /** The pg_notify channel the dispatchers LISTEN on. */
 export const OUTBOX_CHANNEL = 'mail_outbox';
 
-/** A transaction handed to `db.transaction(async (tx) => …)`. */
-export type DbTransaction = NodePgTransaction<typeof schema, ExtractTablesWithRelations<typeof schema>>;
-/** Either the pool or a caller's transaction, so a mail can be enqueued atomically with the row it is about. */
-export type DbOrTx = Db | DbTransaction;
 
 export interface OutgoingMail {
   idempotencyKey: string;

@@ -140,6 +140,7 @@ export async function startEmbeddedStack(
       smtpUrl,
       mailFrom: config.MAIL_FROM,
       outboxPollMs: config.OUTBOX_POLL_MS,
+    outboxLeaseMs: config.OUTBOX_LEASE_MS,
       log,
     });
     onStop(() => worker.stop());

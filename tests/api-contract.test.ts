@@ -32,6 +32,15 @@ describe('health and OpenAPI', () => {
   });
 });
 
+describe('the page at /', () => {
+  it('serves the console (or, until it is built, a page that says where the API is)', async () => {
+    const res = await fetch(testStack().url + '/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toContain('Amtsflow');
+  });
+});
+
 describe('sessions', () => {
   it('logs in with an httpOnly, SameSite cookie and logs out', async () => {
     const client = new ApiClient();

@@ -324,18 +324,29 @@ describe('outbox → SMTP → catcher', () => {
     expect(row.sentAt).toBeNull();
   });
 
-  test('a row left "sending" by a crash after the claim is not sent again', async () => {
+  test('a row left "sending" by a crashed dispatcher waits for its lease, then goes out once', async () => {
     const { id } = await enqueueMail(db, mail('crashed'));
-    await db.update(mailOutbox).set({ status: 'sending', attempts: 1 }).where(eq(mailOutbox.id, id));
+    await db
+      .update(mailOutbox)
+      .set({ status: 'sending', attempts: 1, nextAttemptAt: sql`now() + interval '1 hour'` })
+      .where(eq(mailOutbox.id, id));
     const c = await catcher();
     const d = dispatcher({ smtpUrl: `smtp://127.0.0.1:${c.port}`, pollMs: 100 });
 
     expect(await d.deliverDue()).toBe(0);
-    await sleep(500); // a few polls
+    await sleep(500); // a few polls, all within the lease
     expect(await db.select().from(mailbox)).toHaveLength(0);
-    const row = await outboxRow(id);
-    expect(row.status).toBe('sending');
-    expect(row.attempts).toBe(1);
+    expect((await outboxRow(id)).status).toBe('sending');
+
+    await db.update(mailOutbox).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(eq(mailOutbox.id, id));
+    const sent = await waitFor('the taken-over mail', async () => {
+      const r = await outboxRow(id);
+      return r.status === 'sent' ? r : undefined;
+    });
+    expect(sent.attempts).toBe(2);
+    const received = await db.select().from(mailbox);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.messageId).toBe(sent.messageId);
   });
 
   test('a dropped LISTEN connection is re-established and notifications work again', async () => {

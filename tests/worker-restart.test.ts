@@ -17,7 +17,7 @@ describe('worker crash', () => {
   it('continues the procedure on a new worker after kill -9, with every mail sent once', async () => {
     const api = await spawnApi({ TEMPORAL_TASK_QUEUE: queue });
     started.push(api);
-    const first = await spawnWorker({ TEMPORAL_TASK_QUEUE: queue });
+    const first = await spawnWorker({ TEMPORAL_TASK_QUEUE: queue, OUTBOX_LEASE_MS: '3000' });
     started.push(first);
     const staff = await ApiClient.as('anna.schmidt@amtsflow.localhost', DEMO_PASSWORD, api.url);
     const manager = await ApiClient.as('carla.nowak@amtsflow.localhost', DEMO_PASSWORD, api.url);
@@ -32,7 +32,7 @@ describe('worker crash', () => {
     // The completion waits for a worker; it is answered once the second one runs.
     const completion = staff.post(`/api/tasks/${work.id}/complete`, { data: { result: 'trotz Absturz' } });
     await new Promise((r) => setTimeout(r, 1500));
-    const second = await spawnWorker({ TEMPORAL_TASK_QUEUE: queue });
+    const second = await spawnWorker({ TEMPORAL_TASK_QUEUE: queue, OUTBOX_LEASE_MS: '3000' });
     started.push(second);
     const done = await completion;
     expect({ status: done.status, body: done.body }).toEqual({ status: 200, body: expect.objectContaining({ task: expect.anything() }) });
@@ -45,7 +45,7 @@ describe('worker crash', () => {
     );
     second.child.kill('SIGKILL');
     await second.exited;
-    const third = await spawnWorker({ TEMPORAL_TASK_QUEUE: queue });
+    const third = await spawnWorker({ TEMPORAL_TASK_QUEUE: queue, OUTBOX_LEASE_MS: '3000' });
     started.push(third);
     const approved = await manager.post(`/api/tasks/${approval.id}/complete`, { data: { decision: 'approve' } });
     expect(approved.status).toBe(200);

@@ -21,6 +21,7 @@ void runUntilSignal('worker', async (onStop) => {
     smtpUrl: conn.smtpUrl,
     mailFrom: config.MAIL_FROM,
     outboxPollMs: config.OUTBOX_POLL_MS,
+    outboxLeaseMs: config.OUTBOX_LEASE_MS,
     log: (msg) => console.log(`[worker] ${msg}`),
   });
   onStop(() => runtime.stop());

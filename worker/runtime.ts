@@ -13,6 +13,7 @@ export interface WorkerRuntimeOptions {
   smtpUrl: string;
   mailFrom: string;
   outboxPollMs: number;
+  outboxLeaseMs: number;
   bundle?: WorkflowBundleWithSourceMap;
   log: (msg: string) => void;
 }
@@ -26,7 +27,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     smtpUrl: options.smtpUrl,
     from: options.mailFrom,
     pollMs: options.outboxPollMs,
-    log: (msg) => options.log(`[outbox] ${msg}`),
+    leaseMs: options.outboxLeaseMs,
+    log: options.log,
   });
   return {
     async stop() {

@@ -155,7 +155,7 @@ CREATE INDEX "inbound_mails_message_id" ON "inbound_mails" USING btree ("message
 CREATE INDEX "mail_outbox_due" ON "mail_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "mail_outbox_procedure" ON "mail_outbox" USING btree ("procedure_id");--> statement-breakpoint
 CREATE INDEX "mailbox_received" ON "mailbox" USING btree ("received_at");--> statement-breakpoint
-CREATE INDEX "mailbox_message_id" ON "mailbox" USING btree ("message_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "mailbox_message_id" ON "mailbox" USING btree ("message_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "procedure_events_key" ON "procedure_events" USING btree ("procedure_id","key");--> statement-breakpoint
 CREATE INDEX "procedures_status_started" ON "procedures" USING btree ("status","started_at");--> statement-breakpoint
 CREATE INDEX "procedures_type" ON "procedures" USING btree ("type");--> statement-breakpoint
