@@ -20,6 +20,6 @@ export default tseslint.config(
   { files: ['config/config.ts', 'tests/**', 'bench/**'], rules: { 'no-restricted-properties': 'off' } },
   // Tests read JSON bodies the way a client does: loosely typed, asserted field by field.
   { files: ['tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  { files: ['*.mjs', '*.js'], ...tseslint.configs.disableTypeChecked },
-  { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
+  { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', process: 'readonly' } } },
 );
