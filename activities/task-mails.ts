@@ -61,6 +61,8 @@ export async function enqueueTaskMail(
   task: TaskForMail,
   to: string[],
   publicUrl: string,
+  /** Distinguishes a second mail of the same kind (a reassignment) from a retry of the first. */
+  occasion?: string,
 ): Promise<void> {
   if (to.length === 0) return;
   const link = `${publicUrl}/#/tasks/${task.id}/show`;
@@ -71,7 +73,7 @@ export async function enqueueTaskMail(
     `Zur Aufgabe: ${link}\n\n` +
     `Diese Nachricht wurde von Amtsflow, dem Vorgangssystem des Amts für Integration, versandt.`;
   await enqueueMail(db, {
-    idempotencyKey: `task:${task.id}:${kind}`,
+    idempotencyKey: `task:${task.id}:${kind}${occasion ? `:${occasion}` : ''}`,
     to,
     subject: subjects[kind](task),
     text,

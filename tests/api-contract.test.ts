@@ -1,4 +1,5 @@
 import { ApiClient, listQuery } from './support/client';
+import { spawnApi } from './support/extra-processes';
 import { DEMO_PASSWORD, testStack } from './support/stack-env';
 
 // The API's promises to the console: session, errors with one shape, react-admin lists, OpenAPI.
@@ -60,6 +61,20 @@ describe('sessions', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
+  });
+
+  it('slows down guessing: the login is rate limited, with a German message', async () => {
+    const api = await spawnApi({ LOGIN_RATE_LIMIT: '3' });
+    try {
+      const attempts = [];
+      for (let i = 0; i < 4; i += 1) {
+        attempts.push(await new ApiClient(api.url).post('/api/auth/login', { email: 'anna.schmidt@amtsflow.localhost', password: 'falsch' }));
+      }
+      expect(attempts.map((a) => a.status)).toEqual([401, 401, 401, 429]);
+      expect(attempts[3]?.body.error).toEqual({ code: 'rate_limited', message: 'Zu viele Anmeldeversuche. Bitte warten Sie eine Minute.' });
+    } finally {
+      await api.stop();
+    }
   });
 
   it('answers 401 without a session', async () => {

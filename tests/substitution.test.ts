@@ -1,4 +1,4 @@
-import { ApiClient, listQuery } from './support/client';
+import { ApiClient, eventually, listQuery } from './support/client';
 import { DEMO_PASSWORD, testStack } from './support/stack-env';
 
 // Vertretung and reassignment: who may act for whom, and what the audit says.
@@ -55,6 +55,10 @@ describe('Vertretung', () => {
     const [approval] = (await admin.get(`/api/tasks?${listQuery({ procedureId, formKind: 'freigabe' })}`)).body;
     const full = await admin.get(`/api/tasks/${approval.id}`);
     expect(full.body.excludedUserIds.sort()).toEqual([annaId, benId].sort());
+
+    // Back from leave: Anna's tasks are hers alone again.
+    await admin.put(`/api/users/${annaId}`, { absent: false, substituteId: null });
+    expect((await ben.get('/api/auth/me')).body.substituteFor).toEqual([]);
   });
 
   it('reassigns a task with an audit entry, and refuses a person without the role', async () => {
@@ -72,5 +76,13 @@ describe('Vertretung', () => {
     expect(unknown.body.error.fields[0].path).toBe('body.userId');
     const audit = (await admin.get(`/api/audit?${listQuery({ entityId: task.id, action: 'task.reassigned' })}`)).body;
     expect(audit.map((a: { detail: { to: string } }) => a.detail.to)).toEqual([carlaId, benId]);
+
+    // Each new holder is told by mail, once.
+    const mails = await eventually(async () => {
+      const found = (await admin.get(`/api/mailbox?${listQuery({ q: 'Zuweisungs-Probe' })}`)).body as { envelopeTo: string[] }[];
+      return found.length >= 3 ? found : undefined;
+    }, 20_000, 'the reassignment mails');
+    const recipients = mails.flatMap((m) => m.envelopeTo).sort();
+    expect(recipients).toEqual(['anna.schmidt@amtsflow.localhost', 'ben.yilmaz@amtsflow.localhost', 'carla.nowak@amtsflow.localhost']);
   });
 });

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { and, asc, count, eq, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
-import { procedures, taskStatuses, tasks, users } from '../../db/schema';
+import { procedures, taskStatuses, tasks } from '../../db/schema';
 import { formSchemas, isFormKind } from '../../workflows/forms';
 import { completeTaskUpdate } from '../../workflows/human-task/shared';
 import { HttpError, zodFields } from '../errors';
@@ -12,7 +11,9 @@ import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-q
 import { idParams, type Api } from '../route';
 import type { SessionUser } from '../session-user';
 import { isNotReady, updateErrorToHttp } from '../temporal-errors';
-import { assertNotExcluded, assertOpen, assignedTo, completionRight, groupOf, mayView, seesAllTasks, workableBy } from './task-access';
+import { assignedTo, completionRight, groupOf, seesAllTasks, workableBy } from './task-access';
+import { taskAssignmentRoutes } from './task-assignment';
+import { taskColumns, taskQueries } from './task-queries';
 
 const sortable = {
   id: tasks.id,
@@ -58,26 +59,8 @@ export const taskSchema = z
   })
   .meta({ id: 'Task' });
 
-const taskColumns = {
-  id: tasks.id,
-  procedureId: tasks.procedureId,
-  procedureTitle: procedures.title,
-  procedureType: tasks.procedureType,
-  taskKey: tasks.taskKey,
-  title: tasks.title,
-  formKind: tasks.formKind,
-  assigneeId: tasks.assigneeId,
-  candidateRole: tasks.candidateRole,
-  claimedBy: tasks.claimedBy,
-  status: tasks.status,
-  priority: tasks.priority,
-  dueAt: tasks.dueAt,
-  createdAt: tasks.createdAt,
-  completedAt: tasks.completedAt,
-};
 
 const completeBody = z.strictObject({ data: z.record(z.string(), z.unknown()) });
-const reassignBody = z.strictObject({ userId: z.uuid('keine gültige Benutzer-ID') });
 const idempotencyKey = z.string().min(1).max(200).regex(/^[\w.:-]+$/, 'nur Buchstaben, Ziffern, . : _ -');
 
 export const nextStepSchema = z
@@ -109,29 +92,11 @@ async function retryWhileNotReady<T>(send: () => Promise<T>): Promise<T> {
 export interface TaskRouteDeps {
   db: Db;
   temporal: Client;
+  publicUrl: string;
 }
 
-export function taskRoutes(api: Api, { db, temporal }: TaskRouteDeps) {
-  async function loadTask(id: string) {
-    const [task] = await db.select().from(tasks).where(eq(tasks.id, id));
-    if (!task) throw HttpError.notFound('Aufgabe');
-    return task;
-  }
-
-  async function visibleTask(id: string, user: SessionUser) {
-    const task = await loadTask(id);
-    if (!mayView(task, user)) throw HttpError.notFound('Aufgabe');
-    return task;
-  }
-
-  async function withProcedure(id: string) {
-    const [row] = await db
-      .select({ ...taskColumns, context: tasks.context, result: tasks.result, excludedUserIds: tasks.excludedUserIds })
-      .from(tasks)
-      .innerJoin(procedures, eq(procedures.id, tasks.procedureId))
-      .where(eq(tasks.id, id));
-    return row;
-  }
+export function taskRoutes(api: Api, { db, temporal, publicUrl }: TaskRouteDeps) {
+  const { visibleTask, withProcedure } = taskQueries(db);
 
   /** The task this person should do next in the procedure they just moved on. */
   async function nextTaskFor(user: SessionUser, procedureId: string) {
@@ -264,103 +229,6 @@ export function taskRoutes(api: Api, { db, temporal }: TaskRouteDeps) {
     return { id: procedureId, finished: p?.status !== 'running', currentStep: p?.currentStep ?? null };
   }
 
-  api.route({
-    method: 'post',
-    path: '/api/tasks/:id/claim',
-    summary: 'Gruppenaufgabe übernehmen',
-    tag: 'tasks',
-    access: 'user',
-    params: idParams,
-    async handler({ params, user }) {
-      const task = await visibleTask(params.id, user);
-      assertOpen(task);
-      assertNotExcluded(task, user.id);
-      if (task.claimedBy === user.id) return withProcedure(task.id);
-      if (task.claimedBy) throw HttpError.conflict('Die Aufgabe wurde bereits von jemand anderem übernommen');
-      const mayClaim = task.assigneeId ? task.assigneeId === user.id || user.substituteFor.includes(task.assigneeId)
-        : task.candidateRole !== null && user.roles.includes(task.candidateRole);
-      if (!mayClaim) throw HttpError.forbidden('Diese Aufgabe können Sie nicht übernehmen');
-      const [claimed] = await db
-        .update(tasks)
-        .set({ claimedBy: user.id, status: 'claimed' })
-        .where(and(eq(tasks.id, task.id), eq(tasks.status, 'open'), sql`${tasks.claimedBy} is null`))
-        .returning({ id: tasks.id });
-      if (!claimed) throw HttpError.conflict('Die Aufgabe wurde soeben von jemand anderem übernommen');
-      await writeAudit(db, { actorId: user.id, action: 'task.claimed', entityType: 'task', entityId: task.id, procedureId: task.procedureId });
-      return withProcedure(task.id);
-    },
-  });
 
-  api.route({
-    method: 'post',
-    path: '/api/tasks/:id/unclaim',
-    summary: 'Übernommene Aufgabe an die Gruppe zurückgeben',
-    tag: 'tasks',
-    access: 'user',
-    params: idParams,
-    async handler({ params, user }) {
-      const task = await visibleTask(params.id, user);
-      assertOpen(task);
-      if (!task.claimedBy) throw HttpError.conflict('Die Aufgabe ist nicht übernommen');
-      const own = task.claimedBy === user.id || user.substituteFor.includes(task.claimedBy);
-      if (!own && !seesAllTasks(user)) throw HttpError.forbidden('Nur wer die Aufgabe übernommen hat, kann sie zurückgeben');
-      await db
-        .update(tasks)
-        .set({ claimedBy: null, status: 'open' })
-        .where(and(eq(tasks.id, task.id), eq(tasks.status, 'claimed')));
-      await writeAudit(db, {
-        actorId: user.id,
-        onBehalfOfId: task.claimedBy !== user.id ? task.claimedBy : null,
-        action: 'task.unclaimed',
-        entityType: 'task',
-        entityId: task.id,
-        procedureId: task.procedureId,
-      });
-      return withProcedure(task.id);
-    },
-  });
-
-  api.route({
-    method: 'post',
-    path: '/api/tasks/:id/reassign',
-    summary: 'Aufgabe einer anderen Person zuweisen',
-    tag: 'tasks',
-    access: 'user',
-    params: idParams,
-    body: reassignBody,
-    async handler({ params, body, user }) {
-      const task = await visibleTask(params.id, user);
-      assertOpen(task);
-      const holder = task.claimedBy ?? task.assigneeId;
-      const mayReassign = seesAllTasks(user) || (holder !== null && (holder === user.id || user.substituteFor.includes(holder)));
-      if (!mayReassign) throw HttpError.forbidden('Zuweisen dürfen die Amtsleitung und wer die Aufgabe hält');
-      const [target] = await db.select().from(users).where(eq(users.id, body.userId));
-      if (!target || !target.active) {
-        throw HttpError.badRequest('Unbekannte Person', [{ path: 'body.userId', message: 'keine aktive Person mit dieser ID' }]);
-      }
-      if (task.excludedUserIds.includes(target.id)) {
-        throw HttpError.badRequest('Vier-Augen-Prinzip verletzt', [
-          { path: 'body.userId', message: 'diese Person hat den zu prüfenden Schritt selbst erledigt' },
-        ]);
-      }
-      if (task.candidateRole && !target.roles.includes(task.candidateRole)) {
-        throw HttpError.badRequest('Falsche Rolle', [
-          { path: 'body.userId', message: `die Person hat nicht die Rolle „${task.candidateRole}“` },
-        ]);
-      }
-      await db
-        .update(tasks)
-        .set({ assigneeId: target.id, claimedBy: null, status: 'open' })
-        .where(and(eq(tasks.id, task.id), inArray(tasks.status, ['open', 'claimed'])));
-      await writeAudit(db, {
-        actorId: user.id,
-        action: 'task.reassigned',
-        entityType: 'task',
-        entityId: task.id,
-        procedureId: task.procedureId,
-        detail: { from: holder, to: target.id },
-      });
-      return withProcedure(task.id);
-    },
-  });
+  taskAssignmentRoutes(api, db, publicUrl);
 }
