@@ -1,10 +1,13 @@
 import type { Db } from '../db/client';
+import { consultationActivities } from './consultation';
 import { procedureActivities } from './procedures';
 import { taskActivities } from './tasks';
 
 export interface ActivityDeps {
   db: Db;
   publicUrl: string;
+  inboundDomain: string;
+  tokenSecret: string;
 }
 
 /** Every activity the worker registers; workflows import only the type. */
@@ -12,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...taskActivities(deps),
     ...procedureActivities(deps),
+    ...consultationActivities(deps),
   };
 }
 

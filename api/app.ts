@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Db } from '../db/client';
+import type { ConsultationTiming } from '../workflows/consultation/shared';
 import type { TaskTiming } from '../workflows/human-task/timing';
 import { authRoutes, sessionMiddleware } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
@@ -23,6 +24,8 @@ export interface AppDeps {
   temporal: Client;
   taskQueue: string;
   timing: TaskTiming;
+  consultation: ConsultationTiming;
+  tokenSecret: string;
   publicUrl: string;
   sessionSecret: string;
   loginRateLimit: number;

@@ -1,5 +1,5 @@
 import { loadConfig, resolveConnections } from '../config/config';
-import { taskTiming } from '../config/timing';
+import { consultationTiming, taskTiming } from '../config/timing';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { runUntilSignal } from '../stack/shutdown';
@@ -20,6 +20,8 @@ void runUntilSignal('api', async (onStop) => {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     timing: taskTiming(config),
+    consultation: consultationTiming(config),
+    tokenSecret: conn.tokenSecret,
     publicUrl: conn.publicUrl,
     sessionSecret: conn.sessionSecret,
     smtpUrl: conn.smtpUrl,

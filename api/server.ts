@@ -2,6 +2,7 @@ import http from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import type { Db } from '../db/client';
 import { createTransport, verifySmtp } from '../mail/transport';
+import type { ConsultationTiming } from '../workflows/consultation/shared';
 import type { TaskTiming } from '../workflows/human-task/timing';
 import { createApp } from './app';
 
@@ -13,6 +14,8 @@ export interface ApiServerOptions {
   namespace: string;
   taskQueue: string;
   timing: TaskTiming;
+  consultation: ConsultationTiming;
+  tokenSecret: string;
   publicUrl: string;
   sessionSecret: string;
   smtpUrl: string;

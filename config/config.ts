@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -44,6 +45,11 @@ const envSchema = z.object({
   TASK_DUE: durationSchema.default('5bd'),
   TASK_REMINDER_AFTER: durationSchema.default('3bd'),
   TASK_ESCALATE_AFTER: durationSchema.default('5bd'),
+  CONSULTATION_DEADLINE: durationSchema.default('10bd'),
+  CONSULTATION_REMINDER_AFTER: durationSchema.default('5bd'),
+  CONSULTATION_ESCALATE_AFTER: durationSchema.default('8bd'),
+  ANSWER_GRACE: durationSchema.default('2bd'),
+  ANSWER_TOKEN_SECRET: z.string().min(32).optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(300_000),
   EMBEDDED_WORKER: bool.default(true),
@@ -96,6 +102,7 @@ export function resolveConnections(config: Config): {
   smtpUrl: string;
   publicUrl: string;
   sessionSecret: string;
+  tokenSecret: string;
 } {
   const stack = readStackFile(config);
   const databaseUrl = config.DATABASE_URL ?? stack?.databaseUrl;
@@ -115,5 +122,11 @@ export function resolveConnections(config: Config): {
     smtpUrl,
     publicUrl: config.PUBLIC_URL ?? stack?.publicUrl ?? `http://localhost:${config.PORT}`,
     sessionSecret,
+    tokenSecret: config.ANSWER_TOKEN_SECRET ?? deriveSecret(sessionSecret, 'answer-tokens'),
   };
+}
+
+/** A second secret from the first, so one configured value serves both purposes safely. */
+export function deriveSecret(secret: string, purpose: string): string {
+  return createHmac('sha256', secret).update(purpose).digest('hex');
 }

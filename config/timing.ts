@@ -1,6 +1,16 @@
+import type { ConsultationTiming } from '../workflows/consultation/shared';
 import type { TaskTiming } from '../workflows/human-task/timing';
 import type { Config } from './config';
 
 export function taskTiming(config: Config): TaskTiming {
   return { due: config.TASK_DUE, reminderAfter: config.TASK_REMINDER_AFTER, escalateAfter: config.TASK_ESCALATE_AFTER };
+}
+
+export function consultationTiming(config: Config): ConsultationTiming {
+  return {
+    deadline: config.CONSULTATION_DEADLINE,
+    reminderAfter: config.CONSULTATION_REMINDER_AFTER,
+    escalateAfter: config.CONSULTATION_ESCALATE_AFTER,
+    grace: config.ANSWER_GRACE,
+  };
 }

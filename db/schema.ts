@@ -232,3 +232,53 @@ export const inboundMails = pgTable(
   },
   (t) => [index('inbound_mails_received').on(t.receivedAt), index('inbound_mails_message_id').on(t.messageId)],
 );
+
+export const requestStatuses = ['pending', 'answered', 'no_answer', 'cancelled'] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+export const answerChannels = ['page', 'mail'] as const;
+export type AnswerChannel = (typeof answerChannels)[number];
+
+/** One department's part in a consultation: its request, its token (hashed) and its answer. */
+export const consultationRequests = pgTable(
+  'consultation_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultationId: text('consultation_id')
+      .notNull()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    // sha256 of the token; the token itself exists only in the mail that carries it.
+    tokenHash: text('token_hash').notNull().unique(),
+    deadlineAt: tstz('deadline_at').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    status: text('status').notNull().$type<RequestStatus>().default('pending'),
+    channel: text('channel').$type<AnswerChannel>(),
+    answerText: text('answer_text'),
+    answerData: jsonb('answer_data'),
+    answeredBy: text('answered_by'),
+    answeredAt: tstz('answered_at'),
+    remindedAt: tstz('reminded_at'),
+    escalatedAt: tstz('escalated_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('consultation_requests_department').on(t.consultationId, t.departmentId)],
+);
+
+export const answerAttachments = pgTable(
+  'answer_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => consultationRequests.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('answer_attachments_request').on(t.requestId)],
+);

@@ -17,6 +17,8 @@ export interface OutboxDispatcherOptions {
   retryBaseMs?: number;
   /** How long a claim protects a row being sent before another dispatcher may take it over. */
   leaseMs?: number;
+  /** Fills what the outbox must not store (answer tokens) just before sending. */
+  personalize?: (row: OutboxRow) => OutboxRow;
   log: (msg: string) => void;
 }
 
@@ -26,7 +28,7 @@ export interface OutboxDispatcher {
   deliverDue(): Promise<number>;
 }
 
-type OutboxRow = typeof mailOutbox.$inferSelect;
+export type OutboxRow = typeof mailOutbox.$inferSelect;
 
 const DEFAULT_MAX_ATTEMPTS = 8;
 const DEFAULT_RETRY_BASE_MS = 2_000;
@@ -102,7 +104,8 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
     return rows[0];
   }
 
-  async function send(row: OutboxRow): Promise<void> {
+  async function send(stored: OutboxRow): Promise<void> {
+    const row = opts.personalize ? opts.personalize(stored) : stored;
     await transport.sendMail({
       from: opts.from,
       to: row.to,

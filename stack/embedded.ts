@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startApiServer } from '../api/server';
-import { readStackFile, type Config, type StackFile } from '../config/config';
-import { taskTiming } from '../config/timing';
+import { deriveSecret, readStackFile, type Config, type StackFile } from '../config/config';
+import { consultationTiming, taskTiming } from '../config/timing';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seed } from '../db/seed';
@@ -114,6 +114,7 @@ export async function startEmbeddedStack(
   onStop(() => inbound.stop());
 
   const sessionSecret = config.SESSION_SECRET ?? embeddedSessionSecret(config.dataDir);
+  const tokenSecret = config.ANSWER_TOKEN_SECRET ?? deriveSecret(sessionSecret, 'answer-tokens');
   const stackFile: StackFile = {
     databaseUrl,
     temporalAddress,
@@ -137,6 +138,8 @@ export async function startEmbeddedStack(
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       publicUrl,
+      inboundDomain: config.INBOUND_DOMAIN,
+      tokenSecret,
       smtpUrl,
       mailFrom: config.MAIL_FROM,
       outboxPollMs: config.OUTBOX_POLL_MS,
@@ -154,6 +157,8 @@ export async function startEmbeddedStack(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     timing: taskTiming(config),
+    consultation: consultationTiming(config),
+    tokenSecret,
     publicUrl,
     sessionSecret,
     smtpUrl,

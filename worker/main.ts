@@ -18,6 +18,8 @@ void runUntilSignal('worker', async (onStop) => {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     publicUrl: conn.publicUrl,
+    inboundDomain: config.INBOUND_DOMAIN,
+    tokenSecret: conn.tokenSecret,
     smtpUrl: conn.smtpUrl,
     mailFrom: config.MAIL_FROM,
     outboxPollMs: config.OUTBOX_POLL_MS,

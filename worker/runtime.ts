@@ -1,4 +1,5 @@
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { fillTokens } from '../answers/tokens';
 import type { Db } from '../db/client';
 import { startOutboxDispatcher } from '../mail/dispatcher';
 import { startWorker } from './worker';
@@ -10,6 +11,8 @@ export interface WorkerRuntimeOptions {
   namespace: string;
   taskQueue: string;
   publicUrl: string;
+  inboundDomain: string;
+  tokenSecret: string;
   smtpUrl: string;
   mailFrom: string;
   outboxPollMs: number;
@@ -29,6 +32,12 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     pollMs: options.outboxPollMs,
     leaseMs: options.outboxLeaseMs,
     log: options.log,
+    personalize: (row) => ({
+      ...row,
+      text: fillTokens(row.text, options.tokenSecret),
+      html: row.html === null ? null : fillTokens(row.html, options.tokenSecret),
+      replyTo: row.replyTo === null ? null : fillTokens(row.replyTo, options.tokenSecret),
+    }),
   });
   return {
     async stop() {

@@ -8,6 +8,8 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   publicUrl: string;
+  inboundDomain: string;
+  tokenSecret: string;
   bundle?: WorkflowBundleWithSourceMap;
 }
 
@@ -32,7 +34,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowBundle: options.bundle ?? (await bundleWorkflows()),
-    activities: createActivities({ db: options.db, publicUrl: options.publicUrl }),
+    activities: createActivities(options),
   });
   const running = worker.run();
   return {

@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every procedure workflow the worker runs.
 export { vorgangMitFreigabe } from './vorgang-mit-freigabe/workflow';
+export { departmentConsultation } from './consultation/workflow';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { startForm as consultationStart } from './consultation/forms';
 import { startForm as vorgangStart } from './vorgang-mit-freigabe/forms';
 
 // Procedure types as the API knows them: no workflow code here, only names and start forms.
@@ -20,6 +21,12 @@ export const procedureTypes = {
     workflowType: 'vorgangMitFreigabe',
     startForm: vorgangStart,
     titleOf: (input) => input.title,
+  }),
+  'department-consultation': procedureType({
+    label: 'Fachdienststellen-Anfrage',
+    workflowType: 'departmentConsultation',
+    startForm: consultationStart,
+    titleOf: (input) => input.subject,
   }),
 } as const;
 

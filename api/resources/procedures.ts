@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { auditLog, mailOutbox, procedureEvents, procedures, procedureStatuses, tasks } from '../../db/schema';
+import type { ConsultationTiming } from '../../workflows/consultation/shared';
 import type { TaskTiming } from '../../workflows/human-task/timing';
 import { cancelReasonSignal } from '../../workflows/human-task/shared';
 import { procedureTypeNames, procedureTypes, type ProcedureTypeName } from '../../workflows/registry';
@@ -67,6 +68,7 @@ export interface ProcedureRouteDeps {
   temporal: Client;
   taskQueue: string;
   timing: TaskTiming;
+  consultation: ConsultationTiming;
 }
 
 const columns = {
@@ -81,7 +83,7 @@ const columns = {
   endedAt: procedures.endedAt,
 };
 
-export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing }: ProcedureRouteDeps) {
+export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, consultation }: ProcedureRouteDeps) {
   async function loadProcedure(id: string) {
     const [row] = await db.select(columns).from(procedures).where(eq(procedures.id, id));
     if (!row) throw HttpError.notFound('Vorgang');
@@ -160,7 +162,7 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing }: P
         await temporal.workflow.start(type.workflowType, {
           workflowId: id,
           taskQueue,
-          args: [{ input: parsed.data, startedBy: user.id, timing }],
+          args: [{ input: parsed.data, startedBy: user.id, timing, consultation }],
         });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {

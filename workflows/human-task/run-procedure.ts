@@ -11,6 +11,7 @@ import type { Activities } from '../../activities';
 import { installHumanTaskHandlers, openTaskRefs } from './human-task';
 import { procedure } from './procedure-state';
 import { cancelReasonSignal, procedureViewQuery } from './shared';
+import type { ConsultationTiming } from '../consultation/shared';
 import type { TaskTiming } from './timing';
 
 const { finishProcedure } = proxyActivities<Activities>({
@@ -23,6 +24,7 @@ export interface ProcedureArgs<I> {
   input: I;
   startedBy: string;
   timing: TaskTiming;
+  consultation: ConsultationTiming;
 }
 
 export interface ProcedureResult {

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { tokenHash, answerToken, tokenPlaceholder } from '../answers/tokens';
+import { addDuration } from '../calendar/business-days';
+import { writeAudit } from '../db/audit';
+import type { Db, DbOrTx } from '../db/client';
+import { answerAttachments, consultationRequests, departments, procedures } from '../db/schema';
+import { enqueueMail } from '../mail/outbox';
+import type { AnswerField } from '../workflows/consultation/forms';
+import type { ConsultationTiming, RequestOutcome } from '../workflows/consultation/shared';
+import { recordStepEvent } from './procedure-events';
+
+export interface OpenRequestsInput {
+  consultationId: string;
+  subject: string;
+  question: string;
+  departmentIds: string[];
+  answerForm: AnswerField[];
+  timing: ConsultationTiming;
+  createdAt: number;
+}
+
+export interface ConsultationActivityDeps {
+  db: Db;
+  publicUrl: string;
+  inboundDomain: string;
+  tokenSecret: string;
+}
+
+const berlin = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'full', timeStyle: 'short' });
+
+type Department = typeof departments.$inferSelect;
+type RequestRow = typeof consultationRequests.$inferSelect;
+
+export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecret }: ConsultationActivityDeps) {
+  // The mail holds placeholders; the dispatcher puts the token in at the moment of sending.
+  const link = (requestId: string) => `${publicUrl}/answer/${tokenPlaceholder(requestId)}`;
+  const replyTo = (requestId: string) => `reply+${tokenPlaceholder(requestId)}@${inboundDomain}`;
+
+  function requestText(subject: string, question: string, deadlineAt: Date, requestId: string, fields: AnswerField[], opening: string) {
+    const form = fields.length
+      ? `\nBitte tragen Sie auf der Antwortseite ein: ${fields.map((f) => f.label + (f.unit ? ` (${f.unit})` : '')).join(', ')}.\n`
+      : '';
+    return (
+      `Guten Tag,\n\n${opening}\n\n` +
+      `Betreff: ${subject}\n\n${question}\n${form}\n` +
+      `Bitte antworten Sie bis ${berlin.format(deadlineAt)}:\n` +
+      `- über die Antwortseite: ${link(requestId)}\n` +
+      `- oder mit einer Antwort auf diese Mail (Anhänge sind willkommen).\n\n` +
+      `Mit freundlichen Grüßen\nAmt für Integration\n\n` +
+      `Der Link gilt nur für Ihre Dienststelle und diese Anfrage. Bitte leiten Sie ihn nicht weiter.`
+    );
+  }
+
+  async function loadRequests(tx: DbOrTx, requestIds: string[]) {
+    if (requestIds.length === 0) return [];
+    return tx
+      .select({ request: consultationRequests, department: departments, input: procedures.input })
+      .from(consultationRequests)
+      .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
+      .innerJoin(procedures, eq(procedures.id, consultationRequests.consultationId))
+      .where(inArray(consultationRequests.id, requestIds));
+  }
+
+  return {
+    async openRequests(input: OpenRequestsInput) {
+      const base = new Date(input.createdAt);
+      const deadlineAt = addDuration(base, input.timing.deadline);
+      const expiresAt = addDuration(deadlineAt, input.timing.grace);
+      const remindAt = addDuration(base, input.timing.reminderAfter);
+      const escalateAt = addDuration(base, input.timing.escalateAfter);
+      const requests = await db.transaction(async (tx) => {
+        const depts = await tx.select().from(departments).where(inArray(departments.id, input.departmentIds));
+        const missing = input.departmentIds.filter((id) => !depts.some((d) => d.id === id));
+        if (missing.length) throw new Error(`unknown departments: ${missing.join(', ')}`);
+        const rows: { requestId: string; departmentId: string; status: string }[] = [];
+        for (const dept of depts) {
+          const id = randomUUID();
+          const [created] = await tx
+            .insert(consultationRequests)
+            .values({
+              id,
+              consultationId: input.consultationId,
+              departmentId: dept.id,
+              tokenHash: tokenHash(answerToken(tokenSecret, id)),
+              deadlineAt,
+              expiresAt,
+            })
+            .onConflictDoNothing({ target: [consultationRequests.consultationId, consultationRequests.departmentId] })
+            .returning();
+          const row: RequestRow | undefined =
+            created ??
+            (
+              await tx
+                .select()
+                .from(consultationRequests)
+                .where(and(eq(consultationRequests.consultationId, input.consultationId), eq(consultationRequests.departmentId, dept.id)))
+            )[0];
+          if (!row) throw new Error('request row vanished');
+          rows.push({ requestId: row.id, departmentId: dept.id, status: row.status });
+          await enqueueMail(tx, {
+            idempotencyKey: `request:${row.id}:sent`,
+            to: [dept.contactEmail],
+            replyTo: replyTo(row.id),
+            subject: `Anfrage des Amts für Integration: ${input.subject}`,
+            text: requestText(input.subject, input.question, deadlineAt, row.id, input.answerForm, `das Amt für Integration bittet das ${dept.name} um eine Antwort auf folgende Anfrage.`),
+            procedureId: input.consultationId,
+          });
+          await recordStepEvent(tx, {
+            procedureId: input.consultationId,
+            key: `request:${row.id}:sent`,
+            kind: 'request.sent',
+            label: `Anfrage an ${dept.name} versandt`,
+            detail: { requestId: row.id, departmentId: dept.id, to: dept.contactEmail },
+          });
+        }
+        await recordStepEvent(tx, {
+          procedureId: input.consultationId,
+          key: 'consultation:waiting',
+          kind: 'step',
+          label: `Warten auf Antworten (${depts.length} Dienststellen, Frist ${berlin.format(deadlineAt)})`,
+          current: true,
+        });
+        return rows;
+      });
+      return { requests, deadlineAt: deadlineAt.getTime(), remindAt: remindAt.getTime(), escalateAt: escalateAt.getTime() };
+    },
+
+    async followUpRequests({ requestIds, kind }: { requestIds: string[]; kind: 'reminder' | 'escalation' }) {
+      await db.transaction(async (tx) => {
+        for (const { request, department, input } of await loadRequests(tx, requestIds)) {
+          if (request.status !== 'pending') continue;
+          await enqueueFollowUp(tx, kind, request, department, input as { subject: string; question: string });
+        }
+      });
+    },
+
+    async recordNoAnswer({ consultationId, requestIds }: { consultationId: string; requestIds: string[] }) {
+      await db.transaction(async (tx) => {
+        // Only rows still pending: an answer that arrived while the signal was lost stays an answer.
+        const closed = requestIds.length
+          ? await tx
+              .update(consultationRequests)
+              .set({ status: 'no_answer' })
+              .where(and(inArray(consultationRequests.id, requestIds), eq(consultationRequests.status, 'pending')))
+              .returning()
+          : [];
+        for (const { request, department } of await loadRequests(tx, closed.map((r) => r.id))) {
+          await recordStepEvent(tx, {
+            procedureId: consultationId,
+            key: `request:${request.id}:no_answer`,
+            kind: 'request.no_answer',
+            label: `Keine Antwort von ${department.name}`,
+            detail: { requestId: request.id, departmentId: department.id },
+          });
+          await writeAudit(tx, {
+            action: 'request.no_answer',
+            entityType: 'consultation_request',
+            entityId: request.id,
+            procedureId: consultationId,
+            key: `request:${request.id}:no_answer`,
+          });
+        }
+      });
+    },
+
+    async loadOutcomes({ consultationId }: { consultationId: string }): Promise<RequestOutcome[]> {
+      const rows = await db
+        .select({ request: consultationRequests, department: departments })
+        .from(consultationRequests)
+        .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
+        .where(eq(consultationRequests.consultationId, consultationId))
+        .orderBy(asc(departments.name));
+      const files = rows.length
+        ? await db
+            .select({
+              id: answerAttachments.id,
+              requestId: answerAttachments.requestId,
+              filename: answerAttachments.filename,
+              contentType: answerAttachments.contentType,
+              size: answerAttachments.size,
+            })
+            .from(answerAttachments)
+            .where(inArray(answerAttachments.requestId, rows.map((r) => r.request.id)))
+        : [];
+      return rows.map(({ request, department }) => ({
+        requestId: request.id,
+        departmentId: department.id,
+        departmentName: department.name,
+        status: request.status,
+        channel: request.channel ?? null,
+        answerText: request.answerText,
+        answerData: request.answerData ?? null,
+        answeredAt: request.answeredAt?.toISOString() ?? null,
+        attachments: files
+          .filter((f) => f.requestId === request.id)
+          .map(({ id, filename, contentType, size }) => ({ id, filename, contentType, size })),
+      }));
+    },
+  };
+
+  async function enqueueFollowUp(
+    tx: DbOrTx,
+    kind: 'reminder' | 'escalation',
+    request: RequestRow,
+    department: Department,
+    { subject, question }: { subject: string; question: string },
+  ) {
+    const opening =
+      kind === 'reminder'
+        ? `wir erinnern freundlich an unsere Anfrage an das ${department.name}, auf die uns noch keine Antwort vorliegt.`
+        : `unsere Anfrage an das ${department.name} ist trotz Erinnerung noch unbeantwortet. Als Leitung der Dienststelle bitten wir Sie, die Beantwortung bis zur Frist zu veranlassen.`;
+    await enqueueMail(tx, {
+      idempotencyKey: `request:${request.id}:${kind}`,
+      to: [kind === 'reminder' ? department.contactEmail : department.headEmail],
+      cc: kind === 'escalation' ? [department.contactEmail] : undefined,
+      replyTo: replyTo(request.id),
+      subject: `${kind === 'reminder' ? 'Erinnerung' : 'Eskalation'}: Anfrage des Amts für Integration: ${subject}`,
+      text: requestText(subject, question, request.deadlineAt, request.id, [], opening),
+      procedureId: request.consultationId,
+    });
+    await tx
+      .update(consultationRequests)
+      .set(kind === 'reminder' ? { remindedAt: new Date() } : { escalatedAt: new Date() })
+      .where(eq(consultationRequests.id, request.id));
+    await recordStepEvent(tx, {
+      procedureId: request.consultationId,
+      key: `request:${request.id}:${kind}`,
+      kind: `request.${kind}`,
+      label: `${kind === 'reminder' ? 'Erinnerung an' : 'Eskalation an die Leitung von'} ${department.name}`,
+      detail: { requestId: request.id, departmentId: department.id },
+    });
+  }
+}

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { eq, sql } from 'drizzle-orm';
+import { writeAudit } from '../db/audit';
+import type { Db } from '../db/client';
+import { answerAttachments, consultationRequests, departments, procedures, type AnswerChannel } from '../db/schema';
+import { recordStepEvent } from '../activities/procedure-events';
+import { answerReceivedSignal } from '../workflows/consultation/shared';
+import { TOKEN_PATTERN, tokenHash } from './tokens';
+
+export interface AnswerFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface IncomingAnswer {
+  token: string;
+  channel: AnswerChannel;
+  text: string;
+  data?: Record<string, unknown>;
+  attachments?: AnswerFile[];
+  /** Who answered, as far as we know: the mail's sender, or "Antwortseite". */
+  answeredBy: string;
+}
+
+export type AnswerOutcome =
+  | { result: 'recorded'; requestId: string; departmentName: string }
+  | { result: 'already_answered' | 'expired'; requestId: string; departmentName: string }
+  | { result: 'unknown' };
+
+export interface OpenRequest {
+  request: typeof consultationRequests.$inferSelect;
+  departmentName: string;
+  subject: string;
+  question: string;
+  answerForm: unknown[];
+}
+
+/** The request a token opens, or undefined for an unknown or forged one (the caller says the same for both). */
+export async function findRequest(db: Db, token: string): Promise<OpenRequest | undefined> {
+  if (!TOKEN_PATTERN.test(token)) return undefined;
+  const [row] = await db
+    .select({ request: consultationRequests, departmentName: departments.name, input: procedures.input })
+    .from(consultationRequests)
+    .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
+    .innerJoin(procedures, eq(procedures.id, consultationRequests.consultationId))
+    .where(eq(consultationRequests.tokenHash, tokenHash(token)));
+  if (!row) return undefined;
+  const input = row.input as { subject: string; question: string; answerForm?: unknown[] };
+  return {
+    request: row.request,
+    departmentName: row.departmentName,
+    subject: input.subject,
+    question: input.question,
+    answerForm: input.answerForm ?? [],
+  };
+}
+
+export function requestState(request: OpenRequest['request'], now = new Date()): 'open' | 'already_answered' | 'expired' {
+  if (request.status === 'answered') return 'already_answered';
+  if (request.status !== 'pending' || request.expiresAt <= now) return 'expired';
+  return 'open';
+}
+
+/**
+ * The one way an answer enters the system, from the page or from a mail: stored with its
+ * attachments in one transaction that only a pending, unexpired request lets through (so a
+ * second answer changes nothing), then signalled to the consultation's workflow.
+ */
+export async function recordAnswer(db: Db, temporal: Client, answer: IncomingAnswer): Promise<AnswerOutcome> {
+  const found = await findRequest(db, answer.token);
+  if (!found) return { result: 'unknown' };
+  const { request, departmentName } = found;
+  const stored = await db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(consultationRequests)
+      .set({
+        status: 'answered',
+        channel: answer.channel,
+        answerText: answer.text,
+        answerData: answer.data ?? null,
+        answeredBy: answer.answeredBy,
+        answeredAt: new Date(),
+      })
+      .where(
+        sql`${consultationRequests.id} = ${request.id} and ${consultationRequests.status} = 'pending' and ${consultationRequests.expiresAt} > now()`,
+      )
+      .returning({ id: consultationRequests.id });
+    if (!claimed) return false;
+    for (const file of answer.attachments ?? []) {
+      await tx.insert(answerAttachments).values({
+        requestId: request.id,
+        filename: file.filename,
+        contentType: file.contentType,
+        size: file.content.length,
+        sha256: createHash('sha256').update(file.content).digest('hex'),
+        content: file.content,
+      });
+    }
+    await recordStepEvent(tx, {
+      procedureId: request.consultationId,
+      key: `request:${request.id}:answered`,
+      kind: 'request.answered',
+      label: `Antwort von ${departmentName} (${answer.channel === 'page' ? 'Antwortseite' : 'Mail'})`,
+      detail: { requestId: request.id, channel: answer.channel, attachments: answer.attachments?.length ?? 0 },
+    });
+    await writeAudit(tx, {
+      action: 'request.answered',
+      entityType: 'consultation_request',
+      entityId: request.id,
+      procedureId: request.consultationId,
+      detail: { channel: answer.channel, answeredBy: answer.answeredBy },
+      key: `request:${request.id}:answered`,
+    });
+    return true;
+  });
+  if (!stored) {
+    const [now] = await db.select().from(consultationRequests).where(eq(consultationRequests.id, request.id));
+    const state = now ? requestState(now) : 'expired';
+    return { result: state === 'already_answered' ? 'already_answered' : 'expired', requestId: request.id, departmentName };
+  }
+  // The row is the record; the workflow re-reads the rows at its deadline if this signal is lost.
+  await temporal.workflow
+    .getHandle(request.consultationId)
+    .signal(answerReceivedSignal, { requestId: request.id, channel: answer.channel })
+    .catch(() => undefined);
+  return { result: 'recorded', requestId: request.id, departmentName };
+}

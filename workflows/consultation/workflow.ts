@@ -1,0 +1,80 @@
+import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { humanTask } from '../human-task/human-task';
+import { procedure } from '../human-task/procedure-state';
+import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../human-task/run-procedure';
+import type { ConsultationStart } from './forms';
+import { answerReceivedSignal, type RequestOutcome } from './shared';
+
+const { openRequests, followUpRequests, recordNoAnswer, loadOutcomes } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export type ConsultationArgs = ProcedureArgs<ConsultationStart>;
+
+export interface ConsultationResult extends ProcedureResult {
+  outcomes: RequestOutcome[];
+  consolidation: { summary: string; followUp?: string };
+}
+
+async function untilAllAnsweredOr(deadline: number, pending: Set<string>): Promise<boolean> {
+  const wait = deadline - Date.now();
+  if (wait <= 0) return pending.size === 0;
+  return condition(() => pending.size === 0, wait);
+}
+
+/**
+ * Fachdienststellen-Anfrage: one question to N departments; they answer by link or reply;
+ * reminder, escalation to the head, "keine Antwort" at the deadline; staff consolidate.
+ */
+export async function departmentConsultation(args: ConsultationArgs): Promise<ConsultationResult> {
+  return runProcedure('department-consultation', async () => {
+    const { input, consultation, timing, startedBy } = args;
+    const pending = new Set<string>();
+    const answered = new Set<string>();
+    setHandler(answerReceivedSignal, ({ requestId }) => {
+      answered.add(requestId);
+      pending.delete(requestId);
+    });
+
+    const opened = await openRequests({
+      consultationId: workflowInfo().workflowId,
+      subject: input.subject,
+      question: input.question,
+      departmentIds: input.departmentIds,
+      answerForm: input.answerForm ?? [],
+      timing: { ...consultation, deadline: input.deadline ?? consultation.deadline },
+      createdAt: Date.now(),
+    });
+    // A quick answer's signal can arrive in the same workflow task as this activity's result.
+    for (const r of opened.requests) if (r.status === 'pending' && !answered.has(r.requestId)) pending.add(r.requestId);
+    procedure.reachedWaitPoint('Warten auf Antworten');
+
+    if (!(await untilAllAnsweredOr(opened.remindAt, pending))) {
+      await followUpRequests({ requestIds: [...pending], kind: 'reminder' });
+    }
+    if (!(await untilAllAnsweredOr(opened.escalateAt, pending))) {
+      await followUpRequests({ requestIds: [...pending], kind: 'escalation' });
+    }
+    if (!(await untilAllAnsweredOr(opened.deadlineAt, pending))) {
+      await recordNoAnswer({ consultationId: workflowInfo().workflowId, requestIds: [...pending] });
+    }
+
+    const outcomes = await loadOutcomes({ consultationId: workflowInfo().workflowId });
+    const consolidation = await humanTask({
+      key: 'zusammenfuehren',
+      title: 'Antworten zusammenführen',
+      formKind: 'antworten-zusammenfuehren',
+      assigneeId: startedBy,
+      context: { subject: input.subject, question: input.question, answerForm: input.answerForm ?? [], outcomes },
+      timing,
+    });
+    const answeredCount = outcomes.filter((o) => o.status === 'answered').length;
+    return {
+      outcome: `Zusammengeführt (${answeredCount} von ${outcomes.length} Dienststellen haben geantwortet)`,
+      outcomes,
+      consolidation: consolidation.data,
+    };
+  });
+}
