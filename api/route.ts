@@ -111,8 +111,10 @@ export class Api {
           res,
         });
         if (res.headersSent) return;
-        if (result === undefined) res.status(spec.successStatus ?? 204).end();
-        else res.status(spec.successStatus ?? 200).json(result);
+        // A handler may answer with another success status (200 for a replayed create) via res.locals.status.
+        const status = (res.locals.status as number | undefined) ?? spec.successStatus;
+        if (result === undefined) res.status(status ?? 204).end();
+        else res.status(status ?? 200).json(result);
       } catch (err) {
         next(err);
       }

@@ -156,6 +156,18 @@ describe('Vorgang mit Freigabe', () => {
     expect(audit.body).toHaveLength(1);
   });
 
+  it('starts a procedure once for a double-clicked start button (same Idempotency-Key)', async () => {
+    const headers = { 'Idempotency-Key': `start-${Date.now()}` };
+    const body = { type: 'vorgang-mit-freigabe', input: { title: 'Doppelstart-Probe' } };
+    const [a, b] = await Promise.all([staff.post('/api/procedures', body, headers), staff.post('/api/procedures', body, headers)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    const listed = await staff.get(`/api/procedures?${listQuery({ q: 'Doppelstart-Probe' })}`);
+    expect(listed.body).toHaveLength(1);
+    const tasks = await openTaskOf(staff, a.body.id);
+    expect(tasks.title).toBe('Vorgang bearbeiten');
+  });
+
   it('names the field when the form data is invalid, and keeps the task open', async () => {
     const proc = await startProcedure(staff, 'Formular-Probe');
     const work = await openTaskOf(staff, proc.id);

@@ -155,7 +155,7 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
         .onConflictDoNothing()
         .returning({ id: procedures.id });
       if (!created) {
-        res.status(200);
+        res.locals.status = 200;
         return loadProcedure(id);
       }
       try {

@@ -104,12 +104,17 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl }: TaskRouteDeps)
       .select(taskColumns)
       .from(tasks)
       .innerJoin(procedures, eq(procedures.id, tasks.procedureId))
-      .where(and(eq(tasks.procedureId, procedureId), inArray(tasks.status, ['open', 'claimed']), workableBy(user)))
+      .where(
+        and(
+          eq(tasks.procedureId, procedureId),
+          inArray(tasks.status, ['open', 'claimed']),
+          workableBy(user),
+          sql`not (${user.id}::uuid = any(${tasks.excludedUserIds}))`,
+        ),
+      )
       .orderBy(asc(tasks.createdAt))
       .limit(1);
-    if (!next) return null;
-    const [full] = await db.select({ excluded: tasks.excludedUserIds }).from(tasks).where(eq(tasks.id, next.id));
-    return full?.excluded.includes(user.id) ? null : next;
+    return next ?? null;
   }
 
   api.route({
