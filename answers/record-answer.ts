@@ -57,15 +57,19 @@ export async function findRequest(db: Db, token: string): Promise<OpenRequest | 
   };
 }
 
+/**
+ * A link works until the deadline plus the grace period: an answer after the deadline (then
+ * recorded as "keine Antwort") is still taken, and replaces that mark.
+ */
 export function requestState(request: OpenRequest['request'], now = new Date()): 'open' | 'already_answered' | 'expired' {
   if (request.status === 'answered') return 'already_answered';
-  if (request.status !== 'pending' || request.expiresAt <= now) return 'expired';
+  if (request.status === 'cancelled' || request.expiresAt <= now) return 'expired';
   return 'open';
 }
 
 /**
  * The one way an answer enters the system, from the page or from a mail: stored with its
- * attachments in one transaction that only a pending, unexpired request lets through (so a
+ * attachments in one transaction that only an unanswered, unexpired request lets through (so a
  * second answer changes nothing), then signalled to the consultation's workflow.
  */
 export async function recordAnswer(db: Db, temporal: Client, answer: IncomingAnswer): Promise<AnswerOutcome> {
@@ -84,7 +88,7 @@ export async function recordAnswer(db: Db, temporal: Client, answer: IncomingAns
         answeredAt: new Date(),
       })
       .where(
-        sql`${consultationRequests.id} = ${request.id} and ${consultationRequests.status} = 'pending' and ${consultationRequests.expiresAt} > now()`,
+        sql`${consultationRequests.id} = ${request.id} and ${consultationRequests.status} in ('pending', 'no_answer') and ${consultationRequests.expiresAt} > now()`,
       )
       .returning({ id: consultationRequests.id });
     if (!claimed) return false;
@@ -102,7 +106,7 @@ export async function recordAnswer(db: Db, temporal: Client, answer: IncomingAns
       procedureId: request.consultationId,
       key: `request:${request.id}:answered`,
       kind: 'request.answered',
-      label: `Antwort von ${departmentName} (${answer.channel === 'page' ? 'Antwortseite' : 'Mail'})`,
+      label: `${request.status === 'no_answer' ? 'Verspätete Antwort' : 'Antwort'} von ${departmentName} (${answer.channel === 'page' ? 'Antwortseite' : 'Mail'})`,
       detail: { requestId: request.id, channel: answer.channel, attachments: answer.attachments?.length ?? 0 },
     });
     await writeAudit(tx, {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { answerErrorPage, answerPageRoutes } from '../answers/page-routes';
 import type { Db } from '../db/client';
 import type { ConsultationTiming } from '../workflows/consultation/shared';
 import type { TaskTiming } from '../workflows/human-task/timing';
@@ -11,6 +12,7 @@ import { errorHandler, notFoundHandler } from './errors';
 import { healthRoute } from './health';
 import { openApiDocument } from './openapi';
 import { departmentRoutes } from './resources/departments';
+import { inboundMailRoutes } from './resources/inbound-mails';
 import { mailRoutes } from './resources/mails';
 import { procedureRoutes } from './resources/procedures';
 import { taskRoutes } from './resources/tasks';
@@ -58,6 +60,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: '1mb' }));
   app.use('/api', sameOriginWrites(() => [publicHost]));
   app.use('/answer', limiter(deps.publicRateLimit, 'Zu viele Anfragen. Bitte warten Sie eine Minute.'));
+  // Before the session: departments have no login, and their pages need no cookie.
+  app.use('/answer', answerPageRoutes(deps), answerErrorPage(deps.log));
   app.use(sessionMiddleware(deps.db, deps.sessionSecret, deps.publicUrl.startsWith('https:')));
 
   const api = new Api(sessionUserLoader(deps.db));
@@ -67,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   departmentRoutes(api, deps.db);
   userRoutes(api, deps.db);
   mailRoutes(api, deps.db, deps.withMailbox);
+  inboundMailRoutes(api, deps.db);
   const document = openApiDocument(api);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);

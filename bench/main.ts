@@ -10,6 +10,7 @@ import { DEMO_PASSWORD } from '../db/seed';
 import { startEmbeddedStack } from '../stack/embedded';
 import { freePort } from '../stack/ports';
 import { ApiClient, listQuery } from '../tests/support/client';
+import { benchConsultation } from './consultation';
 import { doneSignal, stepUpdate } from './floor/workflows';
 import { seedInboxLoad } from './inbox-data';
 import { fmt, latency, throughput, timed, type Latency } from './stats';
@@ -21,6 +22,7 @@ const STARTS = Number(process.env.BENCH_STARTS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const INBOX_TASKS = Number(process.env.BENCH_INBOX_TASKS ?? 100_000);
 const INBOX_REQUESTS = Number(process.env.BENCH_INBOX_REQUESTS ?? 500);
+const CONSULTATION_ROUNDS = Number(process.env.BENCH_CONSULTATION_ROUNDS ?? 5);
 const FLOOR_QUEUE = 'bench-floor';
 
 async function waitFor<T>(fn: () => Promise<T | undefined>): Promise<T> {
@@ -107,7 +109,19 @@ async function main() {
     });
     const starts = { ours: (STARTS / oursStartMs) * 1000, floor: (STARTS / floorStartMs) * 1000 };
 
-    // 3. an inbox page with 100 000 tasks in the database.
+    // 3. department answers, by page and by mail.
+    console.log('department answers: answer page and mail replies …');
+    const admin = await ApiClient.as(config.ADMIN_EMAIL, 'Bench-Admin-Passwort', stack.apiUrl);
+    const answers = await benchConsultation({
+      staff,
+      admin,
+      apiUrl: stack.apiUrl,
+      inboundPort: stack.inboundPort,
+      inboundDomain: config.INBOUND_DOMAIN,
+      rounds: CONSULTATION_ROUNDS,
+    });
+
+    // 4. an inbox page with 100 000 tasks in the database.
     console.log(`seeding ${INBOX_TASKS} tasks …`);
     const db = createDb(stack.databaseUrl, { max: 2 });
     await seedInboxLoad(db, INBOX_TASKS, await hashPassword(DEMO_PASSWORD));
@@ -143,6 +157,9 @@ async function main() {
     console.log(`  ratio          p50 ${ratio(step.ours.p50, step.floor.p50)}   p99 ${ratio(step.ours.p99, step.floor.p99)}   (goal ≤ 1.3 / ≤ 1.5)`);
     console.log(`procedures started per second (n=${STARTS}, concurrency ${CONCURRENCY}):`);
     console.log(`  Amtsflow API   ${starts.ours.toFixed(1)}/s   bare Temporal ${starts.floor.toFixed(1)}/s   ratio ${ratio(starts.ours, starts.floor)} (goal ≥ 0.8)`);
+    console.log(`department answers (${CONSULTATION_ROUNDS} consultations × 10 departments per channel):`);
+    console.log(`  answer page submit → answer in the history   p50 ${fmt(answers.pageToHistory.p50)}   p99 ${fmt(answers.pageToHistory.p99)}`);
+    console.log(`  mail replies through the inbound listener → workflow moved on: ${answers.mailsPerSecond.toFixed(1)} mails/s (${answers.mails} mails)`);
     console.log(`GET /api/tasks, one page of 25, ${INBOX_TASKS} tasks in the database (n=${INBOX_REQUESTS} each):`);
     for (const [name, l] of Object.entries(inboxes)) {
       console.log(`  ${name.padEnd(40)} p50 ${fmt(l.p50)}   p99 ${fmt(l.p99)}   (goal p99 < 30 ms)`);

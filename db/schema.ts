@@ -282,3 +282,18 @@ export const answerAttachments = pgTable(
   },
   (t) => [index('answer_attachments_request').on(t.requestId)],
 );
+
+/** An inbound mail as the application reads it: everything but the raw bytes. */
+export const inboundMailColumns = {
+  id: inboundMails.id,
+  messageId: inboundMails.messageId,
+  envelopeFrom: inboundMails.envelopeFrom,
+  envelopeTo: inboundMails.envelopeTo,
+  from: inboundMails.from,
+  subject: inboundMails.subject,
+  text: inboundMails.text,
+  attachments: inboundMails.attachments,
+  status: inboundMails.status,
+  reason: inboundMails.reason,
+  receivedAt: inboundMails.receivedAt,
+};

@@ -1,6 +1,6 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Db } from '../db/client';
-import { inboundMails, type InboundStatus } from '../db/schema';
+import { inboundMailColumns, inboundMails, type InboundStatus } from '../db/schema';
 import { addressText, dbText } from './parsed-mail';
 import { DEFAULT_MAX_MESSAGE_BYTES, envelopeOf, listenSmtp, readMessage, smtpError, type RunningSmtpServer } from './smtp-receiving';
 
@@ -82,19 +82,7 @@ export async function startInboundListener(opts: InboundListenerOptions): Promis
         reason,
         raw,
       })
-      .returning({
-        id: inboundMails.id,
-        messageId: inboundMails.messageId,
-        envelopeFrom: inboundMails.envelopeFrom,
-        envelopeTo: inboundMails.envelopeTo,
-        from: inboundMails.from,
-        subject: inboundMails.subject,
-        text: inboundMails.text,
-        attachments: inboundMails.attachments,
-        status: inboundMails.status,
-        reason: inboundMails.reason,
-        receivedAt: inboundMails.receivedAt,
-      });
+      .returning(inboundMailColumns);
     if (!row) throw new Error('insert into inbound_mails returned no row');
     if (status === 'rejected') log(`[inbound-mail] stored mail ${row.id} as rejected: ${reason}`);
     return row;

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { inboundReplyHandler } from '../answers/inbound-replies';
 import { startApiServer } from '../api/server';
 import { deriveSecret, readStackFile, type Config, type StackFile } from '../config/config';
 import { consultationTiming, taskTiming } from '../config/timing';
@@ -110,7 +112,16 @@ export async function startEmbeddedStack(
     smtpUrl = `smtp://127.0.0.1:${catcher.port}`;
   }
   const inboundPort = await portFor(config.INBOUND_SMTP_PORT, 'inbound mail listener', 'INBOUND_SMTP_PORT');
-  const inbound = await startInboundListener({ db, port: inboundPort, inboundDomain: config.INBOUND_DOMAIN, log });
+  // Registered before the listener, so it closes after the listener has finished the mails in hand.
+  const inboundTemporal = await Connection.connect({ address: temporalAddress });
+  onStop(() => inboundTemporal.close());
+  const onMail = inboundReplyHandler({
+    db,
+    temporal: new Client({ connection: inboundTemporal, namespace: config.TEMPORAL_NAMESPACE }),
+    inboundDomain: config.INBOUND_DOMAIN,
+    log,
+  });
+  const inbound = await startInboundListener({ db, port: inboundPort, inboundDomain: config.INBOUND_DOMAIN, onMail, log });
   onStop(() => inbound.stop());
 
   const sessionSecret = config.SESSION_SECRET ?? embeddedSessionSecret(config.dataDir);

@@ -50,6 +50,8 @@ export function mailRoutes(api: Api, db: Db, withMailbox: boolean) {
         subject: mailbox.subject,
         text: mailbox.text,
         html: mailbox.html,
+        // Reply-To and the like, as the recipient's mail program shows them.
+        headers: mailbox.headers,
         receivedAt: mailbox.receivedAt,
       },
       searchColumns: [mailbox.subject, mailbox.text],

@@ -37,6 +37,7 @@ export default async function globalSetup(): Promise<void> {
     databaseUrl: string;
     temporalAddress: string;
     smtpUrl: string;
+    inboundSmtpPort: number;
   };
   const info: TestStack = {
     url: `http://127.0.0.1:${port}`,
@@ -45,6 +46,7 @@ export default async function globalSetup(): Promise<void> {
     databaseUrl: stackFile.databaseUrl,
     temporalAddress: stackFile.temporalAddress,
     smtpUrl: stackFile.smtpUrl,
+    inboundPort: stackFile.inboundSmtpPort,
     adminEmail,
     adminPassword: ADMIN_PASSWORD,
   };

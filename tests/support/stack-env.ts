@@ -10,6 +10,8 @@ export interface TestStack {
   databaseUrl: string;
   temporalAddress: string;
   smtpUrl: string;
+  /** The inbound SMTP listener, where departments' replies arrive. */
+  inboundPort: number;
   adminEmail: string;
   adminPassword: string;
 }

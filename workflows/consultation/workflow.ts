@@ -51,10 +51,11 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
     for (const r of opened.requests) if (r.status === 'pending' && !answered.has(r.requestId)) pending.add(r.requestId);
     procedure.reachedWaitPoint('Warten auf Antworten');
 
-    if (!(await untilAllAnsweredOr(opened.remindAt, pending))) {
+    // A deadline shorter than the usual reminder or escalation delay skips them: nothing is sent after the deadline.
+    if (opened.remindAt < opened.deadlineAt && !(await untilAllAnsweredOr(opened.remindAt, pending))) {
       await followUpRequests({ requestIds: [...pending], kind: 'reminder' });
     }
-    if (!(await untilAllAnsweredOr(opened.escalateAt, pending))) {
+    if (opened.escalateAt < opened.deadlineAt && !(await untilAllAnsweredOr(opened.escalateAt, pending))) {
       await followUpRequests({ requestIds: [...pending], kind: 'escalation' });
     }
     if (!(await untilAllAnsweredOr(opened.deadlineAt, pending))) {

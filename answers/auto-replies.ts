@@ -1,0 +1,42 @@
+import { contactText, type OfficeContact } from './request-contact';
+import { germanDateTime } from './german-date';
+
+export interface AutoReplyFacts {
+  kind: 'already_answered' | 'expired' | 'empty';
+  departmentName: string;
+  /** The consultation's subject. */
+  subject: string;
+  /** The subject of the department's mail, to thread the reply for people. */
+  mailSubject: string | null;
+  answeredAt: Date | null;
+  deadlineAt: Date;
+  contact: OfficeContact;
+}
+
+/** The polite German answer to a reply the office could not take; it says what happened and whom to ask. */
+export function autoReply(f: AutoReplyFacts): { subject: string; text: string } {
+  const about = `unsere Anfrage „${f.subject}“ an das ${f.departmentName}`;
+  const what = {
+    already_answered:
+      `vielen Dank für Ihre Nachricht. Auf ${about} liegt uns bereits eine Antwort vor` +
+      (f.answeredAt ? ` (eingegangen am ${germanDateTime(f.answeredAt)})` : '') +
+      `. Ihre Mail haben wir deshalb nicht als neue Antwort übernommen; die vorliegende Antwort bleibt unverändert.\n\n` +
+      `Wenn Sie etwas ergänzen oder korrigieren möchten, wenden Sie sich bitte direkt an ${contactText(f.contact)}.`,
+    expired:
+      `vielen Dank für Ihre Nachricht. Die Antwortfrist für ${about} ist am ${germanDateTime(f.deadlineAt)} abgelaufen, ` +
+      `daher können wir Ihre Mail nicht mehr als Antwort übernehmen.\n\n` +
+      `Wenn Sie uns Ihre Antwort trotzdem zukommen lassen möchten, wenden Sie sich bitte direkt an ${contactText(f.contact)}.`,
+    empty:
+      `vielen Dank für Ihre Nachricht zu ${about}. Sie enthielt leider weder einen Text noch einen Anhang, ` +
+      `den wir als Antwort übernehmen könnten. Die Anfrage ist weiterhin offen: Bitte antworten Sie noch einmal ` +
+      `mit Ihrem Text oder nutzen Sie den Link aus unserer Anfrage.\n\n` +
+      `Bei Fragen wenden Sie sich bitte an ${contactText(f.contact)}.`,
+  }[f.kind];
+  return {
+    subject: `Automatische Antwort: ${f.mailSubject?.trim() || `Anfrage des Amts für Integration: ${f.subject}`}`,
+    text:
+      `Guten Tag,\n\n${what}\n\n` +
+      `Mit freundlichen Grüßen\nAmt für Integration\n\n` +
+      `Diese Nachricht wurde automatisch erstellt.`,
+  };
+}

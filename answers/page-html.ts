@@ -1,0 +1,114 @@
+import type { AnswerField } from '../workflows/consultation/forms';
+import { ACCEPTED_EXTENSIONS, ALLOWED_TYPES_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-rules';
+import { germanDateTime } from './german-date';
+import { esc, page } from './html';
+
+export const TEXT_ID = 'antwort';
+export const FILES_ID = 'anhaenge';
+export const fieldId = (key: string) => `feld-${key}`;
+export const fieldName = (key: string) => `feld_${key}`;
+
+export interface AnswerFormView {
+  departmentName: string;
+  subject: string;
+  question: string;
+  deadlineAt: Date;
+  fields: AnswerField[];
+  values: { text: string; fields: Record<string, string> };
+  /** By input id: shown next to the input, and listed above the form. */
+  errors: Record<string, string>;
+  /** Files were sent but the form came back: a browser cannot refill a file input. */
+  filesLost?: boolean;
+}
+
+/** One input's frame: label, hint, error, in the order a screen reader reads them before the input. */
+function control(
+  id: string,
+  label: string,
+  hint: string | null,
+  error: string | undefined,
+  input: (describedBy: string, invalid: string) => string,
+): string {
+  const describedBy = [hint ? `${id}-hinweis` : null, error ? `${id}-fehler` : null].filter(Boolean).join(' ');
+  return `<div class="feld">
+<label for="${esc(id)}">${esc(label)}</label>
+${hint ? `<p class="hinweis" id="${esc(id)}-hinweis">${esc(hint)}</p>` : ''}
+${error ? `<p class="fehler" id="${esc(id)}-fehler"><span class="unsichtbar">Fehler: </span>${esc(error)}</p>` : ''}
+${input(describedBy ? ` aria-describedby="${esc(describedBy)}"` : '', error ? ' aria-invalid="true"' : '')}
+</div>`;
+}
+
+function structuredField(f: AnswerField, value: string, error: string | undefined): string {
+  const id = fieldId(f.key);
+  const label = `${f.label}${f.unit ? ` (${f.unit})` : ''}${f.required ? ' – Pflichtangabe' : ''}`;
+  const range =
+    f.type === 'number'
+      ? [f.min !== undefined ? `mindestens ${f.min}` : null, f.max !== undefined ? `höchstens ${f.max}` : null].filter(Boolean).join(', ')
+      : '';
+  const hint =
+    f.type === 'number'
+      ? `Eine Zahl${f.unit ? ` (Einheit: ${f.unit})` : ''}${range ? `, ${range}` : ''}. Dezimalstellen mit Komma oder Punkt.`
+      : null;
+  return control(id, label, hint, error, (describedBy, invalid) =>
+    f.type === 'number'
+      ? `<input type="number" id="${esc(id)}" name="${esc(fieldName(f.key))}" value="${esc(value)}" step="any" inputmode="decimal"` +
+        `${f.min !== undefined ? ` min="${esc(f.min)}"` : ''}${f.max !== undefined ? ` max="${esc(f.max)}"` : ''}` +
+        `${f.required ? ' aria-required="true"' : ''}${describedBy}${invalid}>`
+      : `<input type="text" id="${esc(id)}" name="${esc(fieldName(f.key))}" value="${esc(value)}"` +
+        `${f.required ? ' aria-required="true"' : ''}${describedBy}${invalid}>`,
+  );
+}
+
+function errorSummary(view: AnswerFormView): string {
+  const order = [TEXT_ID, ...view.fields.map((f) => fieldId(f.key)), FILES_ID];
+  const items = order.filter((id) => view.errors[id]).map((id) => `<li><a href="#${esc(id)}">${esc(view.errors[id] as string)}</a></li>`);
+  if (items.length === 0) return '';
+  return `<div class="fehlerliste" role="alert" aria-labelledby="fehler-titel">
+<h2 id="fehler-titel">Bitte prüfen Sie Ihre Angaben</h2>
+<ul>
+${items.join('\n')}
+</ul>
+</div>`;
+}
+
+/** The request and the form to answer it; after a failed submission, with what was typed and the errors. */
+export function answerFormPage(view: AnswerFormView): string {
+  const hasErrors = Object.keys(view.errors).length > 0;
+  const withFields = view.fields.length > 0;
+  const textHint = withFields
+    ? 'Schreiben Sie Ihre Antwort, füllen Sie die Angaben unten aus, oder beides.'
+    : 'Bitte beantworten Sie die Frage so, dass das Amt für Integration Ihre Antwort ohne Rückfrage verwenden kann.';
+  const filesHint =
+    `Freiwillig. Bis zu ${MAX_ATTACHMENTS} Dateien, je höchstens ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB: ${ALLOWED_TYPES_TEXT}.` +
+    (view.filesLost ? ' Die zuvor gewählten Dateien wurden nicht übernommen; bitte wählen Sie sie erneut aus.' : '');
+  const main = `<h1>Anfrage des Amts für Integration</h1>
+<p>Das Amt für Integration bittet das ${esc(view.departmentName)} um eine Antwort. Sie können hier antworten, ohne sich anzumelden.</p>
+<dl class="anfrage">
+<dt>Dienststelle</dt><dd>${esc(view.departmentName)}</dd>
+<dt>Betreff</dt><dd>${esc(view.subject)}</dd>
+<dt>Antwort bis</dt><dd>${esc(germanDateTime(view.deadlineAt))}</dd>
+</dl>
+<h2>Frage</h2>
+<div class="frage">${esc(view.question)}</div>
+<h2>Ihre Antwort</h2>
+${errorSummary(view)}
+<form method="post" enctype="multipart/form-data" novalidate>
+${control(TEXT_ID, withFields ? 'Ihre Antwort' : 'Ihre Antwort – Pflichtangabe', textHint, view.errors[TEXT_ID], (describedBy, invalid) =>
+  // The newline after the tag is swallowed by the parser, so a text that starts with one keeps it.
+  `<textarea id="${TEXT_ID}" name="${TEXT_ID}" rows="10"${withFields ? '' : ' aria-required="true"'}${describedBy}${invalid}>\n${esc(view.values.text)}</textarea>`,
+)}
+${
+  withFields
+    ? `<fieldset>
+<legend>Angaben</legend>
+${view.fields.map((f) => structuredField(f, view.values.fields[f.key] ?? '', view.errors[fieldId(f.key)])).join('\n')}
+</fieldset>`
+    : ''
+}
+${control(FILES_ID, 'Anhänge', filesHint, view.errors[FILES_ID], (describedBy, invalid) =>
+  `<input type="file" id="${FILES_ID}" name="${FILES_ID}" multiple accept="${esc(ACCEPTED_EXTENSIONS)}"${describedBy}${invalid}>`,
+)}
+<button type="submit">Antwort senden</button>
+</form>`;
+  return page(hasErrors ? 'Fehler: Antwort auf die Anfrage' : 'Antwort auf die Anfrage', main);
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { recordStepEvent } from '../activities/procedure-events';
+import { writeAudit } from '../db/audit';
+import type { DbOrTx } from '../db/client';
+import type { AnswerChannel } from '../db/schema';
+
+export type RejectionReason = 'already_answered' | 'expired' | 'empty' | 'automatic';
+
+const REASON_LABEL: Record<RejectionReason, string> = {
+  already_answered: 'Anfrage bereits beantwortet',
+  expired: 'Antwortfrist abgelaufen',
+  empty: 'weder Text noch Anhänge',
+  automatic: 'automatisch erzeugte Mail (z. B. Abwesenheitsnotiz)',
+};
+
+export interface Rejection {
+  requestId: string;
+  consultationId: string;
+  departmentName: string;
+  channel: AnswerChannel;
+  reason: RejectionReason;
+  /** Once per attempt: the inbound mail's id for a mail; a fresh one per page submission. */
+  attemptKey?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** A refused answer to a known request, in the procedure's history and the audit log. */
+export async function recordRejection(db: DbOrTx, r: Rejection): Promise<void> {
+  const key = `request:${r.requestId}:rejected:${r.attemptKey ?? randomUUID()}`;
+  const via = r.channel === 'page' ? 'über die Antwortseite' : 'per Mail';
+  await recordStepEvent(db, {
+    procedureId: r.consultationId,
+    key,
+    kind: 'request.answer_rejected',
+    label: `Antwort von ${r.departmentName} ${via} abgewiesen: ${REASON_LABEL[r.reason]}`,
+    detail: { requestId: r.requestId, channel: r.channel, reason: r.reason, ...r.detail },
+  });
+  await writeAudit(db, {
+    action: 'request.answer_rejected',
+    entityType: 'consultation_request',
+    entityId: r.requestId,
+    procedureId: r.consultationId,
+    detail: { channel: r.channel, reason: r.reason, ...r.detail },
+    key,
+  });
+}
