@@ -5,24 +5,35 @@ import { parseDuration, type Duration } from './duration';
 const holidays = new Holidays('DE', 'NW', { types: ['public'] });
 const TIME_ZONE = 'Europe/Berlin';
 
+// Built once: constructing an Intl formatter costs about a millisecond, and a deadline asks dozens of days.
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  weekday: 'short',
+});
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
 function berlinDay(date: Date): { iso: string; weekday: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    weekday: 'short',
-  }).formatToParts(date);
+  const parts = dayFormat.formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
-  return { iso: `${get('year')}-${get('month')}-${get('day')}`, weekday };
+  return { iso: `${get('year')}-${get('month')}-${get('day')}`, weekday: WEEKDAYS.indexOf(get('weekday')) };
 }
 
+// Holidays of a calendar day do not change while the process runs.
+const holidayByDay = new Map<string, boolean>();
+
 export function isBusinessDay(date: Date): boolean {
-  const { weekday } = berlinDay(date);
+  const { iso, weekday } = berlinDay(date);
   if (weekday === 0 || weekday === 6) return false;
-  const found = holidays.isHoliday(date);
-  return !(Array.isArray(found) && found.some((h) => h.type === 'public'));
+  let holiday = holidayByDay.get(iso);
+  if (holiday === undefined) {
+    const found = holidays.isHoliday(date);
+    holiday = Array.isArray(found) && found.some((h) => h.type === 'public');
+    holidayByDay.set(iso, holiday);
+  }
+  return !holiday;
 }
 
 /** The same time of day, `days` business days later (a deadline set on a Friday for 1 day is Monday). */
