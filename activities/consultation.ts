@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { tokenHash, answerToken, tokenPlaceholder } from '../answers/tokens';
 import { addDuration } from '../calendar/business-days';
+import { germanDateTime } from '../calendar/german-date';
 import { writeAudit } from '../db/audit';
 import type { Db, DbOrTx } from '../db/client';
 import { answerAttachments, consultationRequests, departments, procedures } from '../db/schema';
@@ -27,7 +28,6 @@ export interface ConsultationActivityDeps {
   tokenSecret: string;
 }
 
-const berlin = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'full', timeStyle: 'short' });
 
 type Department = typeof departments.$inferSelect;
 type RequestRow = typeof consultationRequests.$inferSelect;
@@ -44,7 +44,7 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
     return (
       `Guten Tag,\n\n${opening}\n\n` +
       `Betreff: ${subject}\n\n${question}\n${form}\n` +
-      `Bitte antworten Sie bis ${berlin.format(deadlineAt)}:\n` +
+      `Bitte antworten Sie bis ${germanDateTime(deadlineAt)}:\n` +
       `- über die Antwortseite: ${link(requestId)}\n` +
       `- oder mit einer Antwort auf diese Mail (Anhänge sind willkommen).\n\n` +
       `Mit freundlichen Grüßen\nAmt für Integration\n\n` +
@@ -118,7 +118,7 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
           procedureId: input.consultationId,
           key: 'consultation:waiting',
           kind: 'step',
-          label: `Warten auf Antworten (${depts.length} Dienststellen, Frist ${berlin.format(deadlineAt)})`,
+          label: `Warten auf Antworten (${depts.length} Dienststellen, Frist ${germanDateTime(deadlineAt)})`,
           current: true,
         });
         return rows;

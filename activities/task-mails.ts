@@ -2,6 +2,7 @@ import { and, arrayContains, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { users, type Role } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
+import { germanDateTime } from '../calendar/german-date';
 
 export type TaskMailKind = 'assigned' | 'reminder' | 'escalation';
 
@@ -15,11 +16,6 @@ export interface TaskForMail {
   dueAt: Date | null;
 }
 
-const berlinDate = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  dateStyle: 'full',
-  timeStyle: 'short',
-});
 
 /** The people a task concerns: its assignee (and their substitute while absent), or its group. */
 export async function taskRecipients(db: DbOrTx, task: Pick<TaskForMail, 'assigneeId' | 'candidateRole'>) {
@@ -66,7 +62,7 @@ export async function enqueueTaskMail(
 ): Promise<void> {
   if (to.length === 0) return;
   const link = `${publicUrl}/#/tasks/${task.id}/show`;
-  const due = task.dueAt ? `Fällig: ${berlinDate.format(task.dueAt)}\n` : '';
+  const due = task.dueAt ? `Fällig: ${germanDateTime(task.dueAt)}\n` : '';
   const text =
     `Guten Tag,\n\n${openings[kind]}\n\n` +
     `Aufgabe: ${task.title}\nVorgang: ${task.procedureTitle}\n${due}\n` +

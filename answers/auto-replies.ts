@@ -1,5 +1,5 @@
 import { contactText, type OfficeContact } from './request-contact';
-import { germanDateTime } from './german-date';
+import { germanDateTime } from '../calendar/german-date';
 
 export interface AutoReplyFacts {
   kind: 'already_answered' | 'expired' | 'empty';

@@ -1,6 +1,6 @@
 import type { AnswerField } from '../workflows/consultation/forms';
 import { ACCEPTED_EXTENSIONS, ALLOWED_TYPES_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-rules';
-import { germanDateTime } from './german-date';
+import { germanDateTime } from '../calendar/german-date';
 import { esc, page } from './html';
 
 export const TEXT_ID = 'antwort';

@@ -1,4 +1,4 @@
-import { germanDateTime } from './german-date';
+import { germanDateTime } from '../calendar/german-date';
 import { esc, page } from './html';
 import type { OfficeContact } from './request-contact';
 
