@@ -1,4 +1,5 @@
 import { ApiClient, listQuery } from './support/client';
+import { freePort } from '../stack/ports';
 import { spawnApi } from './support/extra-processes';
 import { DEMO_PASSWORD, testStack } from './support/stack-env';
 
@@ -17,6 +18,18 @@ describe('health and OpenAPI', () => {
     const reply = await new ApiClient().get('/health');
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ status: 'ok', database: 'up', temporal: 'up', mail: 'up' });
+  });
+
+  it('answers 503 naming the part that is down', async () => {
+    // An API whose mail server is a closed port: database and Temporal are fine, mail is not.
+    const api = await spawnApi({ SMTP_URL: `smtp://127.0.0.1:${await freePort()}` });
+    try {
+      const reply = await new ApiClient(api.url).get('/health');
+      expect(reply.status).toBe(503);
+      expect(reply.body).toEqual({ status: 'degraded', database: 'up', temporal: 'up', mail: 'down' });
+    } finally {
+      await api.stop();
+    }
   });
 
   it('publishes an OpenAPI 3.1 document generated from the validating schemas', async () => {
