@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/activity';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { tokenHash, answerToken, tokenPlaceholder } from '../answers/tokens';
 import { addDuration } from '../calendar/business-days';
@@ -72,7 +73,8 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
       const requests = await db.transaction(async (tx) => {
         const depts = await tx.select().from(departments).where(inArray(departments.id, input.departmentIds));
         const missing = input.departmentIds.filter((id) => !depts.some((d) => d.id === id));
-        if (missing.length) throw new Error(`unknown departments: ${missing.join(', ')}`);
+        // Deleted since the start was checked: retrying cannot help, the procedure ends as failed.
+        if (missing.length) throw ApplicationFailure.nonRetryable(`unbekannte Dienststellen: ${missing.join(', ')}`, 'UnknownDepartment');
         const rows: { requestId: string; departmentId: string; status: string }[] = [];
         for (const dept of depts) {
           const id = randomUUID();

@@ -111,6 +111,12 @@ describe('bad input is a 400 naming the field, never a 500', () => {
     const wrongType = await staff.post('/api/procedures', { type: 'vorgang-mit-freigabe', input: { title: 42 } });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.error.fields[0].path).toBe('input.title');
+    const unknownDepartment = await staff.post('/api/procedures', {
+      type: 'department-consultation',
+      input: { subject: 'Probe', question: 'Eine Frage an eine Dienststelle, die es nicht gibt?', departmentIds: ['00000000-0000-4000-8000-000000000000'] },
+    });
+    expect(unknownDepartment.status).toBe(400);
+    expect(unknownDepartment.body.error.fields).toEqual([{ path: 'input.departmentIds.0', message: 'unbekannte Dienststelle' }]);
     const wrongProcedure = await staff.post('/api/procedures', { type: 'gibt-es-nicht', input: {} });
     expect(wrongProcedure.status).toBe(400);
     expect(wrongProcedure.body.error.fields[0].path).toBe('body.type');

@@ -13,6 +13,7 @@ import { procedureTypeNames, procedureTypes, type ProcedureTypeName } from '../.
 import { HttpError, zodFields } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
+import { checkStartReferences } from './start-references';
 
 const sortable = {
   id: procedures.id,
@@ -146,6 +147,8 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
       const type = procedureTypes[body.type as ProcedureTypeName];
       const parsed = type.startForm.safeParse(body.input);
       if (!parsed.success) throw HttpError.badRequest('Ungültige Startdaten', zodFields(parsed.error, 'input'));
+      const problems = await checkStartReferences(db, body.type as ProcedureTypeName, parsed.data);
+      if (problems.length > 0) throw HttpError.badRequest('Ungültige Startdaten', problems);
       const key = req.get('idempotency-key');
       const suffix = key ? createHash('sha256').update(`${user.id}:${key}`).digest('hex').slice(0, 32) : randomUUID();
       const id = `${body.type}-${suffix}`;

@@ -1,4 +1,6 @@
 import {
+  ActivityFailure,
+  ApplicationFailure,
   allHandlersFinished,
   CancellationScope,
   condition,
@@ -32,6 +34,12 @@ export interface ProcedureResult {
   outcome: string;
 }
 
+function rootMessage(err: Error): string {
+  let e: Error = err;
+  while (e.cause instanceof Error) e = e.cause;
+  return e.message;
+}
+
 /**
  * The frame around every procedure: handlers for task completion and status, the final
  * status in the database, and clean-up of open tasks when a manager cancels.
@@ -55,7 +63,14 @@ export async function runProcedure<R extends ProcedureResult>(type: string, body
     await condition(allHandlersFinished);
     return result;
   } catch (err) {
-    if (!isCancellation(err)) throw err;
+    if (!isCancellation(err)) {
+      // A failure the workflow cannot retry past ends the procedure; the list must not show it running.
+      if (err instanceof ApplicationFailure || err instanceof ActivityFailure) {
+        await finishProcedure({ procedureId, status: 'failed', outcome: `Fehlgeschlagen: ${rootMessage(err)}` });
+        procedure.finish('Fehlgeschlagen');
+      }
+      throw err;
+    }
     const outcome = cancel ? `Abgebrochen: ${cancel.reason}` : 'Abgebrochen';
     await CancellationScope.nonCancellable(() =>
       finishProcedure({ procedureId, status: 'cancelled', outcome, actorId: cancel?.by }),
