@@ -355,15 +355,7 @@ async function waitUntilReady(
       );
     }
     // Timeouts: something else on the port may accept the connection and never answer.
-    const client = new pg.Client({
-      host: '127.0.0.1',
-      port,
-      user: USER,
-      password,
-      database: 'postgres',
-      connectionTimeoutMillis: 3000,
-      query_timeout: 3000,
-    });
+    const client = maintenanceClient(port, password, 3000);
     client.on('error', () => undefined);
     try {
       await client.connect();
@@ -393,15 +385,21 @@ async function waitUntilReady(
   }
 }
 
-async function createDatabaseIfMissing(port: number, password: string): Promise<void> {
-  const client = new pg.Client({
+/** A connection to the cluster's `postgres` database, for readiness checks and setup. */
+function maintenanceClient(port: number, password: string, timeoutMs: number): pg.Client {
+  return new pg.Client({
     host: '127.0.0.1',
     port,
     user: USER,
     password,
     database: 'postgres',
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
   });
+}
+
+async function createDatabaseIfMissing(port: number, password: string): Promise<void> {
+  const client = maintenanceClient(port, password, 10_000);
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);

@@ -214,5 +214,7 @@ describe('Vorgang mit Freigabe', () => {
     expect(task.body.status).toBe('cancelled');
     const late = await staff.post(`/api/tasks/${work.id}/complete`, { data: { result: 'zu spät' } });
     expect(late.status).toBe(409);
+    const again = await manager.post(`/api/procedures/${proc.id}/cancel`, { reason: 'doppelt angelegt' });
+    expect(again.status).toBe(409);
   });
 });

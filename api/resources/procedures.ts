@@ -13,6 +13,7 @@ import { procedureTypeNames, procedureTypes, type ProcedureTypeName } from '../.
 import { HttpError, zodFields } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
+import { updateErrorToHttp } from '../temporal-errors';
 import { checkStartReferences } from './start-references';
 
 const sortable = {
@@ -200,8 +201,13 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
       const proc = await loadProcedure(params.id);
       if (proc.status !== 'running') throw HttpError.conflict('Der Vorgang läuft nicht mehr');
       const handle = temporal.workflow.getHandle(proc.id);
-      await handle.signal(cancelReasonSignal, { reason: body.reason, by: user.id });
-      await handle.cancel();
+      try {
+        await handle.signal(cancelReasonSignal, { reason: body.reason, by: user.id });
+        await handle.cancel();
+      } catch (err) {
+        // The procedure ended between the check above and now: a conflict, not a server error.
+        throw updateErrorToHttp(err);
+      }
       await writeAudit(db, {
         actorId: user.id,
         action: 'procedure.cancel-requested',
