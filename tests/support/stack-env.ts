@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,9 @@ export interface TestStack {
   adminPassword: string;
 }
 
-export const STACK_FILE = path.join(os.tmpdir(), 'amtsflow-test-stack.json');
+// One file per checkout, so test runs in two clones (or worktrees) of the project don't meet.
+const checkout = createHash('sha256').update(path.resolve(__dirname, '../..')).digest('hex').slice(0, 12);
+export const STACK_FILE = path.join(os.tmpdir(), `amtsflow-test-stack-${checkout}.json`);
 export const ADMIN_PASSWORD = 'Test-Admin-Passwort-1';
 export const DEMO_PASSWORD = 'Amtsflow-Demo-2026';
 
