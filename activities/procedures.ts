@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../db/audit';
 import type { Db } from '../db/client';
-import { procedures, tasks, type ProcedureStatus } from '../db/schema';
+import { consultationRequests, procedures, tasks, type ProcedureStatus } from '../db/schema';
 import { recordStepEvent } from './procedure-events';
 
 export interface FinishProcedureInput {
@@ -11,8 +11,32 @@ export interface FinishProcedureInput {
   actorId?: string;
 }
 
+export interface RegisterProcedureInput {
+  procedureId: string;
+  parentId: string;
+  type: string;
+  title: string;
+  input: unknown;
+  startedBy: string;
+}
+
 export function procedureActivities({ db }: { db: Db }) {
   return {
+    /** A child procedure's row: the API writes top-level ones before the start, a parent's child writes its own. */
+    async registerProcedure(input: RegisterProcedureInput): Promise<void> {
+      await db
+        .insert(procedures)
+        .values({
+          id: input.procedureId,
+          parentId: input.parentId,
+          type: input.type,
+          title: input.title,
+          input: input.input,
+          startedBy: input.startedBy,
+        })
+        .onConflictDoNothing({ target: procedures.id });
+    },
+
     async recordStep(input: { procedureId: string; key: string; label: string; detail?: Record<string, unknown> }) {
       await recordStepEvent(db, { ...input, kind: 'step', current: true });
     },
@@ -24,6 +48,11 @@ export function procedureActivities({ db }: { db: Db }) {
           .update(tasks)
           .set({ status: 'cancelled' })
           .where(and(eq(tasks.procedureId, input.procedureId), inArray(tasks.status, ['open', 'claimed'])));
+        // A request link of an ended consultation says "no longer open" instead of taking an answer nobody reads.
+        await tx
+          .update(consultationRequests)
+          .set({ status: 'cancelled' })
+          .where(and(eq(consultationRequests.consultationId, input.procedureId), eq(consultationRequests.status, 'pending')));
         await tx
           .update(procedures)
           .set({ status: input.status, outcome: input.outcome, currentStep: input.outcome, endedAt: new Date() })

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -73,10 +74,16 @@ export const procedures = pgTable(
     outcome: text('outcome'),
     input: jsonb('input').notNull(),
     startedBy: uuid('started_by').references(() => users.id),
+    // A procedure started by another one (a consultation inside a funding-call review) names its parent.
+    parentId: text('parent_id').references((): AnyPgColumn => procedures.id, { onDelete: 'cascade' }),
     startedAt: tstz('started_at').notNull().defaultNow(),
     endedAt: tstz('ended_at'),
   },
-  (t) => [index('procedures_status_started').on(t.status, t.startedAt), index('procedures_type').on(t.type)],
+  (t) => [
+    index('procedures_status_started').on(t.status, t.startedAt),
+    index('procedures_type').on(t.type),
+    index('procedures_parent').on(t.parentId),
+  ],
 );
 
 /** The procedure's steps as they happened, written by activities (idempotent on key). */

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { and, asc, count, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
@@ -32,6 +32,7 @@ const procedureFilter = z.strictObject({
   type: z.enum(procedureTypeNames).optional(),
   status: z.union([z.enum(procedureStatuses), z.array(z.enum(procedureStatuses))]).optional(),
   startedBy: z.uuid().optional(),
+  parentId: z.string().max(200).optional(),
 });
 
 export const procedureSchema = z
@@ -43,6 +44,7 @@ export const procedureSchema = z
     currentStep: z.string().nullable(),
     outcome: z.string().nullable(),
     startedBy: z.string().nullable(),
+    parentId: z.string().nullable(),
     startedAt: z.date(),
     endedAt: z.date().nullable(),
   })
@@ -61,6 +63,8 @@ const historyEntrySchema = z
     kind: z.string(),
     label: z.string(),
     source: z.enum(['step', 'task', 'mail', 'audit']),
+    /** The procedure the entry belongs to: this one or one of its child procedures. */
+    procedureId: z.string(),
     detail: z.unknown(),
   })
   .meta({ id: 'HistoryEntry' });
@@ -81,6 +85,7 @@ const columns = {
   currentStep: procedures.currentStep,
   outcome: procedures.outcome,
   startedBy: procedures.startedBy,
+  parentId: procedures.parentId,
   startedAt: procedures.startedAt,
   endedAt: procedures.endedAt,
 };
@@ -108,6 +113,7 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
         f.type ? eq(procedures.type, f.type) : undefined,
         f.status ? inArray(procedures.status, Array.isArray(f.status) ? f.status : [f.status]) : undefined,
         f.startedBy ? eq(procedures.startedBy, f.startedBy) : undefined,
+        f.parentId ? eq(procedures.parentId, f.parentId) : undefined,
       ];
       const { offset, limit } = pageOf(query);
       const [rows, [total]] = await Promise.all([
@@ -200,6 +206,10 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
     async handler({ params, body, user }) {
       const proc = await loadProcedure(params.id);
       if (proc.status !== 'running') throw HttpError.conflict('Der Vorgang läuft nicht mehr');
+      if (proc.parentId) {
+        // Its parent waits for its result; cancelling a part would leave the whole without its next step.
+        throw HttpError.conflict(`Dieser Vorgang ist Teil von ${proc.parentId}; bitte den übergeordneten Vorgang abbrechen`);
+      }
       const handle = temporal.workflow.getHandle(proc.id);
       try {
         await handle.signal(cancelReasonSignal, { reason: body.reason, by: user.id });
@@ -230,15 +240,24 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
     response: z.array(historyEntrySchema),
     async handler({ params }) {
       await loadProcedure(params.id);
+      const ids = await withDescendants(db, params.id);
       const [events, taskRows, mails, audit] = await Promise.all([
-        db.select().from(procedureEvents).where(eq(procedureEvents.procedureId, params.id)).orderBy(asc(procedureEvents.id)),
-        db.select().from(tasks).where(eq(tasks.procedureId, params.id)),
-        db.select().from(mailOutbox).where(eq(mailOutbox.procedureId, params.id)),
-        db.select().from(auditLog).where(eq(auditLog.procedureId, params.id)).orderBy(asc(auditLog.id)),
+        db.select().from(procedureEvents).where(inArray(procedureEvents.procedureId, ids)).orderBy(asc(procedureEvents.id)),
+        db.select().from(tasks).where(inArray(tasks.procedureId, ids)),
+        db.select().from(mailOutbox).where(inArray(mailOutbox.procedureId, ids)),
+        db.select().from(auditLog).where(inArray(auditLog.procedureId, ids)).orderBy(asc(auditLog.id)),
       ]);
       const entries = [
-        ...events.map((e) => ({ at: e.at, kind: e.kind, label: e.label, source: 'step' as const, detail: e.detail })),
+        ...events.map((e) => ({
+          at: e.at,
+          kind: e.kind,
+          label: e.label,
+          source: 'step' as const,
+          procedureId: e.procedureId,
+          detail: e.detail,
+        })),
         ...taskRows.map((t) => ({
+          procedureId: t.procedureId,
           at: t.createdAt,
           kind: `task.${t.status}`,
           label: t.title,
@@ -246,6 +265,7 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
           detail: { taskId: t.id, status: t.status, completedBy: t.completedBy, completedAt: t.completedAt, result: t.result },
         })),
         ...mails.map((m) => ({
+          procedureId: m.procedureId ?? params.id,
           at: m.createdAt,
           kind: `mail.${m.status}`,
           label: m.subject,
@@ -253,6 +273,7 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
           detail: { mailId: m.id, to: m.to, status: m.status, sentAt: m.sentAt },
         })),
         ...audit.map((a) => ({
+          procedureId: a.procedureId ?? params.id,
           at: a.at,
           kind: a.action,
           label: a.action,
@@ -263,4 +284,16 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
       return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
     },
   });
+}
+
+/** The procedure and every procedure it started, at any depth (a consultation inside a review). */
+async function withDescendants(db: Db, id: string): Promise<string[]> {
+  const rows = await db.execute<{ id: string }>(sql`
+    WITH RECURSIVE tree(id) AS (
+      SELECT ${id}::text
+      UNION ALL
+      SELECT p.id FROM procedures p JOIN tree ON p.parent_id = tree.id
+    )
+    SELECT id FROM tree`);
+  return rows.rows.map((r) => r.id);
 }

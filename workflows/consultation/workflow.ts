@@ -29,7 +29,7 @@ async function untilAllAnsweredOr(deadline: number, pending: Set<string>): Promi
  * reminder, escalation to the head, "keine Antwort" at the deadline; staff consolidate.
  */
 export async function departmentConsultation(args: ConsultationArgs): Promise<ConsultationResult> {
-  return runProcedure('department-consultation', async () => {
+  return runProcedure('department-consultation', args, async () => {
     const { input, consultation, timing, startedBy } = args;
     const pending = new Set<string>();
     const answered = new Set<string>();

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   CancellationScope,
+  ChildWorkflowFailure,
   condition,
   isCancellation,
   proxyActivities,
@@ -16,7 +17,7 @@ import { cancelReasonSignal, procedureViewQuery } from './shared';
 import type { ConsultationTiming } from '../consultation/shared';
 import type { TaskTiming } from './timing';
 
-const { finishProcedure } = proxyActivities<Activities>({
+const { finishProcedure, registerProcedure } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', maximumInterval: '30 seconds' },
 });
@@ -27,6 +28,8 @@ export interface ProcedureArgs<I> {
   startedBy: string;
   timing: TaskTiming;
   consultation: ConsultationTiming;
+  /** Set when another procedure started this one as its child. */
+  parent?: { id: string; title: string };
 }
 
 export interface ProcedureResult {
@@ -44,7 +47,11 @@ function rootMessage(err: Error): string {
  * The frame around every procedure: handlers for task completion and status, the final
  * status in the database, and clean-up of open tasks when a manager cancels.
  */
-export async function runProcedure<R extends ProcedureResult>(type: string, body: () => Promise<R>): Promise<R> {
+export async function runProcedure<R extends ProcedureResult>(
+  type: string,
+  args: ProcedureArgs<unknown>,
+  body: () => Promise<R>,
+): Promise<R> {
   procedure.type = type;
   installHumanTaskHandlers();
   let cancel: { reason: string; by: string } | undefined;
@@ -57,6 +64,16 @@ export async function runProcedure<R extends ProcedureResult>(type: string, body
   }));
   const procedureId = workflowInfo().workflowId;
   try {
+    if (args.parent) {
+      await registerProcedure({
+        procedureId,
+        parentId: args.parent.id,
+        type,
+        title: args.parent.title,
+        input: args.input,
+        startedBy: args.startedBy,
+      });
+    }
     const result = await body();
     await finishProcedure({ procedureId, status: 'completed', outcome: result.outcome });
     procedure.finish(result.outcome);
@@ -65,7 +82,7 @@ export async function runProcedure<R extends ProcedureResult>(type: string, body
   } catch (err) {
     if (!isCancellation(err)) {
       // A failure the workflow cannot retry past ends the procedure; the list must not show it running.
-      if (err instanceof ApplicationFailure || err instanceof ActivityFailure) {
+      if (err instanceof ApplicationFailure || err instanceof ActivityFailure || err instanceof ChildWorkflowFailure) {
         await finishProcedure({ procedureId, status: 'failed', outcome: `Fehlgeschlagen: ${rootMessage(err)}` });
         procedure.finish('Fehlgeschlagen');
       }

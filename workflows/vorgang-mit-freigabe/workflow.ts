@@ -8,8 +8,9 @@ const MAX_ROUNDS = 10;
  * Vorgang mit Freigabe: staff work on a matter, a manager who did not do the work approves it
  * (four-eyes); a rejection sends it back with the manager's comment.
  */
-export async function vorgangMitFreigabe({ input, timing }: ProcedureArgs<StartInput>): Promise<ProcedureResult> {
-  return runProcedure('vorgang-mit-freigabe', async () => {
+export async function vorgangMitFreigabe(args: ProcedureArgs<StartInput>): Promise<ProcedureResult> {
+  const { input, timing } = args;
+  return runProcedure('vorgang-mit-freigabe', args, async () => {
     let feedback: string | undefined;
     for (let round = 1; round <= MAX_ROUNDS; round += 1) {
       const work = await humanTask({
