@@ -1,5 +1,7 @@
 import type { Db } from '../db/client';
 import { consultationActivities } from './consultation';
+import { fundingCallActivities } from './funding-calls';
+import { fundingFeedActivities } from './funding-feeds';
 import { procedureActivities } from './procedures';
 import { taskActivities } from './tasks';
 
@@ -16,6 +18,8 @@ export function createActivities(deps: ActivityDeps) {
     ...taskActivities(deps),
     ...procedureActivities(deps),
     ...consultationActivities(deps),
+    ...fundingCallActivities(deps),
+    ...fundingFeedActivities(deps),
   };
 }
 

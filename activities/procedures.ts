@@ -17,7 +17,7 @@ export interface RegisterProcedureInput {
   type: string;
   title: string;
   input: unknown;
-  startedBy: string;
+  startedBy: string | null;
 }
 
 export function procedureActivities({ db }: { db: Db }) {

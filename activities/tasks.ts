@@ -20,6 +20,8 @@ export interface CreateTaskInput {
   priority: number;
   context: Record<string, unknown>;
   timing: TaskTiming;
+  /** A fixed due date (a funder's reporting date) instead of one counted from creation. */
+  dueAt?: number;
   /** Workflow time, so that a retried activity computes the same dates. */
   createdAt: number;
 }
@@ -101,7 +103,7 @@ export function taskActivities({ db, publicUrl }: TaskActivityDeps) {
   return {
     async createTask(input: CreateTaskInput): Promise<CreatedTask> {
       const base = new Date(input.createdAt);
-      const dueAt = addDuration(base, input.timing.due);
+      const dueAt = input.dueAt !== undefined ? new Date(input.dueAt) : addDuration(base, input.timing.due);
       const remindAt = input.timing.reminderAfter ? addDuration(base, input.timing.reminderAfter) : null;
       const escalateAt = input.timing.escalateAfter ? addDuration(base, input.timing.escalateAfter) : null;
       const taskId = await db.transaction(async (tx) => {
@@ -204,6 +206,25 @@ export function taskActivities({ db, publicUrl }: TaskActivityDeps) {
           procedureId: input.procedureId,
           detail: { requestId: input.requestId },
           key: `task:${input.taskId}:completed`,
+        });
+      });
+    },
+
+    /** A task its procedure no longer waits for (a deadline passed): it leaves every inbox. */
+    async cancelTaskRow(input: { taskId: string; procedureId: string; reason: string }): Promise<void> {
+      await db.transaction(async (tx) => {
+        const [updated] = await tx
+          .update(tasks)
+          .set({ status: 'cancelled' })
+          .where(and(eq(tasks.id, input.taskId), inArray(tasks.status, ['open', 'claimed'])))
+          .returning({ title: tasks.title, taskKey: tasks.taskKey });
+        if (!updated) return;
+        await recordStepEvent(tx, {
+          procedureId: input.procedureId,
+          key: `task:${updated.taskKey}:cancelled`,
+          kind: 'task.cancelled',
+          label: `${updated.title} entfällt: ${input.reason}`,
+          detail: { taskId: input.taskId },
         });
       });
     },

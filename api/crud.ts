@@ -25,7 +25,10 @@ export interface CrudSpec<T extends PgTable, C extends z.ZodType, U extends z.Zo
   schema?: R;
   /** For tables whose key is not a UUID. */
   idSchema?: z.ZodType<string | number>;
-  create?: { body: C; toRow(body: z.infer<C>): Promise<Record<string, unknown>> | Record<string, unknown> };
+  create?: {
+    body: C;
+    toRow(body: z.infer<C>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown>;
+  };
   update?: { body: U; toRow(body: z.infer<U>): Promise<Record<string, unknown>> | Record<string, unknown> };
   /** Refuses a delete that would break something, with a message people understand. */
   beforeDelete?(id: string): Promise<void>;
@@ -127,7 +130,7 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
       response: itemSchema,
       successStatus: 201,
       async handler({ body, user }) {
-        const values = await create.toRow(body as z.infer<C>);
+        const values = await create.toRow(body as z.infer<C>, user);
         const [row] = await mapConflict(() =>
           db.insert(spec.table).values(values as never).returning({ id: spec.idColumn }),
         );

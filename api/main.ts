@@ -1,5 +1,6 @@
+import { systemSchedules } from '../schedules/system-schedules';
 import { loadConfig, resolveConnections } from '../config/config';
-import { consultationTiming, taskTiming } from '../config/timing';
+import { consultationTiming, fundingTiming, taskTiming } from '../config/timing';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { runUntilSignal } from '../stack/shutdown';
@@ -21,6 +22,8 @@ void runUntilSignal('api', async (onStop) => {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     timing: taskTiming(config),
     consultation: consultationTiming(config),
+    funding: fundingTiming(config),
+    schedules: systemSchedules(config),
     tokenSecret: conn.tokenSecret,
     publicUrl: conn.publicUrl,
     sessionSecret: conn.sessionSecret,

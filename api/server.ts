@@ -3,7 +3,10 @@ import { Client, Connection } from '@temporalio/client';
 import type { Db } from '../db/client';
 import { createTransport, verifySmtp } from '../mail/transport';
 import type { ConsultationTiming } from '../workflows/consultation/shared';
+import type { FundingTiming } from '../workflows/funding-call-review/shared';
 import type { TaskTiming } from '../workflows/human-task/timing';
+import { ensureSchedules } from '../schedules/ensure';
+import type { SystemSchedule } from '../schedules/system-schedules';
 import { createApp } from './app';
 
 export interface ApiServerOptions {
@@ -15,6 +18,8 @@ export interface ApiServerOptions {
   taskQueue: string;
   timing: TaskTiming;
   consultation: ConsultationTiming;
+  funding: FundingTiming;
+  schedules: SystemSchedule[];
   tokenSecret: string;
   publicUrl: string;
   sessionSecret: string;
@@ -30,6 +35,12 @@ const MAIL_CHECK_TTL_MS = 10_000;
 export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const connection = await Connection.connect({ address: options.temporalAddress });
   const temporal = new Client({ connection, namespace: options.namespace });
+  try {
+    await ensureSchedules(temporal, options.schedules, options.taskQueue);
+  } catch (err) {
+    // The console and the tasks work without them; the schedules page shows what is missing.
+    options.log(`warning: could not set up the Temporal schedules: ${(err as Error).message}`);
+  }
   const transport = createTransport(options.smtpUrl);
   let mailCheck: { at: number; ok: Promise<boolean> } | undefined;
   const mailReachable = () => {

@@ -36,19 +36,30 @@ export function isBusinessDay(date: Date): boolean {
   return !holiday;
 }
 
-/** The same time of day, `days` business days later (a deadline set on a Friday for 1 day is Monday). */
+/**
+ * The same time of day, `days` business days later (a deadline set on a Friday for 1 day is Monday);
+ * a negative count goes back (a warning ten business days before a deadline).
+ */
 export function addBusinessDays(from: Date, days: number): Date {
   const result = new Date(from);
-  let left = days;
+  const step = days < 0 ? -1 : 1;
+  let left = Math.abs(days);
   while (left > 0) {
-    result.setUTCDate(result.getUTCDate() + 1);
+    result.setUTCDate(result.getUTCDate() + step);
     if (isBusinessDay(result)) left -= 1;
   }
   return result;
 }
 
-export function addDuration(from: Date, duration: Duration | string): Date {
+export function addDuration(from: Date, duration: Duration | string, direction: 1 | -1 = 1): Date {
   const d = typeof duration === 'string' ? parseDuration(duration) : duration;
   if (!d) throw new Error(`not a duration: ${String(duration)}`);
-  return 'businessDays' in d ? addBusinessDays(from, d.businessDays) : new Date(from.getTime() + d.ms);
+  return 'businessDays' in d
+    ? addBusinessDays(from, direction * d.businessDays)
+    : new Date(from.getTime() + direction * d.ms);
+}
+
+/** The moment `duration` before `to`: when to warn ahead of a deadline. */
+export function subtractDuration(to: Date, duration: Duration | string): Date {
+  return addDuration(to, duration, -1);
 }

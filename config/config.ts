@@ -17,6 +17,26 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const fundingSourceNames = ['eu', 'bund', 'land-nrw', 'stiftung', 'sonstige'] as const;
+/** "land-nrw=https://…/rss eu=https://…/atom": a feed per entry, its source before "=" (default: sonstige). */
+const fundingFeeds = z
+  .string()
+  .default('')
+  .transform((v, ctx) =>
+    v
+      .split(/[\s,]+/)
+      .filter((e) => e !== '')
+      .flatMap((entry) => {
+        const [source, url] = entry.includes('=') ? entry.split('=', 2) : ['sonstige', entry];
+        const okSource = (fundingSourceNames as readonly string[]).includes(source ?? '');
+        if (!okSource || !URL.canParse(url ?? '')) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not [${fundingSourceNames.join('|')}=]<http(s) URL>` });
+          return [];
+        }
+        return [{ source: source as (typeof fundingSourceNames)[number], url: url as string }];
+      }),
+  );
+
 const envSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -49,6 +69,12 @@ const envSchema = z.object({
   CONSULTATION_REMINDER_AFTER: durationSchema.default('5bd'),
   CONSULTATION_ESCALATE_AFTER: durationSchema.default('8bd'),
   ANSWER_GRACE: durationSchema.default('2bd'),
+  FUNDING_WARN_BEFORE: durationSchema.default('10bd'),
+  FUNDING_MILESTONE_LEAD: durationSchema.default('20bd'),
+  FUNDING_FEEDS: fundingFeeds,
+  FUNDING_SCAN_EVERY: durationSchema
+    .refine((v) => !/bd$/i.test(v), 'a clock duration such as "6h"')
+    .default('6h'),
   ANSWER_TOKEN_SECRET: z.string().min(32).optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(300_000),

@@ -1,4 +1,5 @@
 import type { ConsultationTiming } from '../workflows/consultation/shared';
+import type { FundingTiming } from '../workflows/funding-call-review/shared';
 import type { TaskTiming } from '../workflows/human-task/timing';
 import type { Config } from './config';
 
@@ -13,4 +14,8 @@ export function consultationTiming(config: Config): ConsultationTiming {
     escalateAfter: config.CONSULTATION_ESCALATE_AFTER,
     grace: config.ANSWER_GRACE,
   };
+}
+
+export function fundingTiming(config: Config): FundingTiming {
+  return { warnBefore: config.FUNDING_WARN_BEFORE, milestoneLead: config.FUNDING_MILESTONE_LEAD };
 }

@@ -1,3 +1,4 @@
+import { systemSchedules } from '../schedules/system-schedules';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { inboundReplyHandler } from '../answers/inbound-replies';
 import { startApiServer } from '../api/server';
 import { deriveSecret, readStackFile, type Config, type StackFile } from '../config/config';
-import { consultationTiming, taskTiming } from '../config/timing';
+import { consultationTiming, fundingTiming, taskTiming } from '../config/timing';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seed } from '../db/seed';
@@ -169,6 +170,8 @@ export async function startEmbeddedStack(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     timing: taskTiming(config),
     consultation: consultationTiming(config),
+    funding: fundingTiming(config),
+    schedules: systemSchedules(config),
     tokenSecret,
     publicUrl,
     sessionSecret,

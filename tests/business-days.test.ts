@@ -1,4 +1,4 @@
-import { addBusinessDays, addDuration, isBusinessDay } from '../calendar/business-days';
+import { addBusinessDays, addDuration, isBusinessDay, subtractDuration } from '../calendar/business-days';
 import { parseDuration } from '../calendar/duration';
 
 // Deadlines count the working days of an office in North Rhine-Westphalia.
@@ -19,6 +19,12 @@ describe('business days in NRW', () => {
     expect(isBusinessDay(new Date('2026-11-18T10:00:00+01:00'))).toBe(true); // Buß- und Bettag: only Saxony
     // Wed 2026-12-23 + 2 business days: 24th is a working day, 25th/26th holidays, 27th Sunday → Mon 28th
     expect(addBusinessDays(at('2026-12-23'), 2).toISOString()).toBe(at('2026-12-28').toISOString());
+  });
+
+  it('counts back from a deadline over the same holidays', () => {
+    // Two business days before Mon 2026-12-28: the 27th is a Sunday, 25th/26th holidays → Wed 23rd
+    expect(subtractDuration(at('2026-12-28'), '2bd').toISOString()).toBe(at('2026-12-23').toISOString());
+    expect(at('2026-11-25').getTime() - subtractDuration(at('2026-11-25'), '3s').getTime()).toBe(3000);
   });
 
   it('reads durations as people write them', () => {

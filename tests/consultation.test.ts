@@ -14,6 +14,7 @@ import {
   mailsAbout,
   postRaw,
   quoted,
+  replyFrom,
   replyAddress,
   requestMails,
   sendToInbound,
@@ -82,11 +83,6 @@ async function expiredRequest(code: string, marker: string) {
   // The link outlives the deadline by the grace period (2 s here); only then is it expired.
   await new Promise((r) => setTimeout(r, 2500));
   return { id, dept: d, mail, token: linkToken(mail) };
-}
-
-function replyFrom(sender: string, mail: CaughtMail, text: string, extra: Record<string, unknown> = {}) {
-  const to = replyAddress(mail);
-  return { envelope: { from: sender, to: [to] }, from: sender, to, subject: `Re: ${mail.subject}`, text, ...extra };
 }
 
 function forge(token: string): string {

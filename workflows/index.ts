@@ -1,3 +1,5 @@
 // The workflow bundle's entry: every procedure workflow the worker runs.
 export { vorgangMitFreigabe } from './vorgang-mit-freigabe/workflow';
 export { departmentConsultation } from './consultation/workflow';
+export { fundingCallReview } from './funding-call-review/workflow';
+export { fundingFeedScan } from './funding-call-review/feed-scan';

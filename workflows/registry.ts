@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { startForm as consultationStart } from './consultation/forms';
+import { startForm as fundingReviewStart } from './funding-call-review/forms';
 import { startForm as vorgangStart } from './vorgang-mit-freigabe/forms';
 
 // Procedure types as the API knows them: no workflow code here, only names and start forms.
@@ -27,6 +28,13 @@ export const procedureTypes = {
     workflowType: 'departmentConsultation',
     startForm: consultationStart,
     titleOf: (input) => input.subject,
+  }),
+  'funding-call-review': procedureType({
+    label: 'Förderaufruf prüfen',
+    workflowType: 'fundingCallReview',
+    startForm: fundingReviewStart,
+    // The API replaces it with the call's title before the row is written (start-references.ts).
+    titleOf: (input) => `Förderaufruf ${input.fundingCallId}`,
   }),
 } as const;
 

@@ -7,6 +7,7 @@ import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { auditLog, mailOutbox, procedureEvents, procedures, procedureStatuses, tasks } from '../../db/schema';
 import type { ConsultationTiming } from '../../workflows/consultation/shared';
+import type { FundingTiming } from '../../workflows/funding-call-review/shared';
 import type { TaskTiming } from '../../workflows/human-task/timing';
 import { cancelReasonSignal } from '../../workflows/human-task/shared';
 import { procedureTypeNames, procedureTypes, type ProcedureTypeName } from '../../workflows/registry';
@@ -14,7 +15,7 @@ import { HttpError, zodFields } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
 import { updateErrorToHttp } from '../temporal-errors';
-import { checkStartReferences } from './start-references';
+import { checkStartReferences } from './references';
 
 const sortable = {
   id: procedures.id,
@@ -75,6 +76,7 @@ export interface ProcedureRouteDeps {
   taskQueue: string;
   timing: TaskTiming;
   consultation: ConsultationTiming;
+  funding: FundingTiming;
 }
 
 const columns = {
@@ -90,7 +92,7 @@ const columns = {
   endedAt: procedures.endedAt,
 };
 
-export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, consultation }: ProcedureRouteDeps) {
+export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, consultation, funding }: ProcedureRouteDeps) {
   async function loadProcedure(id: string) {
     const [row] = await db.select(columns).from(procedures).where(eq(procedures.id, id));
     if (!row) throw HttpError.notFound('Vorgang');
@@ -154,14 +156,20 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
       const type = procedureTypes[body.type as ProcedureTypeName];
       const parsed = type.startForm.safeParse(body.input);
       if (!parsed.success) throw HttpError.badRequest('Ungültige Startdaten', zodFields(parsed.error, 'input'));
-      const problems = await checkStartReferences(db, body.type as ProcedureTypeName, parsed.data);
-      if (problems.length > 0) throw HttpError.badRequest('Ungültige Startdaten', problems);
+      const checked = await checkStartReferences(db, body.type as ProcedureTypeName, parsed.data);
+      if (checked.problems.length > 0) throw HttpError.badRequest('Ungültige Startdaten', checked.problems);
       const key = req.get('idempotency-key');
       const suffix = key ? createHash('sha256').update(`${user.id}:${key}`).digest('hex').slice(0, 32) : randomUUID();
       const id = `${body.type}-${suffix}`;
       const [created] = await db
         .insert(procedures)
-        .values({ id, type: body.type, title: type.titleOf(parsed.data as never), input: parsed.data, startedBy: user.id })
+        .values({
+          id,
+          type: body.type,
+          title: checked.title ?? type.titleOf(parsed.data as never),
+          input: parsed.data,
+          startedBy: user.id,
+        })
         .onConflictDoNothing()
         .returning({ id: procedures.id });
       if (!created) {
@@ -172,7 +180,7 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
         await temporal.workflow.start(type.workflowType, {
           workflowId: id,
           taskQueue,
-          args: [{ input: parsed.data, startedBy: user.id, timing, consultation }],
+          args: [{ input: parsed.data, startedBy: user.id, timing, consultation, funding }],
         });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {

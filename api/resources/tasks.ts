@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { procedures, taskStatuses, tasks } from '../../db/schema';
 import { formSchemas, isFormKind } from '../../workflows/forms';
 import { completeTaskUpdate } from '../../workflows/human-task/shared';
+import { checkTaskReferences } from './references';
 import { HttpError, zodFields } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { idParams, type Api } from '../route';
@@ -208,6 +209,8 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl }: TaskRouteDeps)
       if (!isFormKind(task.formKind)) throw new Error(`unknown form kind ${task.formKind}`);
       const parsed = formSchemas[task.formKind].safeParse(body.data);
       if (!parsed.success) throw HttpError.badRequest('Die Formulardaten sind ungültig', zodFields(parsed.error, 'data'));
+      const unknown = await checkTaskReferences(db, parsed.data as Record<string, unknown>);
+      if (unknown.length > 0) throw HttpError.badRequest('Die Formulardaten sind ungültig', unknown);
 
       const handle = temporal.workflow.getHandle(task.procedureId);
       const send = () =>

@@ -78,6 +78,12 @@ export function replyAddress(mail: CaughtMail): string {
   return match[0];
 }
 
+/** A department's reply to its request mail, addressed to the mail's Reply-To. */
+export function replyFrom(sender: string, mail: CaughtMail, text: string, extra: Record<string, unknown> = {}) {
+  const to = replyAddress(mail);
+  return { envelope: { from: sender, to: [to] }, from: sender, to, subject: `Re: ${mail.subject}`, text, ...extra };
+}
+
 /** The original as a mail program quotes it below a reply. */
 export function quoted(mail: CaughtMail): string {
   return `Am 12.03.2026 um 10:15 schrieb Amt für Integration <integration@amtsflow.localhost>:\n${mail.text

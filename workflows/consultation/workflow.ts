@@ -67,7 +67,9 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
       key: 'zusammenfuehren',
       title: 'Antworten zusammenführen',
       formKind: 'antworten-zusammenfuehren',
-      assigneeId: startedBy,
+      // Started by the system, not a person: the staff group consolidates.
+      assigneeId: startedBy ?? undefined,
+      candidateRole: startedBy ? undefined : 'staff',
       context: { subject: input.subject, question: input.question, answerForm: input.answerForm ?? [], outcomes },
       timing,
     });

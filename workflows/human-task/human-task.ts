@@ -1,6 +1,8 @@
 import {
   ApplicationFailure,
+  CancellationScope,
   condition,
+  isCancellation,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -26,7 +28,7 @@ const { createTask, completeTaskRow } = proxyLocalActivities<Activities>({
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
-const { remindTask, escalateTask } = proxyActivities<Activities>({
+const { remindTask, escalateTask, cancelTaskRow } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
@@ -43,6 +45,10 @@ export interface HumanTaskSpec<K extends FormKind> {
   priority?: 1 | 2 | 3;
   context?: Record<string, unknown>;
   timing: TaskTiming;
+  /** A fixed due date (epoch ms) instead of timing.due counted from now. */
+  dueAt?: number;
+  /** Why the task goes away if its scope is cancelled (a deadline passed); shown in the history. */
+  cancelReason?: string;
 }
 
 export interface TaskOutcome<K extends FormKind> {
@@ -57,7 +63,7 @@ interface TaskState {
   title: string;
   formKind: FormKind;
   excludedUserIds: string[];
-  status: 'open' | 'completing' | 'completed';
+  status: 'open' | 'completing' | 'completed' | 'cancelled';
   completion?: CompleteTaskRequest;
 }
 
@@ -139,6 +145,7 @@ export async function humanTask<K extends FormKind>(spec: HumanTaskSpec<K>): Pro
     priority: spec.priority ?? 2,
     context: spec.context ?? {},
     timing: spec.timing,
+    dueAt: spec.dueAt,
     createdAt: Date.now(),
   });
   const task: TaskState = {
@@ -151,13 +158,25 @@ export async function humanTask<K extends FormKind>(spec: HumanTaskSpec<K>): Pro
   tasks.set(spec.key, task);
   procedure.reachedWaitPoint(spec.title);
 
-  if (!(await untilCompletedOr(created.remindAt, task)) && created.remindAt !== null) {
-    await remindTask({ taskId: task.taskId });
+  try {
+    if (!(await untilCompletedOr(created.remindAt, task)) && created.remindAt !== null) {
+      await remindTask({ taskId: task.taskId });
+    }
+    if (!(await untilCompletedOr(created.escalateAt, task)) && created.escalateAt !== null) {
+      await escalateTask({ taskId: task.taskId });
+    }
+    await condition(() => task.status === 'completing');
+  } catch (err) {
+    // Cancelled while open (its procedure or a deadline around it): the row must not stay in an inbox.
+    if (isCancellation(err) && task.status === 'open') {
+      task.status = 'cancelled';
+      const reason = spec.cancelReason ?? 'abgebrochen';
+      await CancellationScope.nonCancellable(() =>
+        cancelTaskRow({ taskId: task.taskId, procedureId: workflowId, reason }),
+      );
+    }
+    throw err;
   }
-  if (!(await untilCompletedOr(created.escalateAt, task)) && created.escalateAt !== null) {
-    await escalateTask({ taskId: task.taskId });
-  }
-  await condition(() => task.status === 'completing');
 
   const completion = task.completion as CompleteTaskRequest;
   const data = formSchemas[spec.formKind].parse(completion.data) as FormData<K>;

@@ -15,6 +15,7 @@ import { installHumanTaskHandlers, openTaskRefs } from './human-task';
 import { procedure } from './procedure-state';
 import { cancelReasonSignal, procedureViewQuery } from './shared';
 import type { ConsultationTiming } from '../consultation/shared';
+import type { FundingTiming } from '../funding-call-review/shared';
 import type { TaskTiming } from './timing';
 
 const { finishProcedure, registerProcedure } = proxyActivities<Activities>({
@@ -25,9 +26,11 @@ const { finishProcedure, registerProcedure } = proxyActivities<Activities>({
 /** What every procedure workflow is started with. */
 export interface ProcedureArgs<I> {
   input: I;
-  startedBy: string;
+  /** Null when the system started it (a feed import), not a person. */
+  startedBy: string | null;
   timing: TaskTiming;
   consultation: ConsultationTiming;
+  funding?: FundingTiming;
   /** Set when another procedure started this one as its child. */
   parent?: { id: string; title: string };
 }
