@@ -228,16 +228,19 @@ describe('Förderaufruf prüfen', () => {
     await complete(david, await openTask(david, proc.id, 'antrag-einreichung'), { submittedOn: inSeconds(0), reference: 'NRW-2026-117' });
 
     // The funder grants; the reports are dated tasks due on the funder's dates.
-    const interimDue = inDays(90);
-    const proofDue = inDays(400);
-    await complete(david, await openTask(david, proc.id, 'foerderentscheid'), {
+    // The test stack opens a report task 2 s before its date (FUNDING_MILESTONE_LEAD).
+    const interimDue = inSeconds(5);
+    const proofDue = inSeconds(9);
+    const awarded = await complete(david, await openTask(david, proc.id, 'foerderentscheid'), {
       result: 'granted',
       amount: 200_000,
       letterDate: inSeconds(0),
       interimReportDue: interimDue,
       proofOfUseDue: proofDue,
     });
+    expect(awarded.procedure.currentStep).toBe('Bewilligt – nächster Termin: Zwischenbericht einreichen');
     const interim = await openTask(david, proc.id, 'zwischenbericht');
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(interimDue) - 2500);
     expect(new Date(interim.dueAt as string).toISOString()).toBe(interimDue);
     await complete(david, interim, { summary: 'Alle drei Standorte gestartet', spent: 80_000, submittedOn: inSeconds(0) });
     const proof = await openTask(david, proc.id, 'verwendungsnachweis');
@@ -245,7 +248,7 @@ describe('Förderaufruf prüfen', () => {
     await complete(david, proof, { summary: 'Mittel vollständig verwendet', spent: 200_000, submittedOn: inSeconds(0) });
 
     const ended = await procedureWhen(anna, proc.id, 'completed');
-    expect(ended.outcome).toBe('Abgeschlossen: gefördert mit 200.000 €');
+    expect(ended.outcome).toBe('Abgeschlossen: gefördert mit 200.000\u00a0€'); // Intl's non-breaking space
     // The parent's history tells the whole story, the child's steps included.
     const entries = await history(anna, proc.id);
     const steps = entries.filter((e) => e.source === 'step').map((e) => e.label);

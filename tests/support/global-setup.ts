@@ -26,6 +26,8 @@ export default async function globalSetup(): Promise<void> {
     TASK_DUE: '5bd',
     TASK_REMINDER_AFTER: '1h',
     TASK_ESCALATE_AFTER: '2h',
+    // A grant's report task appears this long before the funder's date (production: 20 business days).
+    FUNDING_MILESTONE_LEAD: '2s',
     OUTBOX_POLL_MS: '200',
     LOGIN_RATE_LIMIT: '10000',
     PUBLIC_RATE_LIMIT: '10000',
