@@ -1,6 +1,8 @@
 import type { Db } from '../db/client';
 import { consultationActivities } from './consultation';
+import { knowledgeActivities } from './knowledge';
 import { procedureActivities } from './procedures';
+import { studyActivities } from './studies';
 import { taskActivities } from './tasks';
 
 export interface ActivityDeps {
@@ -16,6 +18,8 @@ export function createActivities(deps: ActivityDeps) {
     ...taskActivities(deps),
     ...procedureActivities(deps),
     ...consultationActivities(deps),
+    ...knowledgeActivities(deps),
+    ...studyActivities(deps),
   };
 }
 

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { forms as consultation } from './consultation/forms';
+import { forms as studyEvaluation } from './study-evaluation/forms';
 import { forms as vorgangMitFreigabe } from './vorgang-mit-freigabe/forms';
 
 /** Every task form kind of every procedure: the one table the API and the update validator read. */
 export const formSchemas = {
   ...vorgangMitFreigabe,
   ...consultation,
+  ...studyEvaluation,
 } as const satisfies Record<string, z.ZodType>;
 
 export type FormKind = keyof typeof formSchemas;

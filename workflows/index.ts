@@ -1,3 +1,4 @@
 // The workflow bundle's entry: every procedure workflow the worker runs.
 export { vorgangMitFreigabe } from './vorgang-mit-freigabe/workflow';
 export { departmentConsultation } from './consultation/workflow';
+export { studyEvaluation } from './study-evaluation/workflow';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { startForm as consultationStart } from './consultation/forms';
+import { startForm as studyEvaluationStart } from './study-evaluation/forms';
 import { startForm as vorgangStart } from './vorgang-mit-freigabe/forms';
 
 // Procedure types as the API knows them: no workflow code here, only names and start forms.
@@ -8,6 +9,7 @@ interface ProcedureType<S extends z.ZodType> {
   label: string;
   workflowType: string;
   startForm: S;
+  /** Without a database; a start whose references name something better (a study's title) uses that. */
   titleOf(input: z.infer<S>): string;
 }
 
@@ -27,6 +29,12 @@ export const procedureTypes = {
     workflowType: 'departmentConsultation',
     startForm: consultationStart,
     titleOf: (input) => input.subject,
+  }),
+  'study-evaluation': procedureType({
+    label: 'Studie auswerten',
+    workflowType: 'studyEvaluation',
+    startForm: studyEvaluationStart,
+    titleOf: (input) => `Studie ${input.studyId}`,
   }),
 } as const;
 

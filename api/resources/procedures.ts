@@ -154,14 +154,20 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
       const type = procedureTypes[body.type as ProcedureTypeName];
       const parsed = type.startForm.safeParse(body.input);
       if (!parsed.success) throw HttpError.badRequest('Ungültige Startdaten', zodFields(parsed.error, 'input'));
-      const problems = await checkStartReferences(db, body.type as ProcedureTypeName, parsed.data);
-      if (problems.length > 0) throw HttpError.badRequest('Ungültige Startdaten', problems);
+      const references = await checkStartReferences(db, body.type as ProcedureTypeName, parsed.data);
+      if (references.problems.length > 0) throw HttpError.badRequest('Ungültige Startdaten', references.problems);
       const key = req.get('idempotency-key');
       const suffix = key ? createHash('sha256').update(`${user.id}:${key}`).digest('hex').slice(0, 32) : randomUUID();
       const id = `${body.type}-${suffix}`;
       const [created] = await db
         .insert(procedures)
-        .values({ id, type: body.type, title: type.titleOf(parsed.data as never), input: parsed.data, startedBy: user.id })
+        .values({
+          id,
+          type: body.type,
+          title: references.title ?? type.titleOf(parsed.data as never),
+          input: parsed.data,
+          startedBy: user.id,
+        })
         .onConflictDoNothing()
         .returning({ id: procedures.id });
       if (!created) {

@@ -11,6 +11,7 @@ import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-q
 import { idParams, type Api } from '../route';
 import type { SessionUser } from '../session-user';
 import { isNotReady, updateErrorToHttp } from '../temporal-errors';
+import { checkTaskReferences } from './start-references';
 import { assignedTo, completionRight, groupOf, seesAllTasks, workableBy } from './task-access';
 import { taskAssignmentRoutes } from './task-assignment';
 import { taskColumns, taskQueries } from './task-queries';
@@ -208,6 +209,8 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl }: TaskRouteDeps)
       if (!isFormKind(task.formKind)) throw new Error(`unknown form kind ${task.formKind}`);
       const parsed = formSchemas[task.formKind].safeParse(body.data);
       if (!parsed.success) throw HttpError.badRequest('Die Formulardaten sind ungültig', zodFields(parsed.error, 'data'));
+      const problems = await checkTaskReferences(db, task.formKind, parsed.data);
+      if (problems.length > 0) throw HttpError.badRequest('Die Formulardaten sind ungültig', problems);
 
       const handle = temporal.workflow.getHandle(task.procedureId);
       const send = () =>
