@@ -7,11 +7,10 @@ import { HttpError } from '../errors';
 import { idsFilter, listQuerySchema, pageOf, sendList } from '../list-query';
 import { idParams, type Api } from '../route';
 
-// PostgreSQL marks the hits with these (private-use characters, stripped from the text first); the
-// text is escaped afterwards, so <mark> is the only markup a snippet can carry.
-const HIT_START = '\uE000';
-const HIT_END = '\uE001';
-const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+// The stored text is escaped before PostgreSQL cuts the snippet, so <mark> is the only markup a
+// snippet carries (ts_headline keeps entities as they are; it would drop a raw tag from the text).
+const HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "';
+const escapedSql = (text: SQL) => sql`replace(replace(replace(${text}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 const PREVIEW_CHARS = 240;
 
 const searchText = z.string().trim().min(1, 'ein Suchbegriff').max(200, 'höchstens 200 Zeichen');
@@ -57,7 +56,7 @@ export const knowledgeHitSchema = z
     ...entryFields,
     /** ts_rank_cd of the search; null without one. */
     rank: z.number().nullable(),
-    /** HTML: escaped text, the hits in <mark>…</mark>. */
+    /** HTML for element content: the escaped text, the hits in <mark>…</mark>. */
     snippet: z.string(),
   })
   .meta({ id: 'KnowledgeHit' });
@@ -76,10 +75,6 @@ const columns = {
   year: knowledgeEntries.year,
   archivedAt: knowledgeEntries.archivedAt,
 };
-
-function markHits(headline: string): string {
-  return esc(headline).replaceAll(HIT_START, '<mark>').replaceAll(HIT_END, '</mark>');
-}
 
 function preview(summary: string): string {
   return esc(summary.length <= PREVIEW_CHARS ? summary : `${summary.slice(0, PREVIEW_CHARS).trimEnd()} …`);
@@ -114,7 +109,7 @@ export function knowledgeRoutes(api: Api, db: Db) {
         f.sourceType ? eq(knowledgeEntries.sourceType, f.sourceType) : undefined,
       ];
       const rank = tsQuery ? sql<number>`ts_rank_cd(${knowledgeEntries.search}, ${tsQuery})` : sql<null>`null::real`;
-      const text = sql`translate(${knowledgeEntries.summary} || E'\n' || ${knowledgeEntries.body}, ${HIT_START + HIT_END}, '')`;
+      const text = escapedSql(sql`${knowledgeEntries.summary} || E'\n' || ${knowledgeEntries.body}`);
       const headline = tsQuery ? sql<string>`ts_headline('german', ${text}, ${tsQuery}, ${HEADLINE_OPTIONS})` : sql<null>`null`;
 
       const [field, direction] = query.sort ?? [tsQuery ? 'rank' : 'archivedAt', 'DESC'];
@@ -136,7 +131,7 @@ export function knowledgeRoutes(api: Api, db: Db) {
       const hits = rows.map(({ headline: h, ...row }) => ({
         ...row,
         rank: row.rank === null ? null : Number(row.rank),
-        snippet: h === null ? preview(row.summary) : markHits(h),
+        snippet: h ?? preview(row.summary),
       }));
       return sendList(res, 'knowledge', hits, total?.n ?? 0, offset);
     },
