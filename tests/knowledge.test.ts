@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { knowledgeActivities, type ArchiveKnowledgeInput } from '../activities/knowledge';
 import { closeDb, createDb, type Db } from '../db/client';
 import { ApiClient, listQuery } from './support/client';
-import { departments, type Department } from './support/consultation';
+import { departmentByCode, departments, type Department } from './support/consultation';
 import { DEMO_PASSWORD, testStack } from './support/stack-env';
 import { createStudy, evaluateWithoutConsultation } from './support/studies';
 
@@ -30,7 +30,7 @@ interface Hit {
   snippet: string;
 }
 
-const dept = (code: string) => depts.find((d) => d.code === code) as Department;
+const dept = (code: string) => departmentByCode(depts, code);
 
 async function search(params: Record<string, string>): Promise<Hit[]> {
   const reply = await anna.get(`/api/knowledge?${new URLSearchParams(params)}`);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiClient, listQuery } from './support/client';
 import {
   consolidationTask,
+  departmentByCode,
   departments,
   handledMailsFrom,
   history,
@@ -32,11 +33,7 @@ let anna: ApiClient; // staff: summarises
 let ben: ApiClient; // staff: the second reader
 let depts: Department[];
 
-const dept = (code: string) => {
-  const found = depts.find((d) => d.code === code);
-  if (!found) throw new Error(`no department ${code}`);
-  return found;
-};
+const dept = (code: string) => departmentByCode(depts, code);
 
 beforeAll(async () => {
   anna = await ApiClient.as('anna.schmidt@amtsflow.localhost', DEMO_PASSWORD);

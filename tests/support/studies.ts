@@ -1,16 +1,9 @@
+import type { StudyFacts } from '../../activities/studies';
 import { ApiClient, eventually, listQuery } from './client';
 
 // A study as the office registers it, and the evaluation's tasks as staff see them.
 
-export interface Study {
-  id: string;
-  title: string;
-  authors: string;
-  publisher: string | null;
-  year: number;
-  link: string | null;
-  topics: string[];
-  fileName: string | null;
+export interface Study extends StudyFacts {
   fileType: string | null;
   fileSize: number | null;
   createdBy: string | null;
