@@ -72,6 +72,7 @@ export function studyFileRoutes(api: Api, db: Db) {
     tag: 'studies',
     access: ['staff', 'manager', 'admin'],
     params: idParams,
+    upload: { field: STUDY_FILE_FIELD, description: `${ALLOWED_TYPES_TEXT}; höchstens ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` },
     response: fileInfoSchema,
     async handler({ params, user, req, res }) {
       const [study] = await db.select({ id: studies.id }).from(studies).where(eq(studies.id, params.id));
