@@ -2,7 +2,9 @@ import type { Db } from '../db/client';
 import { consultationActivities } from './consultation';
 import { fundingCallActivities } from './funding-calls';
 import { fundingFeedActivities } from './funding-feeds';
+import { knowledgeActivities } from './knowledge';
 import { procedureActivities } from './procedures';
+import { studyActivities } from './studies';
 import { taskActivities } from './tasks';
 
 export interface ActivityDeps {
@@ -20,6 +22,8 @@ export function createActivities(deps: ActivityDeps) {
     ...consultationActivities(deps),
     ...fundingCallActivities(deps),
     ...fundingFeedActivities(deps),
+    ...knowledgeActivities(deps),
+    ...studyActivities(deps),
   };
 }
 

@@ -16,8 +16,8 @@ export interface CrudSpec<T extends PgTable, C extends z.ZodType, U extends z.Zo
   /** The columns the API shows and sorts by (secrets such as password hashes stay out). */
   columns: Record<string, AnyPgColumn>;
   searchColumns: AnyPgColumn[];
-  /** Exact-match filters: filter key → column. */
-  filters: Record<string, { column: AnyPgColumn; schema: z.ZodType }>;
+  /** Filters: filter key → column, matched exactly unless `where` says how (e.g. "the array contains"). */
+  filters: Record<string, { column: AnyPgColumn; schema: z.ZodType; where?(value: unknown): SQL }>;
   defaultSort: SQL;
   read: Access;
   /** Without it the resource is read-only. */
@@ -25,11 +25,9 @@ export interface CrudSpec<T extends PgTable, C extends z.ZodType, U extends z.Zo
   schema?: R;
   /** For tables whose key is not a UUID. */
   idSchema?: z.ZodType<string | number>;
-  create?: {
-    body: C;
-    toRow(body: z.infer<C>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown>;
-  };
-  update?: { body: U; toRow(body: z.infer<U>): Promise<Record<string, unknown>> | Record<string, unknown> };
+  /** The row to write; `user` is who asks (for columns such as createdBy). */
+  create?: { body: C; toRow(body: z.infer<C>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown> };
+  update?: { body: U; toRow(body: z.infer<U>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown> };
   /** Refuses a delete that would break something, with a message people understand. */
   beforeDelete?(id: string): Promise<void>;
 }
@@ -86,8 +84,9 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
         const pattern = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
         where.push(or(...spec.searchColumns.map((c) => ilike(c, pattern))));
       }
-      for (const [key, { column }] of Object.entries(spec.filters)) {
-        if (f[key] !== undefined) where.push(eq(column, f[key]));
+      for (const [key, filter] of Object.entries(spec.filters)) {
+        const value = f[key];
+        if (value !== undefined) where.push(filter.where ? filter.where(value) : eq(filter.column, value));
       }
       const { offset, limit } = pageOf(query);
       const [rows, [total]] = await Promise.all([
@@ -154,7 +153,7 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
       response: itemSchema,
       async handler({ params, body, user }) {
         await load(params.id);
-        const values = await update.toRow(body as z.infer<U>);
+        const values = await update.toRow(body as z.infer<U>, user);
         if (Object.keys(values).length > 0) {
           await mapConflict(() => db.update(spec.table).set(values as never).where(eq(spec.idColumn, params.id)));
         }

@@ -37,7 +37,8 @@ function jsonParam<S extends z.ZodType>(schema: S, example: string) {
  * react-admin's simple-REST list query: sort=["field","ASC"], range=[0,24], filter={...}.
  * Unknown sort fields and filter keys are a 400 naming them, not a silently ignored wish.
  */
-export function listQuerySchema<C extends Record<string, AnyPgColumn>, F extends z.ZodType>(
+export function listQuerySchema<C extends Record<string, unknown>, F extends z.ZodType>(
+  /** The sortable fields: usually columns, or anything the handler knows how to order by. */
   columns: C,
   filter: F,
 ) {

@@ -29,6 +29,8 @@ export interface RouteSpec<
   tag: string;
   access: Access;
   body?: B;
+  /** A multipart/form-data upload the handler reads itself (multer): only documented here. */
+  upload?: { field: string; description: string };
   query?: Q;
   params?: P;
   response?: z.ZodType;
@@ -75,6 +77,19 @@ export class Api {
         ...(spec.params ? { params: spec.params as unknown as z.ZodObject } : {}),
         ...(spec.query ? { query: spec.query as unknown as z.ZodObject } : {}),
         ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.upload
+          ? {
+              body: {
+                content: {
+                  'multipart/form-data': {
+                    schema: z.object({
+                      [spec.upload.field]: z.string().meta({ format: 'binary', description: spec.upload.description }),
+                    }),
+                  },
+                },
+              },
+            }
+          : {}),
       },
       responses: {
         [spec.successStatus ?? 200]: {

@@ -336,3 +336,85 @@ export const fundingCalls = pgTable(
   },
   (t) => [index('funding_calls_deadline').on(t.submissionDeadline), index('funding_calls_created').on(t.createdAt)],
 );
+
+/** A study or publication the office evaluates (Studienauswertung); its file lives in study_files. */
+export const studies = pgTable(
+  'studies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    authors: text('authors').notNull(),
+    publisher: text('publisher'),
+    year: integer('year').notNull(),
+    link: text('link'),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    // The uploaded file's facts, beside the study so lists need no join; the bytes are in study_files.
+    fileName: text('file_name'),
+    fileType: text('file_type'),
+    fileSize: integer('file_size'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('studies_created').on(t.createdAt)],
+);
+
+/** A study as the application reads it (the API, the evaluation's tasks). */
+export const studyColumns = {
+  id: studies.id,
+  title: studies.title,
+  authors: studies.authors,
+  publisher: studies.publisher,
+  year: studies.year,
+  link: studies.link,
+  topics: studies.topics,
+  fileName: studies.fileName,
+  fileType: studies.fileType,
+  fileSize: studies.fileSize,
+  createdBy: studies.createdBy,
+  createdAt: studies.createdAt,
+};
+
+export const studyFiles = pgTable('study_files', {
+  studyId: uuid('study_id')
+    .primaryKey()
+    .references(() => studies.id, { onDelete: 'cascade' }),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id),
+  uploadedAt: tstz('uploaded_at').notNull().defaultNow(),
+});
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const knowledgeSourceTypes = ['study', 'funding-review'] as const;
+export type KnowledgeSourceType = (typeof knowledgeSourceTypes)[number];
+
+/** The knowledge base: archived results of evaluated studies and closed funding reviews. */
+export const knowledgeEntries = pgTable(
+  'knowledge_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceType: text('source_type').notNull().$type<KnowledgeSourceType>(),
+    sourceId: text('source_id').notNull(),
+    // No foreign key: the archive outlives the procedures' records.
+    procedureId: text('procedure_id').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    departmentIds: uuid('department_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    year: integer('year').notNull(),
+    archivedAt: tstz('archived_at').notNull().defaultNow(),
+    // German stemming ("Mehrsprachigkeit" finds "mehrsprachige"); the title weighs most, the body least.
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('german', "title"), 'A') || setweight(to_tsvector('german', knowledge_topics_text("topics")), 'B') || setweight(to_tsvector('german', "summary"), 'B') || setweight(to_tsvector('german', "body"), 'C')`,
+      ),
+  },
+  (t) => [
+    uniqueIndex('knowledge_entries_source').on(t.sourceType, t.sourceId),
+    index('knowledge_entries_search').using('gin', t.search),
+    index('knowledge_entries_archived').on(t.archivedAt),
+  ],
+);

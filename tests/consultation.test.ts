@@ -4,6 +4,7 @@ import {
   admin,
   attribute,
   consolidationTask,
+  departmentByCode,
   departments,
   getPage,
   handledMailsFrom,
@@ -42,11 +43,7 @@ let staff: ApiClient;
 let timedStaff: ApiClient;
 let depts: Department[];
 
-const dept = (code: string) => {
-  const found = depts.find((d) => d.code === code);
-  if (!found) throw new Error(`no department ${code}`);
-  return found;
-};
+const dept = (code: string) => departmentByCode(depts, code);
 
 beforeAll(async () => {
   timedApi = await spawnApi({

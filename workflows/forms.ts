@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { forms as consultation } from './consultation/forms';
 import { forms as fundingCallReview } from './funding-call-review/forms';
+import { forms as studyEvaluation } from './study-evaluation/forms';
 import { forms as vorgangMitFreigabe } from './vorgang-mit-freigabe/forms';
 
 /** Every task form kind of every procedure: the one table the API and the update validator read. */
@@ -8,6 +9,7 @@ export const formSchemas = {
   ...vorgangMitFreigabe,
   ...consultation,
   ...fundingCallReview,
+  ...studyEvaluation,
 } as const satisfies Record<string, z.ZodType>;
 
 export type FormKind = keyof typeof formSchemas;

@@ -3,3 +3,4 @@ export { vorgangMitFreigabe } from './vorgang-mit-freigabe/workflow';
 export { departmentConsultation } from './consultation/workflow';
 export { fundingCallReview } from './funding-call-review/workflow';
 export { fundingFeedScan } from './funding-call-review/feed-scan';
+export { studyEvaluation } from './study-evaluation/workflow';

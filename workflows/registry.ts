@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { startForm as consultationStart } from './consultation/forms';
 import { startForm as fundingReviewStart } from './funding-call-review/forms';
+import { startForm as studyEvaluationStart } from './study-evaluation/forms';
 import { startForm as vorgangStart } from './vorgang-mit-freigabe/forms';
 
 // Procedure types as the API knows them: no workflow code here, only names and start forms.
@@ -9,6 +10,7 @@ interface ProcedureType<S extends z.ZodType> {
   label: string;
   workflowType: string;
   startForm: S;
+  /** Without a database; a start whose references name something better (a study's title) uses that. */
   titleOf(input: z.infer<S>): string;
 }
 
@@ -33,8 +35,14 @@ export const procedureTypes = {
     label: 'Förderaufruf prüfen',
     workflowType: 'fundingCallReview',
     startForm: fundingReviewStart,
-    // The API replaces it with the call's title before the row is written (start-references.ts).
+    // The API replaces it with the call's title before the row is written (references.ts).
     titleOf: (input) => `Förderaufruf ${input.fundingCallId}`,
+  }),
+  'study-evaluation': procedureType({
+    label: 'Studie auswerten',
+    workflowType: 'studyEvaluation',
+    startForm: studyEvaluationStart,
+    titleOf: (input) => `Studie ${input.studyId}`,
   }),
 } as const;
 

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { departments, fundingCalls, procedures } from '../../db/schema';
+import { departments, fundingCalls, procedures, studies } from '../../db/schema';
 import type { ProcedureTypeName } from '../../workflows/registry';
 import { HttpError, type FieldError } from '../errors';
 
@@ -19,6 +19,12 @@ export async function checkStartReferences(db: Db, type: ProcedureTypeName, inpu
     return { problems: await unknownDepartments(db, (input as { departmentIds: string[] }).departmentIds, 'input.departmentIds') };
   }
   if (type === 'funding-call-review') return checkFundingCall(db, (input as { fundingCallId: string }).fundingCallId);
+  if (type === 'study-evaluation') {
+    const { studyId } = input as { studyId: string };
+    const [study] = await db.select({ title: studies.title }).from(studies).where(eq(studies.id, studyId));
+    if (!study) return { problems: [{ path: 'input.studyId', message: 'unbekannte Studie' }] };
+    return { problems: [], title: `Studie auswerten: ${study.title}` };
+  }
   return { problems: [] };
 }
 

@@ -44,6 +44,12 @@ export async function departments(client: ApiClient): Promise<Department[]> {
   return (await client.get(`/api/departments?${listQuery({}, [0, 99], ['code', 'ASC'])}`)).body as Department[];
 }
 
+export function departmentByCode(depts: Department[], code: string): Department {
+  const found = depts.find((d) => d.code === code);
+  if (!found) throw new Error(`no department ${code}`);
+  return found;
+}
+
 export async function startConsultation(client: ApiClient, input: Record<string, unknown>): Promise<string> {
   const reply = await client.post('/api/procedures', { type: 'department-consultation', input });
   if (reply.status !== 201) throw new Error(`start failed: ${reply.status} ${JSON.stringify(reply.body)}`);
