@@ -271,6 +271,15 @@ describe('Förderaufruf prüfen', () => {
     await decideAndApprove(proc.id, { decision: 'dont-apply', reason: 'Eigenanteil nicht finanzierbar' });
     const ended = await procedureWhen(anna, proc.id, 'completed');
     expect(ended.outcome).toBe('Kein Antrag: Eigenanteil nicht finanzierbar');
+    // The closed review is in the knowledge base, found by a stemmed word of its reasoning.
+    const hits = (await anna.get(`/api/knowledge?q=${encodeURIComponent('Eigenanteile')}`)).body as {
+      sourceType: string;
+      title: string;
+      snippet: string;
+    }[];
+    const hit = hits.find((h) => h.title === marker);
+    expect(hit).toMatchObject({ sourceType: 'funding-review' });
+    expect(hit?.snippet).toContain('<mark>');
   });
 
   it('misses the deadline: the managers were warned, the open application task goes away, the outcome says so', async () => {

@@ -34,3 +34,8 @@ export const fundingAnswerForm: AnswerField[] = [
   { key: 'machbarkeit', label: 'Machbarkeit der Umsetzung', type: 'text', required: false },
   { key: 'kofinanzierung', label: 'Möglicher Beitrag zur Kofinanzierung', type: 'number', required: false, unit: 'EUR', min: 0 },
 ];
+
+/** The knowledge base's text of a closed review: the call and the reasoning of each step. */
+export function archiveBody(call: FundingCallView, notes: string[]): string {
+  return [`${call.funder}: ${call.title}`, call.summary, call.link, ...notes].filter((l) => l !== '').join('\n\n');
+}

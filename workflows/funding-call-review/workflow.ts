@@ -7,9 +7,9 @@ import { humanTask, openTaskRefs } from '../human-task/human-task';
 import { procedure } from '../human-task/procedure-state';
 import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../human-task/run-procedure';
 import type { FundingReviewStart } from './forms';
-import { consultationQuestion, euro, fundingAnswerForm } from './texts';
+import { archiveBody, consultationQuestion, euro, fundingAnswerForm } from './texts';
 
-const { loadFundingCall, setFundingDeadline, momentBefore, warnApplicationDeadline, recordStep } =
+const { loadFundingCall, setFundingDeadline, momentBefore, warnApplicationDeadline, recordStep, archiveKnowledge } =
   proxyActivities<Activities>({
     startToCloseTimeout: '1 minute',
     retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
@@ -23,6 +23,8 @@ export type FundingReviewArgs = ProcedureArgs<FundingReviewStart>;
 interface Ctx {
   args: FundingReviewArgs;
   call: FundingCallView;
+  /** What the knowledge base keeps of the review: each step's reasoning, and the departments involved. */
+  record: { notes: string[]; departmentIds: string[] };
 }
 
 /**
@@ -31,60 +33,85 @@ interface Ctx {
  */
 export async function fundingCallReview(args: FundingReviewArgs): Promise<ProcedureResult> {
   return runProcedure('funding-call-review', args, async () => {
-    const call = await loadFundingCall({ fundingCallId: args.input.fundingCallId, procedureId: workflowInfo().workflowId });
-    const ctx: Ctx = { args, call };
-    const { timing } = args;
-
-    const triage = await humanTask({
-      key: 'triage',
-      title: 'Relevanz prüfen',
-      formKind: 'foerderaufruf-triage',
-      candidateRole: 'staff',
-      context: { call },
-      timing,
+    const procedureId = workflowInfo().workflowId;
+    const call = await loadFundingCall({ fundingCallId: args.input.fundingCallId, procedureId });
+    const ctx: Ctx = { args, call, record: { notes: [], departmentIds: [] } };
+    const outcome = await review(ctx);
+    // Every closed review, also "not relevant", is knowledge: the next similar call finds the reasons.
+    await recordStep({ procedureId, key: 'archivieren', label: 'Im Wissensspeicher archivieren' });
+    await archiveKnowledge({
+      sourceType: 'funding-review',
+      sourceId: call.id,
+      procedureId,
+      title: call.title,
+      summary: outcome,
+      body: archiveBody(call, ctx.record.notes),
+      topics: call.topics,
+      departmentIds: ctx.record.departmentIds,
+      year: new Date(Date.now()).getFullYear(),
     });
-    if (!triage.data.relevant) return { outcome: `Nicht relevant: ${triage.data.reason}` };
-    let deadlineAt = call.submissionDeadline;
-    if (triage.data.submissionDeadline) {
-      deadlineAt = Date.parse(triage.data.submissionDeadline);
-      await setFundingDeadline({ fundingCallId: call.id, deadlineAt });
-    }
-
-    const consultation = await consultDepartments({
-      key: 'anfrage',
-      title: 'Anfrage an die Fachdienststellen',
-      input: {
-        subject: `Förderaufruf: ${call.title}`,
-        question: consultationQuestion(call, deadlineAt, triage.data.question),
-        departmentIds: triage.data.departmentIds,
-        answerForm: fundingAnswerForm,
-      },
-      consolidatorId: triage.completedBy,
-      timing,
-      consultation: args.consultation,
-    });
-
-    const decided = await decideWithApproval(ctx, triage.completedBy, consultation);
-    if (!decided) return { outcome: `Nach ${MAX_ROUNDS} Runden nicht freigegeben` };
-    if (decided.data.decision === 'dont-apply') return { outcome: `Kein Antrag: ${decided.data.reason}` };
-
-    const applicant = decided.completedBy;
-    const submitted = await applyBeforeDeadline(ctx, applicant, deadlineAt);
-    if (!submitted) return { outcome: 'Einreichungsfrist verpasst' };
-
-    const award = await humanTask({
-      key: 'foerderentscheid',
-      title: 'Förderbescheid erfassen',
-      formKind: 'foerderentscheid',
-      assigneeId: applicant,
-      context: { call, submittedOn: submitted.submittedOn, reference: submitted.reference ?? null },
-      timing,
-    });
-    if (award.data.result === 'rejected') return { outcome: 'Vom Fördergeber abgelehnt' };
-
-    await reportUntilClosure(ctx, applicant, award.data);
-    return { outcome: `Abgeschlossen: gefördert mit ${euro(award.data.amount ?? 0)}` };
+    return { outcome };
   });
+}
+
+async function review(ctx: Ctx): Promise<string> {
+  const { args, call, record } = ctx;
+  const { timing } = args;
+
+  const triage = await humanTask({
+    key: 'triage',
+    title: 'Relevanz prüfen',
+    formKind: 'foerderaufruf-triage',
+    candidateRole: 'staff',
+    context: { call },
+    timing,
+  });
+  record.notes.push(`Relevanzprüfung: ${triage.data.reason}`);
+  record.departmentIds.push(...triage.data.departmentIds);
+  if (!triage.data.relevant) return `Nicht relevant: ${triage.data.reason}`;
+  let deadlineAt = call.submissionDeadline;
+  if (triage.data.submissionDeadline) {
+    deadlineAt = Date.parse(triage.data.submissionDeadline);
+    await setFundingDeadline({ fundingCallId: call.id, deadlineAt });
+  }
+
+  const consultation = await consultDepartments({
+    key: 'anfrage',
+    title: 'Anfrage an die Fachdienststellen',
+    input: {
+      subject: `Förderaufruf: ${call.title}`,
+      question: consultationQuestion(call, deadlineAt, triage.data.question),
+      departmentIds: triage.data.departmentIds,
+      answerForm: fundingAnswerForm,
+    },
+    consolidatorId: triage.completedBy,
+    timing,
+    consultation: args.consultation,
+  });
+
+  record.notes.push(`Rückmeldung der Dienststellen: ${consultation.consolidation.summary}`);
+  const decided = await decideWithApproval(ctx, triage.completedBy, consultation);
+  if (!decided) return `Nach ${MAX_ROUNDS} Runden nicht freigegeben`;
+  record.notes.push(`Entscheidung: ${decided.data.reason}`);
+  if (decided.data.decision === 'dont-apply') return `Kein Antrag: ${decided.data.reason}`;
+
+  const applicant = decided.completedBy;
+  const submitted = await applyBeforeDeadline(ctx, applicant, deadlineAt);
+  if (!submitted) return 'Einreichungsfrist verpasst';
+
+  const award = await humanTask({
+    key: 'foerderentscheid',
+    title: 'Förderbescheid erfassen',
+    formKind: 'foerderentscheid',
+    assigneeId: applicant,
+    context: { call, submittedOn: submitted.submittedOn, reference: submitted.reference ?? null },
+    timing,
+  });
+  if (award.data.note) record.notes.push(`Förderbescheid: ${award.data.note}`);
+  if (award.data.result === 'rejected') return 'Vom Fördergeber abgelehnt';
+
+  await reportUntilClosure(ctx, applicant, award.data);
+  return `Abgeschlossen: gefördert mit ${euro(award.data.amount ?? 0)}`;
 }
 
 async function decideWithApproval(
