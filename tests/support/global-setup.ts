@@ -27,6 +27,8 @@ export default async function globalSetup(): Promise<void> {
     TASK_REMINDER_AFTER: '1h',
     TASK_ESCALATE_AFTER: '2h',
     OUTBOX_POLL_MS: '200',
+    // Mails left 'received' are looked for every second, so that the test of it need not wait.
+    INBOUND_RETRY_MS: '1000',
     LOGIN_RATE_LIMIT: '10000',
     PUBLIC_RATE_LIMIT: '10000',
   });
