@@ -104,6 +104,9 @@ export interface InboundMail {
   subject: string | null;
   status: 'received' | 'accepted' | 'rejected';
   reason: string | null;
+  receivedVia: 'smtp' | 'imap';
+  size: number | null;
+  truncated: boolean;
 }
 
 /** The inbound mails from `sender` once all of them have been handled (none left 'received'). */
