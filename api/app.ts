@@ -11,6 +11,8 @@ import { authRoutes, sessionMiddleware } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoute } from './health';
 import { openApiDocument } from './openapi';
+import { answerAttachmentRoutes } from './resources/answer-attachments';
+import { consultationRequestRoutes } from './resources/consultation-requests';
 import { departmentRoutes } from './resources/departments';
 import { inboundMailRoutes } from './resources/inbound-mails';
 import { mailRoutes } from './resources/mails';
@@ -72,6 +74,8 @@ export function createApp(deps: AppDeps): Express {
   userRoutes(api, deps.db);
   mailRoutes(api, deps.db, deps.withMailbox);
   inboundMailRoutes(api, deps.db);
+  consultationRequestRoutes(api, deps.db);
+  answerAttachmentRoutes(api, deps.db);
   const document = openApiDocument(api);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);
