@@ -64,14 +64,21 @@ export function startImapPoller(opts: ImapPollerOptions): RunningImapPoller {
   let stopped = false;
   let delay = minDelay;
   let client: ImapFlow | undefined;
-  // Ends the current wait (new mail, connection lost, stop).
+  // Ends the current wait (new mail, connection lost, stop); one that comes while no wait is on
+  // (new mail announced while the last round was still fetching) ends the next wait at once.
   let wake: (() => void) | undefined;
+  let nudged = false;
+  const nudge = () => {
+    nudged = true;
+    wake?.();
+  };
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(done, nudged ? 0 : ms);
       function done() {
         clearTimeout(timer);
         wake = undefined;
+        nudged = false;
         resolve();
       }
       wake = done;
@@ -112,13 +119,14 @@ export function startImapPoller(opts: ImapPollerOptions): RunningImapPoller {
       autoIdleDelay: 1_000,
     });
     client = c;
+    nudged = false;
     let closed = false;
     c.on('error', (err: unknown) => log(`connection error: ${errorText(err)}`));
     c.on('close', () => {
       closed = true;
       wake?.();
     });
-    c.on('exists', () => wake?.());
+    c.on('exists', nudge);
     try {
       await c.connect();
       await c.mailboxOpen(settings.mailbox);
@@ -147,6 +155,7 @@ export function startImapPoller(opts: ImapPollerOptions): RunningImapPoller {
       }
       if (stopped) break;
       log(`connection to ${where} lost; reconnecting in ${delay} ms`);
+      nudged = false;
       await pause(delay);
       delay = Math.min(delay * 2, maxDelay);
     }

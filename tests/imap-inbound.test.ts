@@ -10,16 +10,18 @@ import {
   INBOUND_DOMAIN,
   quoted,
   replyAddress,
-  requestMails,
   sendToInbound,
-  startConsultation,
   type CaughtMail,
   type Department,
+  openRequestTo,
 } from './support/consultation';
+import { closeDb, createDb } from '../db/client';
+import { startImapPoller } from '../mail/imap-poller';
+import { createInboundPath, type InboundMailRow } from '../mail/inbound-path';
 import { spawnWorker } from './support/extra-processes';
 import { startGreenMail, type GreenMail } from './support/greenmail';
 import type { Spawned } from './support/spawn';
-import { DEMO_PASSWORD } from './support/stack-env';
+import { DEMO_PASSWORD, testStack } from './support/stack-env';
 
 // Production's way in: department replies delivered to a mailbox, fetched over IMAP by the
 // worker processes, through the same inbound path as the SMTP listener's. The mailbox is a real
@@ -75,12 +77,7 @@ async function seen(uid: number): Promise<boolean> {
 
 const eventuallySeen = (uid: number) => eventually(async () => ((await seen(uid)) ? true : undefined), 20_000, `\\Seen on UID ${uid}`);
 
-async function openRequest(code: string, marker: string) {
-  const d = depts.find((x) => x.code === code) as Department;
-  const id = await startConsultation(staff, { subject: `Anfrage ${marker}`, question: 'Wie viele Plätze gibt es?', departmentIds: [d.id] });
-  const mail = (await requestMails(marker, [d])).get(d.id) as CaughtMail;
-  return { id, dept: d, mail };
-}
+const openRequest = (code: string, marker: string) => openRequestTo(staff, depts.find((x) => x.code === code) as Department, marker);
 
 /** A department's reply as the delivering mail server puts it into the mailbox. */
 function reply(sender: string, request: CaughtMail, text: string, extra: Mail.Options = {}): Mail.Options {
@@ -153,5 +150,35 @@ describe('department replies from the IMAP mailbox', () => {
     await eventuallySeen(uid);
     const answered = (await history(staff, open.id)).filter((e) => e.kind === 'request.answered' && e.source === 'step');
     expect(answered.map((e) => e.detail.channel)).toEqual(['mail']);
+  });
+});
+
+describe('the IMAP poller', () => {
+  it('moves handled messages to the processed folder when one is configured, creating it', async () => {
+    const db = createDb(testStack().databaseUrl, { max: 2 });
+    const handled: InboundMailRow[] = [];
+    const inbound = createInboundPath({ db, recoveryMs: 0, handle: async (row) => void handled.push(row), log: () => undefined });
+    // A mailbox of its own: the workers' pollers watch INBOX.
+    const source = `Eingang-${run}`;
+    const processed = `Erledigt-${run}`;
+    await mailbox((c) => c.mailboxCreate(source));
+    const poller = startImapPoller({ url: greenmail.url.replace(/INBOX$/, source), processedFolder: processed, pollMs: 500, inbound, log: () => undefined });
+    try {
+      const messageId = `<ordner-${run}@stadt.localhost>`;
+      const raw = await new MailComposer({ from: `ordner.${run}@stadt.localhost`, to: `antwort@${INBOUND_DOMAIN}`, subject: 'In den Ordner', text: 'x', messageId }).compile().build();
+      await mailbox((c) => c.append(source, raw));
+      const count = async (folder: string) => mailbox(async (c) => {
+        const status = await c.status(folder, { messages: true }).catch(() => false as const);
+        return status ? (status.messages ?? 0) : -1;
+      });
+      const moved = await eventually(async () => ((await count(processed)) === 1 ? true : undefined), 20_000, 'the message in the processed folder');
+      expect(moved).toBe(true);
+      expect(handled.filter((r) => r.messageId === messageId)).toHaveLength(1);
+      expect(await count(source)).toBe(0);
+    } finally {
+      await poller.stop();
+      await inbound.stop();
+      await closeDb(db);
+    }
   });
 });

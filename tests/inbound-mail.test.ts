@@ -3,21 +3,19 @@ import { eq } from 'drizzle-orm';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { closeDb, createDb, type Db } from '../db/client';
 import { consultationRequests, inboundMails } from '../db/schema';
-import { ApiClient, eventually } from './support/client';
+import { ApiClient } from './support/client';
 import {
   departments,
   getPage,
   handledMailsFrom,
   history,
   linkToken,
-  mailsAbout,
   quoted,
   replyAddress,
-  requestMails,
   sendToInbound,
-  startConsultation,
-  type CaughtMail,
   type Department,
+  openRequestTo,
+  autoRepliesAbout,
 } from './support/consultation';
 import { DEMO_PASSWORD, testStack } from './support/stack-env';
 
@@ -39,12 +37,7 @@ afterAll(async () => {
   await closeDb(db);
 });
 
-async function openRequest(code: string, marker: string) {
-  const d = depts.find((x) => x.code === code) as Department;
-  const id = await startConsultation(staff, { subject: `Anfrage ${marker}`, question: 'Welche Kurse bieten Sie an?', departmentIds: [d.id] });
-  const mail = (await requestMails(marker, [d])).get(d.id) as CaughtMail;
-  return { id, dept: d, mail };
-}
+const openRequest = (code: string, marker: string) => openRequestTo(staff, depts.find((x) => x.code === code) as Department, marker);
 
 const steps = async (id: string, kind: string) => (await history(staff, id)).filter((e) => e.kind === kind && e.source === 'step');
 
@@ -91,10 +84,7 @@ describe('the inbound path', () => {
     const [stored] = await db.select({ raw: inboundMails.raw }).from(inboundMails).where(eq(inboundMails.id, row?.id ?? ''));
     expect(stored?.raw.length).toBe(65_536);
 
-    const [polite] = await eventually(async () => {
-      const found = (await mailsAbout(marker)).filter((m) => m.subject.startsWith('Automatische Antwort'));
-      return found.length ? found : undefined;
-    }, 20_000, 'the automatic answer');
+    const [polite] = await autoRepliesAbout(marker);
     expect(polite?.envelopeTo).toEqual([sender]);
     expect(polite?.text).toMatch(/Leider ist sie mit \d+(,\d)? MB zu groß/);
     expect(polite?.text).toContain('Die Anfrage ist weiterhin offen');
