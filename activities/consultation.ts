@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { attachmentsByRequest } from '../answers/request-attachments';
 import { tokenHash, answerToken, tokenPlaceholder } from '../answers/tokens';
 import { addDuration } from '../calendar/business-days';
 import { germanDateTime } from '../calendar/german-date';
 import { writeAudit } from '../db/audit';
 import type { Db, DbOrTx } from '../db/client';
-import { answerAttachments, consultationRequests, departments, procedures } from '../db/schema';
+import { consultationRequests, departments, procedures } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
 import type { AnswerField } from '../workflows/consultation/forms';
 import type { ConsultationTiming, RequestOutcome } from '../workflows/consultation/shared';
@@ -173,18 +174,7 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
         .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
         .where(eq(consultationRequests.consultationId, consultationId))
         .orderBy(asc(departments.name));
-      const files = rows.length
-        ? await db
-            .select({
-              id: answerAttachments.id,
-              requestId: answerAttachments.requestId,
-              filename: answerAttachments.filename,
-              contentType: answerAttachments.contentType,
-              size: answerAttachments.size,
-            })
-            .from(answerAttachments)
-            .where(inArray(answerAttachments.requestId, rows.map((r) => r.request.id)))
-        : [];
+      const files = await attachmentsByRequest(db, rows.map((r) => r.request.id));
       return rows.map(({ request, department }) => ({
         requestId: request.id,
         departmentId: department.id,
@@ -194,9 +184,7 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
         answerText: request.answerText,
         answerData: request.answerData ?? null,
         answeredAt: request.answeredAt?.toISOString() ?? null,
-        attachments: files
-          .filter((f) => f.requestId === request.id)
-          .map(({ id, filename, contentType, size }) => ({ id, filename, contentType, size })),
+        attachments: files.get(request.id) ?? [],
       }));
     },
   };

@@ -20,6 +20,9 @@ const TYPES_BY_EXTENSION: Record<string, string[]> = {
   '.txt': ['text/plain'],
 };
 
+/** The types an answer attachment may be served as; anything else goes out as application/octet-stream. */
+export const SERVABLE_TYPES: ReadonlySet<string> = new Set(Object.values(TYPES_BY_EXTENSION).flat());
+
 // Some browsers and mail programs label Office files with these; the extension then decides.
 const GENERIC_TYPES = new Set(['application/octet-stream', 'binary/octet-stream', 'application/x-download', '']);
 

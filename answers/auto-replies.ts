@@ -1,8 +1,9 @@
 import { contactText, type OfficeContact } from './request-contact';
 import { germanDateTime } from '../calendar/german-date';
+import { ALLOWED_TYPES_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-rules';
 
 export interface AutoReplyFacts {
-  kind: 'already_answered' | 'expired' | 'empty';
+  kind: 'already_answered' | 'expired' | 'empty' | 'too_large';
   departmentName: string;
   /** The consultation's subject. */
   subject: string;
@@ -10,8 +11,12 @@ export interface AutoReplyFacts {
   mailSubject: string | null;
   answeredAt: Date | null;
   deadlineAt: Date;
+  /** The size of the department's mail in bytes, said when it was too large. */
+  mailSize?: number | null;
   contact: OfficeContact;
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
 
 /** The polite German answer to a reply the office could not take; it says what happened and whom to ask. */
 export function autoReply(f: AutoReplyFacts): { subject: string; text: string } {
@@ -30,6 +35,15 @@ export function autoReply(f: AutoReplyFacts): { subject: string; text: string } 
       `vielen Dank für Ihre Nachricht zu ${about}. Sie enthielt leider weder einen Text noch einen Anhang, ` +
       `den wir als Antwort übernehmen könnten. Die Anfrage ist weiterhin offen: Bitte antworten Sie noch einmal ` +
       `mit Ihrem Text oder nutzen Sie den Link aus unserer Anfrage.\n\n` +
+      `Bei Fragen wenden Sie sich bitte an ${contactText(f.contact)}.`,
+    too_large:
+      `vielen Dank für Ihre Nachricht zu ${about}. Leider ist sie ` +
+      (f.mailSize ? `mit ${megabytes(f.mailSize)} ` : '') +
+      `zu groß, als dass wir sie per Mail entgegennehmen könnten; wir haben sie deshalb nicht als Antwort übernommen. ` +
+      `Die Anfrage ist weiterhin offen.\n\n` +
+      `Bitte antworten Sie noch einmal mit kleineren Anhängen (höchstens ${MAX_ATTACHMENTS} Dateien, je bis ` +
+      `${megabytes(MAX_ATTACHMENT_BYTES)}: ${ALLOWED_TYPES_TEXT}) oder nutzen Sie den Link aus unserer Anfrage, ` +
+      `über den Sie Ihre Antwort und Ihre Dateien auch direkt hochladen können.\n\n` +
       `Bei Fragen wenden Sie sich bitte an ${contactText(f.contact)}.`,
   }[f.kind];
   return {

@@ -1,10 +1,10 @@
 import type { Client } from '@temporalio/client';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
 import { recordStepEvent } from '../activities/procedure-events';
 import type { Db, DbOrTx } from '../db/client';
 import { inboundMails, type InboundStatus } from '../db/schema';
-import type { InboundMailRow } from '../mail/inbound';
+import type { InboundMailRow } from '../mail/inbound-path';
 import { enqueueMail } from '../mail/outbox';
 import { checkAttachment, MAX_ATTACHMENTS } from './attachment-rules';
 import { autoReply } from './auto-replies';
@@ -22,6 +22,9 @@ export interface InboundReplyDeps {
   inboundDomain: string;
   log: (msg: string) => void;
 }
+
+/** Another process handled this mail meanwhile (its lease ran out here): nothing more to do. */
+class SettledElsewhere extends Error {}
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   const flat = (list: EmailAddress[]): string[] => list.flatMap((a) => [...(a.address ? [a.address] : []), ...flat(a.group ?? [])]);
@@ -61,19 +64,26 @@ function attachmentsOf(parsed: ParsedMail): { kept: AnswerFile[]; dropped: { fil
 }
 
 /**
- * Takes department replies from the inbound listener: finds the request by the token in the
+ * Takes department replies from the inbound path: finds the request by the token in the
  * recipient address, keeps only what the department wrote and the attachments within the page's
  * limits, and hands them to recordAnswer, the one entrance for answers. A reply to an answered or
- * expired request gets a polite automatic answer; a mail without a valid token gets none, so that
- * forged or misdirected mail does not make us send mail to strangers.
+ * expired request, and one too large to take, gets a polite automatic answer; a mail without a
+ * valid token gets none, so that forged or misdirected mail does not make us send mail to strangers.
+ *
+ * Every outcome is written together with the mail's status, and only while it is still
+ * 'received': if two processes handle the same mail (a lease that ran out), one of them settles
+ * it and the other changes nothing, sends nothing.
  */
 export function inboundReplyHandler({ db, temporal, inboundDomain, log }: InboundReplyDeps): (row: InboundMailRow) => Promise<void> {
-  // Copies of one message (same Message-ID) are handled one after the other, so the second sees the first's outcome.
-  const queues = new Map<string, Promise<void>>();
-
-  async function settle(tx: DbOrTx, row: InboundMailRow, status: InboundStatus, reason: string | null) {
-    await tx.update(inboundMails).set({ status, reason }).where(eq(inboundMails.id, row.id));
-    if (status === 'rejected') log(`[inbound-mail] rejected mail ${row.id} from ${row.envelopeFrom ?? '<>'}: ${reason}`);
+  /** False when the mail was no longer 'received', i.e. already settled elsewhere. */
+  async function settle(tx: DbOrTx, row: InboundMailRow, status: InboundStatus, reason: string | null): Promise<boolean> {
+    const [done] = await tx
+      .update(inboundMails)
+      .set({ status, reason, leaseUntil: null })
+      .where(and(eq(inboundMails.id, row.id), eq(inboundMails.status, 'received')))
+      .returning({ id: inboundMails.id });
+    if (done && status === 'rejected') log(`[inbound-mail] rejected mail ${row.id} from ${row.envelopeFrom ?? '<>'}: ${reason}`);
+    return done !== undefined;
   }
 
   async function refuse(row: InboundMailRow, found: OpenRequest, reason: RejectionReason, note: string, parsed: ParsedMail) {
@@ -83,7 +93,7 @@ export function inboundReplyHandler({ db, temporal, inboundDomain, log }: Inboun
       reason !== 'automatic' && sender !== null && !sender.toLowerCase().endsWith(`@${inboundDomain.toLowerCase()}`);
     const contact = mayReply ? await contactFor(db, request.consultationId) : undefined;
     await db.transaction(async (tx) => {
-      await settle(tx, row, 'rejected', note);
+      if (!(await settle(tx, row, 'rejected', note))) return;
       await recordRejection(tx, {
         requestId: request.id,
         consultationId: request.consultationId,
@@ -101,6 +111,7 @@ export function inboundReplyHandler({ db, temporal, inboundDomain, log }: Inboun
         mailSubject: parsed.subject ?? null,
         answeredAt: request.answeredAt,
         deadlineAt: request.deadlineAt,
+        mailSize: row.size,
         contact,
       });
       await enqueueMail(tx, {
@@ -114,36 +125,53 @@ export function inboundReplyHandler({ db, temporal, inboundDomain, log }: Inboun
     });
   }
 
-  async function handle(row: InboundMailRow): Promise<void> {
-    if (row.messageId) {
-      const [earlier] = await db
-        .select({ id: inboundMails.id })
-        .from(inboundMails)
-        .where(and(eq(inboundMails.messageId, row.messageId), ne(inboundMails.id, row.id), ne(inboundMails.status, 'received')))
-        .limit(1);
-      if (earlier) return settle(db, row, 'rejected', `duplicate of inbound mail ${earlier.id} (same Message-ID)`);
+  /** The request the mail is addressed to, with the token that found it. */
+  async function correlate(row: InboundMailRow, parsed: ParsedMail): Promise<{ token: string; found: OpenRequest } | 'no-token' | 'unknown'> {
+    const candidates = replyTokenCandidates(row.envelopeTo, [...addresses(parsed.to), ...addresses(parsed.cc)], inboundDomain);
+    if (candidates.length === 0) return 'no-token';
+    for (const token of candidates) {
+      const found = await findRequest(db, token);
+      if (found) return { token, found };
     }
-    const [stored] = await db.select({ raw: inboundMails.raw }).from(inboundMails).where(eq(inboundMails.id, row.id));
-    if (!stored) return;
+    return 'unknown';
+  }
+
+  /** Only the beginning of it was kept: the department is told to send it smaller, or use the page. */
+  async function refuseOversized(row: InboundMailRow, raw: Buffer): Promise<void> {
+    const reason = row.reason ?? 'too large';
+    let parsed: ParsedMail;
+    try {
+      parsed = await simpleParser(raw, { skipImageLinks: true, skipHtmlToText: true });
+    } catch {
+      await settle(db, row, 'rejected', reason);
+      return;
+    }
+    const target = await correlate(row, parsed);
+    if (typeof target === 'string') {
+      await settle(db, row, 'rejected', `${reason}; ${target === 'no-token' ? 'no answer token in the recipients' : 'no valid answer token'}`);
+      return;
+    }
+    if (isAutomatic(parsed, row.envelopeFrom)) return refuse(row, target.found, 'automatic', reason, parsed);
+    const state = requestState(target.found.request);
+    return refuse(row, target.found, state === 'open' ? 'too_large' : state, reason, parsed);
+  }
+
+  async function handle(row: InboundMailRow): Promise<void> {
+    const [stored] = await db.select({ raw: inboundMails.raw, status: inboundMails.status }).from(inboundMails).where(eq(inboundMails.id, row.id));
+    if (!stored || stored.status !== 'received') return;
+    if (row.truncated) return refuseOversized(row, stored.raw);
     let parsed: ParsedMail;
     try {
       parsed = await simpleParser(stored.raw, { skipImageLinks: true, skipHtmlToText: true });
     } catch (err) {
-      return settle(db, row, 'rejected', `unparseable: ${err instanceof Error ? err.message : String(err)}`);
+      await settle(db, row, 'rejected', `unparseable: ${err instanceof Error ? err.message : String(err)}`);
+      return;
     }
 
-    const candidates = replyTokenCandidates(row.envelopeTo, [...addresses(parsed.to), ...addresses(parsed.cc)], inboundDomain);
-    if (candidates.length === 0) return settle(db, row, 'rejected', 'no answer token in the recipients');
-    let token: string | undefined;
-    let found: OpenRequest | undefined;
-    for (const candidate of candidates) {
-      found = await findRequest(db, candidate);
-      if (found) {
-        token = candidate;
-        break;
-      }
-    }
-    if (!found || !token) return settle(db, row, 'rejected', 'no valid answer token (unknown or forged)');
+    const target = await correlate(row, parsed);
+    if (target === 'no-token') return void (await settle(db, row, 'rejected', 'no answer token in the recipients'));
+    if (target === 'unknown') return void (await settle(db, row, 'rejected', 'no valid answer token (unknown or forged)'));
+    const { token, found } = target;
 
     if (isAutomatic(parsed, row.envelopeFrom)) {
       return refuse(row, found, 'automatic', 'automatic mail (Auto-Submitted, Precedence or empty sender), not taken as an answer', parsed);
@@ -159,42 +187,38 @@ export function inboundReplyHandler({ db, temporal, inboundDomain, log }: Inboun
       return refuse(row, found, state, NOT_OPEN[state], parsed);
     }
 
-    const outcome = await recordAnswer(db, temporal, {
-      token,
-      channel: 'mail',
-      text,
-      attachments: kept,
-      answeredBy: row.from ?? row.envelopeFrom ?? 'unbekannt',
-    });
-    if (outcome.result === 'unknown') return settle(db, row, 'rejected', 'no valid answer token (unknown or forged)');
+    let outcome: Awaited<ReturnType<typeof recordAnswer>>;
+    try {
+      outcome = await recordAnswer(
+        db,
+        temporal,
+        { token, channel: 'mail', text, attachments: kept, answeredBy: row.from ?? row.envelopeFrom ?? 'unbekannt' },
+        // The mail counts as accepted exactly when its answer is stored: a crash cannot leave one without the other.
+        async (tx) => {
+          if (!(await settle(tx, row, 'accepted', droppedNote))) throw new SettledElsewhere();
+          if (!droppedNote) return;
+          await recordStepEvent(tx, {
+            procedureId: found.request.consultationId,
+            key: `request:${found.request.id}:attachments-dropped:${row.id}`,
+            kind: 'request.attachments_dropped',
+            label: `Anhänge der Mail-Antwort von ${found.departmentName} nicht übernommen: ${dropped
+              .map((d) => `${d.filename} (${DROPPED_DE[d.why]})`)
+              .join(', ')}`,
+            detail: { requestId: found.request.id, inboundMailId: row.id, dropped },
+          });
+        },
+      );
+    } catch (err) {
+      if (err instanceof SettledElsewhere) return;
+      throw err;
+    }
+    if (outcome.result === 'unknown') return void (await settle(db, row, 'rejected', 'no valid answer token (unknown or forged)'));
     if (outcome.result !== 'recorded') {
       const now = (await findRequest(db, token)) ?? found;
       const note = NOT_OPEN[outcome.result];
       return refuse(row, now, outcome.result, droppedNote ? `${note}; ${droppedNote}` : note, parsed);
     }
-    await db.transaction(async (tx) => {
-      await settle(tx, row, 'accepted', droppedNote);
-      if (!droppedNote) return;
-      await recordStepEvent(tx, {
-        procedureId: found.request.consultationId,
-        key: `request:${found.request.id}:attachments-dropped:${row.id}`,
-        kind: 'request.attachments_dropped',
-        label: `Anhänge der Mail-Antwort von ${found.departmentName} nicht übernommen: ${dropped
-          .map((d) => `${d.filename} (${DROPPED_DE[d.why]})`)
-          .join(', ')}`,
-        detail: { requestId: found.request.id, inboundMailId: row.id, dropped },
-      });
-    });
   }
 
-  return (row) => {
-    const key = row.messageId ?? row.id;
-    const run = (queues.get(key) ?? Promise.resolve()).then(() => handle(row));
-    const tail = run.catch(() => undefined);
-    queues.set(key, tail);
-    void tail.finally(() => {
-      if (queues.get(key) === tail) queues.delete(key);
-    });
-    return run;
-  };
+  return handle;
 }

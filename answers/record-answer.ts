@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../db/audit';
-import type { Db } from '../db/client';
+import type { Db, DbTransaction } from '../db/client';
 import { answerAttachments, consultationRequests, departments, procedures, type AnswerChannel } from '../db/schema';
 import { recordStepEvent } from '../activities/procedure-events';
 import { answerReceivedSignal } from '../workflows/consultation/shared';
@@ -72,7 +72,13 @@ export function requestState(request: OpenRequest['request'], now = new Date()):
  * attachments in one transaction that only an unanswered, unexpired request lets through (so a
  * second answer changes nothing), then signalled to the consultation's workflow.
  */
-export async function recordAnswer(db: Db, temporal: Client, answer: IncomingAnswer): Promise<AnswerOutcome> {
+export async function recordAnswer(
+  db: Db,
+  temporal: Client,
+  answer: IncomingAnswer,
+  /** Runs in the answer's transaction once the request is claimed: what must count only together with the answer. */
+  alongside?: (tx: DbTransaction) => Promise<void>,
+): Promise<AnswerOutcome> {
   const found = await findRequest(db, answer.token);
   if (!found) return { result: 'unknown' };
   const { request, departmentName } = found;
@@ -117,6 +123,7 @@ export async function recordAnswer(db: Db, temporal: Client, answer: IncomingAns
       detail: { channel: answer.channel, answeredBy: answer.answeredBy },
       key: `request:${request.id}:answered`,
     });
+    await alongside?.(tx);
     return true;
   });
   if (!stored) {

@@ -4,12 +4,13 @@ import { writeAudit } from '../db/audit';
 import type { DbOrTx } from '../db/client';
 import type { AnswerChannel } from '../db/schema';
 
-export type RejectionReason = 'already_answered' | 'expired' | 'empty' | 'automatic';
+export type RejectionReason = 'already_answered' | 'expired' | 'empty' | 'too_large' | 'automatic';
 
 const REASON_LABEL: Record<RejectionReason, string> = {
   already_answered: 'Anfrage bereits beantwortet',
   expired: 'Antwortfrist abgelaufen',
   empty: 'weder Text noch Anhänge',
+  too_large: 'Mail zu groß',
   automatic: 'automatisch erzeugte Mail (z. B. Abwesenheitsnotiz)',
 };
 

@@ -12,6 +12,8 @@ import { authRoutes, sessionMiddleware } from './auth';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoute } from './health';
 import { openApiDocument } from './openapi';
+import { answerAttachmentRoutes } from './resources/answer-attachments';
+import { consultationRequestRoutes } from './resources/consultation-requests';
 import { departmentRoutes } from './resources/departments';
 import { fundingCallRoutes } from './resources/funding-calls';
 import { inboundMailRoutes } from './resources/inbound-mails';
@@ -84,6 +86,8 @@ export function createApp(deps: AppDeps): Express {
   knowledgeRoutes(api, deps.db);
   mailRoutes(api, deps.db, deps.withMailbox);
   inboundMailRoutes(api, deps.db);
+  consultationRequestRoutes(api, deps.db);
+  answerAttachmentRoutes(api, deps.db);
   const document = openApiDocument(api);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);

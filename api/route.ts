@@ -34,6 +34,8 @@ export interface RouteSpec<
   query?: Q;
   params?: P;
   response?: z.ZodType;
+  /** The response's media type in the OpenAPI document, for a route that sends a file itself. */
+  responseType?: string;
   successStatus?: number;
   handler(ctx: HandlerContext<Infer<B>, Infer<Q>, Infer<P>>): Promise<unknown>;
 }
@@ -94,7 +96,7 @@ export class Api {
       responses: {
         [spec.successStatus ?? 200]: {
           description: 'OK',
-          ...(spec.response ? { content: { 'application/json': { schema: spec.response } } } : {}),
+          ...(spec.response ? { content: { [spec.responseType ?? 'application/json']: { schema: spec.response } } } : {}),
         },
         ...Object.fromEntries(
           Object.entries(errorResponses).map(([status, description]) => [

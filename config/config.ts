@@ -55,6 +55,15 @@ const envSchema = z.object({
   SMTP_CATCHER_PORT: port.optional(),
   INBOUND_SMTP_PORT: port.optional(),
   INBOUND_DOMAIN: z.string().default('antwort.amtsflow.localhost'),
+  INBOUND_RETRY_MS: z.coerce.number().int().min(0).default(30_000),
+  IMAP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.url({ protocol: /^imaps?$/, error: 'IMAP_URL must be imap://user:pass@host:port/mailbox or imaps://…' }).optional()),
+  IMAP_PROCESSED_FOLDER: z.string().trim().min(1).optional(),
+  IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
   MAIL_FROM: z.string().default('Amt für Integration <integration@amtsflow.localhost>'),
   ADMIN_EMAIL: z.email().default('admin@amtsflow.localhost'),
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must have at least 10 characters').optional(),

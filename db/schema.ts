@@ -220,12 +220,15 @@ export const auditLog = pgTable(
 
 export const inboundStatuses = ['received', 'accepted', 'rejected'] as const;
 export type InboundStatus = (typeof inboundStatuses)[number];
+export const inboundChannels = ['smtp', 'imap'] as const;
+export type InboundChannel = (typeof inboundChannels)[number];
 
-/** Every mail the inbound listener took: kept, even when rejected, with the reason. */
+/** Every mail the inbound path took: kept, even when rejected, with the reason. */
 export const inboundMails = pgTable(
   'inbound_mails',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Unique where present: a copy delivered again (SMTP retry, IMAP re-fetch, both) is not stored twice.
     messageId: text('message_id'),
     envelopeFrom: text('envelope_from'),
     envelopeTo: text('envelope_to').array().notNull(),
@@ -236,9 +239,19 @@ export const inboundMails = pgTable(
     status: text('status').notNull().$type<InboundStatus>().default('received'),
     reason: text('reason'),
     raw: bytea('raw').notNull(),
+    /** The message's size as delivered; larger than `raw` when only its beginning was kept. */
+    size: integer('size'),
+    truncated: boolean('truncated').notNull().default(false),
+    receivedVia: text('received_via').notNull().$type<InboundChannel>().default('smtp'),
+    // Whoever handles a 'received' mail holds it until then; after that another process may take it over.
+    leaseUntil: tstz('lease_until'),
     receivedAt: tstz('received_at').notNull().defaultNow(),
   },
-  (t) => [index('inbound_mails_received').on(t.receivedAt), index('inbound_mails_message_id').on(t.messageId)],
+  (t) => [
+    index('inbound_mails_received').on(t.receivedAt),
+    uniqueIndex('inbound_mails_message_id_unique').on(t.messageId).where(sql`${t.messageId} is not null`),
+    index('inbound_mails_unhandled').on(t.receivedAt).where(sql`${t.status} = 'received'`),
+  ],
 );
 
 export const requestStatuses = ['pending', 'answered', 'no_answer', 'cancelled'] as const;
@@ -303,6 +316,9 @@ export const inboundMailColumns = {
   attachments: inboundMails.attachments,
   status: inboundMails.status,
   reason: inboundMails.reason,
+  size: inboundMails.size,
+  truncated: inboundMails.truncated,
+  receivedVia: inboundMails.receivedVia,
   receivedAt: inboundMails.receivedAt,
 };
 

@@ -1,28 +1,13 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Db } from '../db/client';
-import { inboundMailColumns, inboundMails, type InboundStatus } from '../db/schema';
-import { addressText, dbText } from './parsed-mail';
-import { DEFAULT_MAX_MESSAGE_BYTES, envelopeOf, listenSmtp, readMessage, smtpError, type RunningSmtpServer } from './smtp-receiving';
-
-/** What `inbound_mails.attachments` holds per attachment; the content itself stays in `raw`. */
-export interface InboundAttachment {
-  filename: string | null;
-  contentType: string;
-  size: number;
-  sha256: string;
-}
-
-export type InboundMailRow = Omit<typeof inboundMails.$inferSelect, 'raw'>;
+import type { InboundPath } from './inbound-path';
+import { envelopeOf, listenSmtp, readMessage, smtpError, type RunningSmtpServer } from './smtp-receiving';
 
 export interface InboundListenerOptions {
-  db: Db;
+  /** Where every accepted message goes: the same path as the IMAP poller's. */
+  inbound: InboundPath;
   port: number;
   host?: string;
   /** Only recipients at this domain are accepted: `reply+<token>@<inboundDomain>`. */
   inboundDomain: string;
-  maxSize?: number;
-  /** Called after a mail was stored with status 'received'; its errors are logged, the row stays. */
-  onMail?: (row: InboundMailRow) => Promise<void>;
   log: (msg: string) => void;
 }
 
@@ -31,77 +16,26 @@ function domainOf(address: string): string | null {
   return at > 0 && at < address.length - 1 ? address.slice(at + 1).toLowerCase() : null;
 }
 
-function attachmentsOf(parsed: ParsedMail): InboundAttachment[] {
-  return parsed.attachments.map((a) => ({
-    filename: dbText(a.filename),
-    contentType: dbText(a.contentType) ?? 'application/octet-stream',
-    size: a.size,
-    sha256: a.checksum,
-  }));
-}
-
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
- * Receives department replies. Every message accepted over SMTP is kept, even one that does not
- * parse (status 'rejected' with the reason), so no answer is lost to a parser's opinion.
+ * Receives department replies over SMTP. Every message is kept once it is accepted — one that
+ * does not parse or is too large as well, rejected with the reason — so no answer is lost to a
+ * parser's opinion; the reply code says "stored" only after it is.
  */
 export async function startInboundListener(opts: InboundListenerOptions): Promise<RunningSmtpServer> {
-  const { db, log } = opts;
-  const maxSize = opts.maxSize ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const { inbound, log } = opts;
   const inboundDomain = opts.inboundDomain.trim().toLowerCase();
   if (inboundDomain === '') throw new Error('startInboundListener: inboundDomain must not be empty');
-  const pendingCallbacks = new Set<Promise<void>>();
 
-  async function store(raw: Buffer, envelope: { from: string | null; to: string[] }): Promise<InboundMailRow> {
-    let parsed: ParsedMail | undefined;
-    let status: InboundStatus = 'received';
-    let reason: string | null = null;
-    try {
-      parsed = await simpleParser(raw, { checksumAlgo: 'sha256', skipImageLinks: true });
-      // mailparser takes any first lines as "headers", with an empty name when they have no colon.
-      if (!parsed.headerLines.some((h) => /^[!-9;-~]+$/.test(h.key))) {
-        status = 'rejected';
-        reason = 'not an Internet message: no header fields';
-      }
-    } catch (err) {
-      status = 'rejected';
-      reason = `unparseable: ${errorText(err)}`;
-    }
-    const [row] = await db
-      .insert(inboundMails)
-      .values({
-        messageId: dbText(parsed?.messageId),
-        envelopeFrom: envelope.from,
-        envelopeTo: envelope.to,
-        from: dbText(addressText(parsed?.from)),
-        subject: dbText(parsed?.subject),
-        text: dbText(parsed?.text),
-        attachments: parsed ? attachmentsOf(parsed) : [],
-        status,
-        reason,
-        raw,
-      })
-      .returning(inboundMailColumns);
-    if (!row) throw new Error('insert into inbound_mails returned no row');
-    if (status === 'rejected') log(`[inbound-mail] stored mail ${row.id} as rejected: ${reason}`);
-    return row;
-  }
-
-  function handOver(row: InboundMailRow): void {
-    if (!opts.onMail || row.status !== 'received') return;
-    const call = opts.onMail(row).catch((err: unknown) => {
-      log(`[inbound-mail] handling mail ${row.id} failed, it stays 'received': ${errorText(err)}`);
-    });
-    pendingCallbacks.add(call);
-    void call.finally(() => pendingCallbacks.delete(call));
-  }
-
-  const server = await listenSmtp(
+  return listenSmtp(
     'inbound-mail',
     {
       banner: 'Amtsflow inbound mail',
-      size: maxSize,
+      size: inbound.maxSize,
+      // No refusal at MAIL FROM for a declared size: an oversized mail is read (its beginning kept)
+      // so that the department gets our German explanation rather than its server's bounce.
+      hideSize: true,
       // Nothing here needs a login; a client offering one gets the same open, domain-limited door.
       disabledCommands: ['STARTTLS', 'AUTH'],
       onRcptTo(address, _session, callback) {
@@ -110,25 +44,16 @@ export async function startInboundListener(opts: InboundListenerOptions): Promis
       },
       onData(stream, session, callback) {
         const envelope = envelopeOf(session);
-        const receive = async (): Promise<{ error: Error } | { row: InboundMailRow }> => {
-          const message = await readMessage(stream, maxSize);
-          if (message.oversized) {
-            log(`[inbound-mail] refused a ${message.size}-byte mail from ${envelope.from ?? '<>'} to ${envelope.to.join(', ')} (limit ${maxSize}); nothing stored`);
-            return { error: smtpError(552, `5.3.4 Message exceeds the size limit of ${maxSize} bytes`) };
-          }
-          return { row: await store(message.raw, envelope) };
-        };
-        receive()
-          .catch((err: unknown) => {
-            log(`[inbound-mail] could not store a mail from ${envelope.from ?? '<>'}: ${errorText(err)}`);
-            // Temporary: the sending server keeps the mail and tries again later.
-            return { error: smtpError(451, '4.3.0 Temporary failure storing the message, try again later') };
-          })
-          .then((outcome) => {
-            if ('error' in outcome) return callback(outcome.error);
-            callback(null, `OK: stored as ${outcome.row.id}`);
-            handOver(outcome.row);
-          })
+        readMessage(stream, inbound.maxSize)
+          .then((message) => inbound.receive({ raw: message.raw, size: message.size, envelope, via: 'smtp' }))
+          .then(
+            (outcome) => callback(null, outcome.stored ? `OK: stored as ${outcome.row.id}` : `OK: already stored as ${outcome.duplicateOf}`),
+            (err: unknown) => {
+              log(`[inbound-mail] could not store a mail from ${envelope.from ?? '<>'}: ${errorText(err)}`);
+              // Temporary: the sending server keeps the mail and tries again later.
+              callback(smtpError(451, '4.3.0 Temporary failure storing the message, try again later'));
+            },
+          )
           .catch((err: unknown) => log(`[inbound-mail] reply failed: ${errorText(err)}`));
       },
     },
@@ -136,12 +61,4 @@ export async function startInboundListener(opts: InboundListenerOptions): Promis
     opts.host ?? '127.0.0.1',
     log,
   );
-
-  return {
-    port: server.port,
-    async stop() {
-      await server.stop();
-      while (pendingCallbacks.size > 0) await Promise.allSettled([...pendingCallbacks]);
-    },
-  };
 }

@@ -6,6 +6,7 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 const CLOSE_GRACE_MS = 2_000;
 
 export interface ReceivedMessage {
+  /** The message; of an oversized one, its first maxBytes. */
   raw: Buffer;
   /** Bytes the client sent, including any past the limit. */
   size: number;
@@ -17,7 +18,10 @@ export function smtpError(responseCode: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode });
 }
 
-/** Buffers the DATA stream up to maxBytes and drains the rest, so an oversized message cannot exhaust memory. */
+/**
+ * Buffers the DATA stream up to maxBytes and drains the rest, so an oversized message cannot
+ * exhaust memory; of an oversized message the beginning is kept, to see what it was.
+ */
 export function readMessage(stream: SMTPServerDataStream, maxBytes: number): Promise<ReceivedMessage> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -25,15 +29,16 @@ export function readMessage(stream: SMTPServerDataStream, maxBytes: number): Pro
     let size = 0;
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (kept + chunk.length <= maxBytes) {
-        chunks.push(chunk);
-        kept += chunk.length;
+      if (kept < maxBytes) {
+        const part = kept + chunk.length <= maxBytes ? chunk : chunk.subarray(0, maxBytes - kept);
+        chunks.push(part);
+        kept += part.length;
       }
     });
     stream.once('error', reject);
     stream.once('end', () => {
       const oversized = stream.sizeExceeded || size > maxBytes;
-      resolve({ raw: oversized ? Buffer.alloc(0) : Buffer.concat(chunks, kept), size, oversized });
+      resolve({ raw: Buffer.concat(chunks, kept), size, oversized });
     });
   });
 }

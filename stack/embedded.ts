@@ -2,8 +2,7 @@ import { systemSchedules } from '../schedules/system-schedules';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { inboundReplyHandler } from '../answers/inbound-replies';
+import { startDepartmentMail } from '../answers/department-mail';
 import { startApiServer } from '../api/server';
 import { deriveSecret, readStackFile, type Config, type StackFile } from '../config/config';
 import { consultationTiming, fundingTiming, taskTiming } from '../config/timing';
@@ -113,16 +112,25 @@ export async function startEmbeddedStack(
     smtpUrl = `smtp://127.0.0.1:${catcher.port}`;
   }
   const inboundPort = await portFor(config.INBOUND_SMTP_PORT, 'inbound mail listener', 'INBOUND_SMTP_PORT');
-  // Registered before the listener, so it closes after the listener has finished the mails in hand.
-  const inboundTemporal = await Connection.connect({ address: temporalAddress });
-  onStop(() => inboundTemporal.close());
-  const onMail = inboundReplyHandler({
+  // Registered before the listener, so it stops after the listener has finished the mails in hand.
+  const departmentMail = await startDepartmentMail({
     db,
-    temporal: new Client({ connection: inboundTemporal, namespace: config.TEMPORAL_NAMESPACE }),
+    temporalAddress,
+    namespace: config.TEMPORAL_NAMESPACE,
+    inboundDomain: config.INBOUND_DOMAIN,
+    recoveryMs: config.INBOUND_RETRY_MS,
+    imap: config.IMAP_URL
+      ? { url: config.IMAP_URL, processedFolder: config.IMAP_PROCESSED_FOLDER, pollMs: config.IMAP_POLL_MS }
+      : undefined,
+    log,
+  });
+  onStop(() => departmentMail.stop());
+  const inbound = await startInboundListener({
+    inbound: departmentMail.inbound,
+    port: inboundPort,
     inboundDomain: config.INBOUND_DOMAIN,
     log,
   });
-  const inbound = await startInboundListener({ db, port: inboundPort, inboundDomain: config.INBOUND_DOMAIN, onMail, log });
   onStop(() => inbound.stop());
 
   const sessionSecret = config.SESSION_SECRET ?? embeddedSessionSecret(config.dataDir);

@@ -6,7 +6,8 @@ import { closeDb, createDb, type Db } from '../db/client';
 import { inboundMails, mailbox, mailOutbox } from '../db/schema';
 import { startMailCatcher } from '../mail/catcher';
 import { startOutboxDispatcher, type OutboxDispatcherOptions } from '../mail/dispatcher';
-import { startInboundListener, type InboundAttachment, type InboundMailRow } from '../mail/inbound';
+import { startInboundListener } from '../mail/inbound';
+import { createInboundPath, type InboundAttachment, type InboundMailRow, type IncomingMessage } from '../mail/inbound-path';
 import { enqueueMail, messageIdFor, type OutgoingMail } from '../mail/outbox';
 import { createTransport, verifySmtp } from '../mail/transport';
 import { startTestDatabase, type TestDatabase } from './support/test-database';
@@ -90,8 +91,20 @@ function dispatcher(overrides: Partial<OutboxDispatcherOptions> & { smtpUrl: str
   return d;
 }
 
+function inboundPath(options: { maxSize?: number; onMail?: (row: InboundMailRow) => Promise<void>; db?: Db } = {}) {
+  const path = createInboundPath({
+    db: options.db ?? db,
+    maxSize: options.maxSize,
+    handle: options.onMail ?? (async () => undefined),
+    recoveryMs: 0,
+    log,
+  });
+  defer('server', () => path.stop());
+  return path;
+}
+
 async function inbound(options: { maxSize?: number; onMail?: (row: InboundMailRow) => Promise<void>; db?: Db } = {}) {
-  const l = await startInboundListener({ db, port: 0, inboundDomain: INBOUND_DOMAIN, log, ...options });
+  const l = await startInboundListener({ inbound: inboundPath(options), port: 0, inboundDomain: INBOUND_DOMAIN, log });
   defer('server', () => l.stop());
   return l;
 }
@@ -615,17 +628,32 @@ describe('inbound listener', () => {
     expect(rows).toHaveLength(1);
   });
 
-  test('refuses an oversized mail with 552 and stores nothing', async () => {
-    const l = await inbound({ maxSize: 4_000 });
-    const err = await sender(l.port)
-      .sendMail({ from: 'a@stadt.test', to: replyTo, subject: 'groß', text: 'x'.repeat(20_000) })
-      .then(() => undefined, (e: unknown) => e as { responseCode?: number });
-    expect(err?.responseCode).toBe(552);
+  test('keeps the beginning of an oversized mail with its size and the reason, and says 250', async () => {
+    let handed: InboundMailRow | undefined;
+    const l = await inbound({
+      maxSize: 4_000,
+      onMail: async (row) => {
+        handed = row;
+      },
+    });
+    const info = await sender(l.port).sendMail({ from: 'a@stadt.test', to: replyTo, subject: 'groß', text: 'x'.repeat(20_000) });
+    expect(info.accepted).toEqual([replyTo]);
     // Also when the client does not announce the size up front.
-    const raw = await sendRaw(l.port, { from: 'a@stadt.test', to: [replyTo] }, Buffer.from(`Subject: groß\r\n\r\n${'y'.repeat(20_000)}\r\n`));
-    expect(raw.data).toBe(552);
-    expect(await db.select().from(inboundMails)).toHaveLength(0);
-    expect(logs.join('\n')).toMatch(/refused a \d+-byte mail/);
+    const raw = await sendRaw(l.port, { from: 'b@stadt.test', to: [replyTo] }, Buffer.from(`Subject: noch größer\r\n\r\n${'y'.repeat(40_000)}\r\n`));
+    expect(raw.data).toBe(250);
+    const rows = await db.select().from(inboundMails).orderBy(inboundMails.receivedAt);
+    expect(rows.map((r) => [r.subject, r.envelopeFrom, r.truncated])).toEqual([
+      ['groß', 'a@stadt.test', true],
+      ['noch größer', 'b@stadt.test', true],
+    ]);
+    for (const row of rows) {
+      expect(row.size).toBeGreaterThan(20_000);
+      expect(row.raw.length).toBe(4_000);
+      expect(row.reason).toBe(`too large: ${row.size} bytes, the limit is 4000; only the first 4000 bytes were kept`);
+    }
+    // The handler decides whom to tell, then rejects it.
+    await waitFor('the hand-over', async () => handed);
+    expect(handed?.truncated).toBe(true);
   });
 
   test('answers 451 when the mail cannot be stored', async () => {
@@ -636,5 +664,68 @@ describe('inbound listener', () => {
       .sendMail({ from: 'a@stadt.test', to: replyTo, subject: 'x', text: 'y' })
       .then(() => undefined, (e: unknown) => e as { responseCode?: number });
     expect(err?.responseCode).toBe(451);
+  });
+});
+
+describe('inbound path', () => {
+  const reply = (messageId: string, extra = '') =>
+    Buffer.from(`From: jugendamt@stadt.test\r\nTo: reply+tok3n@${INBOUND_DOMAIN}\r\nSubject: Antwort\r\nMessage-ID: ${messageId}\r\n${extra}\r\nWir stimmen zu.\r\n`);
+
+  test('stores one Message-ID once and hands it over once, however many processes receive it at once', async () => {
+    const handled: string[] = [];
+    const onMail = async (row: InboundMailRow) => {
+      handled.push(row.id);
+    };
+    // Two inbound paths with their own pools: two processes, one database.
+    const otherDb = createDb(tdb.url);
+    defer('pool', () => closeDb(otherDb));
+    const [a, b] = [inboundPath({ onMail }), inboundPath({ onMail, db: otherDb })];
+    const message: IncomingMessage = { raw: reply('<einmal@stadt.test>'), size: 0, envelope: { from: 'jugendamt@stadt.test', to: [] }, via: 'smtp' };
+    const outcomes = await Promise.all([a.receive(message), b.receive({ ...message, via: 'imap' }), a.receive(message), b.receive(message)]);
+    expect(outcomes.filter((o) => o.stored)).toHaveLength(1);
+    const rows = await db.select().from(inboundMails);
+    expect(rows).toHaveLength(1);
+    for (const o of outcomes) if (!o.stored) expect(o.duplicateOf).toBe(rows[0]?.id);
+    await waitFor('the hand-over', async () => handled.length > 0);
+    await sleep(100);
+    expect(handled).toEqual([rows[0]?.id]);
+  });
+
+  test('reads the envelope of a mailbox message from its delivery header fields', async () => {
+    const path = inboundPath();
+    await path.receive({
+      raw: reply('<postfach@stadt.test>', `Return-Path: <bounce-1@stadt.test>\r\nDelivered-To: reply+tok3n@${INBOUND_DOMAIN}\r\n`),
+      size: 0,
+      via: 'imap',
+    });
+    await path.receive({ raw: reply('<ohne-return-path@stadt.test>'), size: 0, via: 'imap' });
+    await path.receive({ raw: reply('<bounce@stadt.test>', 'Return-Path: <>\r\n'), size: 0, via: 'imap' });
+    const rows = await db.select().from(inboundMails).orderBy(inboundMails.receivedAt);
+    expect(rows.map((r) => [r.envelopeFrom, r.envelopeTo, r.receivedVia])).toEqual([
+      ['bounce-1@stadt.test', [`reply+tok3n@${INBOUND_DOMAIN}`], 'imap'],
+      ['jugendamt@stadt.test', [], 'imap'],
+      [null, [], 'imap'],
+    ]);
+  });
+
+  test('takes up mails left received whose lease ran out, each by one process only', async () => {
+    const handled: string[] = [];
+    const onMail = async (row: InboundMailRow) => {
+      handled.push(row.id);
+    };
+    const left = await db
+      .insert(inboundMails)
+      .values([1, 2, 3].map((i) => ({ messageId: `<liegen-${i}@stadt.test>`, envelopeTo: [], status: 'received' as const, raw: reply(`<liegen-${i}@stadt.test>`) })))
+      .returning({ id: inboundMails.id });
+    // One is being handled right now by someone else.
+    await db.insert(inboundMails).values({ messageId: '<in-arbeit@stadt.test>', envelopeTo: [], raw: reply('<in-arbeit@stadt.test>'), leaseUntil: new Date(Date.now() + 60_000) });
+    await db.insert(inboundMails).values({ messageId: '<fertig@stadt.test>', envelopeTo: [], status: 'accepted', raw: reply('<fertig@stadt.test>') });
+    const otherDb = createDb(tdb.url);
+    defer('pool', () => closeDb(otherDb));
+    const [a, b] = [inboundPath({ onMail }), inboundPath({ onMail, db: otherDb })];
+    const counts = await Promise.all([a.recover(), b.recover()]);
+    expect(counts[0] + counts[1]).toBe(3);
+    expect(handled.sort()).toEqual(left.map((r) => r.id).sort());
+    expect(await a.recover()).toBe(0);
   });
 });

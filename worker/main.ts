@@ -1,3 +1,4 @@
+import { startDepartmentMail } from '../answers/department-mail';
 import { loadConfig, resolveConnections } from '../config/config';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
@@ -27,5 +28,21 @@ void runUntilSignal('worker', async (onStop) => {
     log: (msg) => console.log(`[worker] ${msg}`),
   });
   onStop(() => runtime.stop());
+  // The mailbox poller lives in the worker role: workers are the processes for background duties
+  // (they already send the outbox), they run wherever the system runs, and the API stays a
+  // request server that scales with traffic. Any number of workers may poll one mailbox: the
+  // inbound path stores each Message-ID once, so a message two of them fetch is handled once.
+  if (config.IMAP_URL) {
+    const departmentMail = await startDepartmentMail({
+      db,
+      temporalAddress: conn.temporalAddress,
+      namespace: config.TEMPORAL_NAMESPACE,
+      inboundDomain: config.INBOUND_DOMAIN,
+      recoveryMs: config.INBOUND_RETRY_MS,
+      imap: { url: config.IMAP_URL, processedFolder: config.IMAP_PROCESSED_FOLDER, pollMs: config.IMAP_POLL_MS },
+      log: (msg) => console.log(`[worker] ${msg}`),
+    });
+    onStop(() => departmentMail.stop());
+  }
   console.log(`[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${conn.temporalAddress} (pid ${process.pid})`);
 });

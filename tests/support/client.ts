@@ -43,6 +43,11 @@ export class ApiClient {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
+  /** The response as it is, for what is not JSON (a file download); with this person's session. */
+  fetch(path: string): Promise<Response> {
+    return fetch(this.baseUrl + path, { headers: this.cookie ? { cookie: this.cookie } : {} });
+  }
+
   get<T = any>(path: string) {
     return this.request<T>('GET', path);
   }

@@ -61,6 +61,21 @@ export async function mailsAbout(marker: string): Promise<CaughtMail[]> {
   return (await (await admin()).get(`/api/mailbox?${listQuery({ q: marker }, [0, 199])}`)).body as CaughtMail[];
 }
 
+/** The automatic answers about `marker` in the catcher, once there is at least one. */
+export async function autoRepliesAbout(marker: string): Promise<CaughtMail[]> {
+  return eventually(async () => {
+    const found = (await mailsAbout(marker)).filter((m) => m.subject.startsWith('Automatische Antwort'));
+    return found.length ? found : undefined;
+  }, 20_000, `the automatic answer about ${marker}`);
+}
+
+/** A consultation to one department, open for the usual ten business days, and its request mail. */
+export async function openRequestTo(client: ApiClient, dept: Department, marker: string, extra: Record<string, unknown> = {}) {
+  const id = await startConsultation(client, { subject: `Anfrage ${marker}`, question: 'Welche Angebote gibt es in Ihrer Dienststelle?', departmentIds: [dept.id], ...extra });
+  const mail = (await requestMails(marker, [dept])).get(dept.id) as CaughtMail;
+  return { id, dept, mail, token: linkToken(mail) };
+}
+
 /** Each department's request mail, as it arrived in the department's mailbox. */
 export async function requestMails(marker: string, depts: Department[]): Promise<Map<string, CaughtMail>> {
   return eventually(async () => {
@@ -116,6 +131,9 @@ export interface InboundMail {
   subject: string | null;
   status: 'received' | 'accepted' | 'rejected';
   reason: string | null;
+  receivedVia: 'smtp' | 'imap';
+  size: number | null;
+  truncated: boolean;
 }
 
 /** The inbound mails from `sender` once all of them have been handled (none left 'received'). */

@@ -29,6 +29,8 @@ export default async function globalSetup(): Promise<void> {
     // A grant's report task appears this long before the funder's date (production: 20 business days).
     FUNDING_MILESTONE_LEAD: '2s',
     OUTBOX_POLL_MS: '200',
+    // Mails left 'received' are looked for every second, so that the test of it need not wait.
+    INBOUND_RETRY_MS: '1000',
     LOGIN_RATE_LIMIT: '10000',
     PUBLIC_RATE_LIMIT: '10000',
   });

@@ -1,0 +1,43 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Db } from '../db/client';
+import { startImapPoller } from '../mail/imap-poller';
+import { createInboundPath, type InboundPath } from '../mail/inbound-path';
+import { inboundReplyHandler } from './inbound-replies';
+
+export interface DepartmentMailOptions {
+  db: Db;
+  temporalAddress: string;
+  namespace: string;
+  inboundDomain: string;
+  /** INBOUND_RETRY_MS: how often mails left unhandled by a crash are taken up again. */
+  recoveryMs: number;
+  /** The production mailbox, when there is one (IMAP_URL). */
+  imap?: { url: string; processedFolder?: string; pollMs: number };
+  log: (msg: string) => void;
+}
+
+/**
+ * Department replies in: the inbound path (store → parse → correlate → answer/reject) with its
+ * recovery of unhandled mails, and the IMAP poller in front of it when a mailbox is configured.
+ * The SMTP listener, where there is one, is put in front of the same `inbound`.
+ */
+export async function startDepartmentMail(opts: DepartmentMailOptions): Promise<{ inbound: InboundPath; stop(): Promise<void> }> {
+  const { db, inboundDomain, log } = opts;
+  const connection = await Connection.connect({ address: opts.temporalAddress });
+  const temporal = new Client({ connection, namespace: opts.namespace });
+  const inbound = createInboundPath({
+    db,
+    recoveryMs: opts.recoveryMs,
+    handle: inboundReplyHandler({ db, temporal, inboundDomain, log }),
+    log,
+  });
+  const poller = opts.imap ? startImapPoller({ ...opts.imap, inbound, log }) : undefined;
+  return {
+    inbound,
+    async stop() {
+      await poller?.stop();
+      await inbound.stop();
+      await connection.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { attachmentsByRequest } from '../../answers/request-attachments';
+import type { Db } from '../../db/client';
+import { answerChannels, consultationRequests, departments, procedures, requestStatuses } from '../../db/schema';
+import { HttpError } from '../errors';
+import { textIdParams, type Api } from '../route';
+import { attachmentUrl, STAFF_ROLES } from './answer-attachments';
+
+const requestViewSchema = z
+  .object({
+    requestId: z.string(),
+    departmentId: z.string(),
+    departmentCode: z.string(),
+    departmentName: z.string(),
+    status: z.enum(requestStatuses),
+    channel: z.enum(answerChannels).nullable(),
+    answerText: z.string().nullable(),
+    answerData: z.unknown(),
+    answeredBy: z.string().nullable(),
+    answeredAt: z.date().nullable(),
+    deadlineAt: z.date(),
+    remindedAt: z.date().nullable(),
+    escalatedAt: z.date().nullable(),
+    attachments: z.array(
+      z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), url: z.string() }),
+    ),
+  })
+  .meta({ id: 'ConsultationRequest' });
+
+/**
+ * A consultation's requests as they are now, one per department: the consolidation task's
+ * context is a snapshot taken when the task was made, and an answer within the grace period may
+ * come after it.
+ */
+export function consultationRequestRoutes(api: Api, db: Db) {
+  api.route({
+    method: 'get',
+    path: '/api/procedures/:id/requests',
+    summary: 'Die Anfragen einer Fachdienststellen-Anfrage mit Stand, Antwort und Anhängen',
+    tag: 'consultations',
+    access: STAFF_ROLES,
+    params: textIdParams,
+    response: z.array(requestViewSchema),
+    async handler({ params }) {
+      const [procedure] = await db.select({ id: procedures.id }).from(procedures).where(eq(procedures.id, params.id));
+      if (!procedure) throw HttpError.notFound('Vorgang');
+      const rows = await db
+        .select({ request: consultationRequests, code: departments.code, name: departments.name })
+        .from(consultationRequests)
+        .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
+        .where(eq(consultationRequests.consultationId, params.id))
+        .orderBy(asc(departments.name));
+      const files = await attachmentsByRequest(db, rows.map((r) => r.request.id));
+      return rows.map(({ request: r, code, name }) => ({
+        requestId: r.id,
+        departmentId: r.departmentId,
+        departmentCode: code,
+        departmentName: name,
+        status: r.status,
+        channel: r.channel ?? null,
+        answerText: r.answerText,
+        answerData: r.answerData ?? null,
+        answeredBy: r.answeredBy,
+        answeredAt: r.answeredAt,
+        deadlineAt: r.deadlineAt,
+        remindedAt: r.remindedAt,
+        escalatedAt: r.escalatedAt,
+        attachments: (files.get(r.id) ?? []).map((f) => ({ ...f, url: attachmentUrl(f.id) })),
+      }));
+    },
+  });
+}
