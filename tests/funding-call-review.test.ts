@@ -193,6 +193,9 @@ describe('Förderaufruf prüfen', () => {
     expect(outcomes.find((o) => o.departmentId === youth.id)).toMatchObject({ channel: 'page', answerData: { nutzen: 'hoch', kofinanzierung: 15000 } });
     expect(outcomes.find((o) => o.departmentId === school.id)).toMatchObject({ channel: 'mail', answerText: 'Die Grundschulen beteiligen sich gern.' });
     await complete(anna, consolidation, { summary: 'Jugendamt und Schulamt unterstützen den Antrag; 15 000 € Kofinanzierung möglich.' });
+    // The review itself lists the requests of the consultation it started, live.
+    const requests = (await anna.get(`/api/procedures/${proc.id}/requests`)).body as { departmentCode: string; channel: string }[];
+    expect(requests.map((r) => [r.departmentCode, r.channel]).sort()).toEqual([['JUGA', 'page'], ['SCHU', 'mail']]);
 
     const decision = await openTask(anna, proc.id, 'foerderaufruf-entscheidung');
     expect(decision.context.consultation).toMatchObject({ summary: expect.stringContaining('15 000 €') });

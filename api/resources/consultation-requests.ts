@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { attachmentsByRequest } from '../../answers/request-attachments';
 import type { Db } from '../../db/client';
@@ -6,6 +6,7 @@ import { answerChannels, consultationRequests, departments, procedures, requestS
 import { HttpError } from '../errors';
 import { textIdParams, type Api } from '../route';
 import { attachmentUrl, STAFF_ROLES } from './answer-attachments';
+import { withDescendants } from './procedure-tree';
 
 const requestViewSchema = z
   .object({
@@ -37,7 +38,7 @@ export function consultationRequestRoutes(api: Api, db: Db) {
   api.route({
     method: 'get',
     path: '/api/procedures/:id/requests',
-    summary: 'Die Anfragen einer Fachdienststellen-Anfrage mit Stand, Antwort und Anhängen',
+    summary: 'Die Anfragen einer Fachdienststellen-Anfrage (auch als Teil eines Vorgangs) mit Stand, Antwort und Anhängen',
     tag: 'consultations',
     access: STAFF_ROLES,
     params: textIdParams,
@@ -49,7 +50,8 @@ export function consultationRequestRoutes(api: Api, db: Db) {
         .select({ request: consultationRequests, code: departments.code, name: departments.name })
         .from(consultationRequests)
         .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
-        .where(eq(consultationRequests.consultationId, params.id))
+        // A review's requests are those of the consultation it started as a child.
+        .where(inArray(consultationRequests.consultationId, await withDescendants(db, params.id)))
         .orderBy(asc(departments.name));
       const files = await attachmentsByRequest(db, rows.map((r) => r.request.id));
       return rows.map(({ request: r, code, name }) => ({

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
@@ -15,6 +15,7 @@ import { HttpError, zodFields } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
 import { updateErrorToHttp } from '../temporal-errors';
+import { withDescendants } from './procedure-tree';
 import { checkStartReferences } from './references';
 
 const sortable = {
@@ -294,14 +295,3 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
   });
 }
 
-/** The procedure and every procedure it started, at any depth (a consultation inside a review). */
-async function withDescendants(db: Db, id: string): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(sql`
-    WITH RECURSIVE tree(id) AS (
-      SELECT ${id}::text
-      UNION ALL
-      SELECT p.id FROM procedures p JOIN tree ON p.parent_id = tree.id
-    )
-    SELECT id FROM tree`);
-  return rows.rows.map((r) => r.id);
-}
