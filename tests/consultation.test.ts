@@ -48,8 +48,9 @@ const dept = (code: string) => departmentByCode(depts, code);
 
 beforeAll(async () => {
   timedApi = await spawnApi({
-    CONSULTATION_REMINDER_AFTER: '3s',
-    CONSULTATION_ESCALATE_AFTER: '5s',
+    // Long enough for a page answer and a mail reply to arrive first on a busy 2-core machine.
+    CONSULTATION_REMINDER_AFTER: '6s',
+    CONSULTATION_ESCALATE_AFTER: '9s',
     ANSWER_GRACE: '2s',
     PUBLIC_RATE_LIMIT: '10000',
   });
@@ -104,7 +105,7 @@ describe('department consultation, end to end', () => {
       subject,
       question: QUESTION,
       departmentIds: [youth.id, housing.id, personnel.id],
-      deadline: '8s',
+      deadline: '12s',
     });
     const mails = await requestMails(marker, [youth, housing, personnel]);
     for (const d of [youth, housing, personnel]) {
