@@ -3,7 +3,7 @@ import { germanDateTime } from '../calendar/german-date';
 import { ALLOWED_TYPES_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-rules';
 
 export interface AutoReplyFacts {
-  kind: 'already_answered' | 'expired' | 'empty' | 'too_large';
+  kind: 'already_answered' | 'expired' | 'withdrawn' | 'empty' | 'too_large';
   departmentName: string;
   /** The consultation's subject. */
   subject: string;
@@ -31,6 +31,10 @@ export function autoReply(f: AutoReplyFacts): { subject: string; text: string } 
       `vielen Dank für Ihre Nachricht. Die Antwortfrist für ${about} ist am ${germanDateTime(f.deadlineAt)} abgelaufen, ` +
       `daher können wir Ihre Mail nicht mehr als Antwort übernehmen.\n\n` +
       `Wenn Sie uns Ihre Antwort trotzdem zukommen lassen möchten, wenden Sie sich bitte direkt an ${contactText(f.contact)}.`,
+    withdrawn:
+      `vielen Dank für Ihre Nachricht. Das Amt für Integration hat den Vorgang zu ${about} inzwischen beendet; ` +
+      `eine Antwort ist nicht mehr nötig, und wir haben Ihre Mail nicht als Antwort übernommen.\n\n` +
+      `Bei Fragen wenden Sie sich bitte an ${contactText(f.contact)}.`,
     empty:
       `vielen Dank für Ihre Nachricht zu ${about}. Sie enthielt leider weder einen Text noch einen Anhang, ` +
       `den wir als Antwort übernehmen könnten. Die Anfrage ist weiterhin offen: Bitte antworten Sie noch einmal ` +

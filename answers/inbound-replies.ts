@@ -14,7 +14,11 @@ import { replyTokenCandidates } from './reply-token';
 import { mailBodyText, visibleReplyText } from './reply-text';
 import { contactFor } from './request-contact';
 
-const NOT_OPEN = { already_answered: 'already answered', expired: 'answer deadline passed' } as const;
+const NOT_OPEN = {
+  already_answered: 'already answered',
+  expired: 'answer deadline passed',
+  withdrawn: 'procedure ended',
+} as const;
 
 export interface InboundReplyDeps {
   db: Db;

@@ -8,7 +8,7 @@ import { answerFieldSchema, type AnswerField } from '../workflows/consultation/f
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentVerdict } from './attachment-rules';
 import { answerFormPage, FILES_ID } from './page-html';
 import { readSubmission, type UploadedFile } from './page-submission';
-import { findRequest, recordAnswer, requestState, type OpenRequest } from './record-answer';
+import { findRequest, recordAnswer, requestState, type ClosedState, type OpenRequest } from './record-answer';
 import { recordRejection } from './rejections';
 import { contactFor } from './request-contact';
 import {
@@ -20,6 +20,7 @@ import {
   tooManyRequestsPage,
   unknownLinkPage,
   unreadablePage,
+  withdrawnPage,
 } from './status-pages';
 
 // Status codes: 404 for a link that does not exist, whether never issued or forged (one page, one
@@ -95,15 +96,15 @@ function answerFields(found: OpenRequest): AnswerField[] {
 export function answerPageRoutes({ db, temporal }: AnswerPageDeps): Router {
   const router = Router();
 
-  async function closedPage(found: OpenRequest, state: 'already_answered' | 'expired'): Promise<string> {
+  async function closedPage(found: OpenRequest, state: ClosedState): Promise<string> {
     const contact = await contactFor(db, found.request.consultationId);
     const facts = { departmentName: found.departmentName, subject: found.subject, contact };
-    return state === 'already_answered'
-      ? alreadyAnsweredPage({ ...facts, answeredAt: found.request.answeredAt })
-      : expiredPage({ ...facts, deadlineAt: found.request.deadlineAt });
+    if (state === 'already_answered') return alreadyAnsweredPage({ ...facts, answeredAt: found.request.answeredAt });
+    if (state === 'withdrawn') return withdrawnPage(facts);
+    return expiredPage({ ...facts, deadlineAt: found.request.deadlineAt });
   }
 
-  async function refuse(res: Response, found: OpenRequest, state: 'already_answered' | 'expired') {
+  async function refuse(res: Response, found: OpenRequest, state: ClosedState) {
     await recordRejection(db, {
       requestId: found.request.id,
       consultationId: found.request.consultationId,

@@ -26,7 +26,7 @@ export interface IncomingAnswer {
 
 export type AnswerOutcome =
   | { result: 'recorded'; requestId: string; departmentName: string }
-  | { result: 'already_answered' | 'expired'; requestId: string; departmentName: string }
+  | { result: ClosedState; requestId: string; departmentName: string }
   | { result: 'unknown' };
 
 export interface OpenRequest {
@@ -61,9 +61,13 @@ export async function findRequest(db: Db, token: string): Promise<OpenRequest | 
  * A link works until the deadline plus the grace period: an answer after the deadline (then
  * recorded as "keine Antwort") is still taken, and replaces that mark.
  */
-export function requestState(request: OpenRequest['request'], now = new Date()): 'open' | 'already_answered' | 'expired' {
+/** Why a request takes no answer: answered before, past its deadline and grace, or its procedure ended. */
+export type ClosedState = 'already_answered' | 'expired' | 'withdrawn';
+
+export function requestState(request: OpenRequest['request'], now = new Date()): 'open' | ClosedState {
   if (request.status === 'answered') return 'already_answered';
-  if (request.status === 'cancelled' || request.expiresAt <= now) return 'expired';
+  if (request.status === 'cancelled') return 'withdrawn';
+  if (request.expiresAt <= now) return 'expired';
   return 'open';
 }
 
@@ -129,7 +133,7 @@ export async function recordAnswer(
   if (!stored) {
     const [now] = await db.select().from(consultationRequests).where(eq(consultationRequests.id, request.id));
     const state = now ? requestState(now) : 'expired';
-    return { result: state === 'already_answered' ? 'already_answered' : 'expired', requestId: request.id, departmentName };
+    return { result: state === 'open' ? 'expired' : state, requestId: request.id, departmentName };
   }
   // The row is the record; the workflow re-reads the rows at its deadline if this signal is lost.
   await temporal.workflow

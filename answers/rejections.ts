@@ -4,11 +4,12 @@ import { writeAudit } from '../db/audit';
 import type { DbOrTx } from '../db/client';
 import type { AnswerChannel } from '../db/schema';
 
-export type RejectionReason = 'already_answered' | 'expired' | 'empty' | 'too_large' | 'automatic';
+export type RejectionReason = 'already_answered' | 'expired' | 'withdrawn' | 'empty' | 'too_large' | 'automatic';
 
 const REASON_LABEL: Record<RejectionReason, string> = {
   already_answered: 'Anfrage bereits beantwortet',
   expired: 'Antwortfrist abgelaufen',
+  withdrawn: 'Vorgang beendet',
   empty: 'weder Text noch Anhänge',
   too_large: 'Mail zu groß',
   automatic: 'automatisch erzeugte Mail (z. B. Abwesenheitsnotiz)',

@@ -39,6 +39,15 @@ export function expiredPage(v: { departmentName: string; subject: string; deadli
   );
 }
 
+export function withdrawnPage(v: { departmentName: string; subject: string; contact: OfficeContact }): string {
+  return page(
+    'Diese Anfrage wurde zurückgezogen',
+    `<h1>Diese Anfrage wurde zurückgezogen</h1>
+<p>Das Amt für Integration hat den Vorgang zur Anfrage „${esc(v.subject)}“ an das ${esc(v.departmentName)} beendet. Eine Antwort ist nicht mehr nötig.</p>
+<p>${askContact(v.contact)}</p>`,
+  );
+}
+
 /** The same for a link that never existed and one that was tampered with, so the page tells an attacker nothing. */
 export function unknownLinkPage(): string {
   return page(

@@ -1,6 +1,8 @@
 import { ApiClient, eventually, listQuery } from './support/client';
 import {
   departments,
+  getPage,
+  heading,
   history,
   linkToken,
   mailsAbout,
@@ -303,6 +305,30 @@ describe('Förderaufruf prüfen', () => {
     expect(row.status).toBe('cancelled');
     const late = await anna.post(`/api/tasks/${draft.id}/complete`, { data: { summary: 'Zu spät fertig' } });
     expect(late.status).toBe(409);
+  });
+
+  it('a manager cancels during the consultation: the child ends too, its links say so, no task stays open', async () => {
+    const marker = `Abbruch ${run}`;
+    const proc = await startReview(anna, (await createCall(marker)).id);
+    const youth = dept('JUGA');
+    await complete(anna, await openTask(anna, proc.id, 'foerderaufruf-triage'), {
+      relevant: true,
+      reason: 'Prüfen',
+      departmentIds: [youth.id],
+    });
+    const token = linkToken((await requestMails(marker, [youth])).get(youth.id) as CaughtMail);
+    const childId = `${proc.id}.anfrage`;
+    expect((await carla.post(`/api/procedures/${childId}/cancel`, { reason: 'nur der Teil' })).status).toBe(409);
+
+    const cancelled = await carla.post(`/api/procedures/${proc.id}/cancel`, { reason: 'Aufruf vom Fördergeber zurückgezogen' });
+    expect(cancelled.status).toBe(200);
+    expect((await procedureWhen(anna, proc.id, 'cancelled')).outcome).toBe('Abgebrochen: Aufruf vom Fördergeber zurückgezogen');
+    await procedureWhen(anna, childId, 'cancelled');
+    const page = await getPage(token);
+    expect(page.status).toBe(410);
+    expect(heading(page.html)).toBe('Diese Anfrage wurde zurückgezogen');
+    const open = (await carla.get(`/api/tasks?${listQuery({ procedureId: childId })}`)).body as { status: string }[];
+    expect(open.filter((t) => t.status === 'open' || t.status === 'claimed')).toEqual([]);
   });
 
   it('a funder rejection ends the review', async () => {
