@@ -73,8 +73,8 @@ const valueSchema = z
 
 async function checkDepartment(db: Db, departmentId: string | undefined): Promise<void> {
   if (departmentId === undefined) return;
-  const problems = await unknownDepartments(db, [departmentId], 'departmentId');
-  if (problems.length > 0) throw HttpError.badRequest('Ungültige Angaben', problems.map((p) => ({ ...p, path: 'departmentId' })));
+  const problems = await unknownDepartments(db, [departmentId], 'body.departmentId');
+  if (problems.length > 0) throw HttpError.badRequest('Ungültige Angaben', problems.map((p) => ({ ...p, path: 'body.departmentId' })));
 }
 
 /** Indicators of the integration monitoring as master data (admins edit), and each one's time series. */

@@ -6,7 +6,7 @@ import type { DepartmentPlan } from './shared';
 
 export function requestQuestion(quarter: string): string {
   return (
-    `für das Integrationsmonitoring des Amts für Integration bitten wir um die Werte Ihrer Dienststelle für das ${quarterLabel(quarter)}.\n\n` +
+    `Für das Integrationsmonitoring des Amts für Integration bitten wir um die Werte Ihrer Dienststelle für das ${quarterLabel(quarter)}.\n\n` +
     'Bitte tragen Sie jeden Wert auf der Antwortseite ein. Liegt ein Wert außerhalb des üblichen Bereichs, erläutern Sie ihn bitte ' +
     'im Kommentarfeld daneben. Fehlt Ihnen ein Wert, lassen Sie das Feld leer und schreiben Sie uns den Grund in den Kommentar.'
   );
