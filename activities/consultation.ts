@@ -9,7 +9,7 @@ import { writeAudit } from '../db/audit';
 import type { Db, DbOrTx } from '../db/client';
 import { consultationRequests, departments, procedures } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
-import type { AnswerField } from '../workflows/consultation/forms';
+import { formFor, type AnswerField } from '../workflows/consultation/forms';
 import type { ConsultationTiming, RequestOutcome } from '../workflows/consultation/shared';
 import { recordStepEvent } from './procedure-events';
 
@@ -19,6 +19,8 @@ export interface OpenRequestsInput {
   question: string;
   departmentIds: string[];
   answerForm: AnswerField[];
+  /** A department's own form, by its id, instead of answerForm. */
+  answerForms?: Record<string, AnswerField[]>;
   timing: ConsultationTiming;
   createdAt: number;
 }
@@ -106,7 +108,7 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
             to: [dept.contactEmail],
             replyTo: replyTo(row.id),
             subject: `Anfrage des Amts für Integration: ${input.subject}`,
-            text: requestText(input.subject, input.question, deadlineAt, row.id, input.answerForm, `das Amt für Integration bittet das ${dept.name} um eine Antwort auf folgende Anfrage.`),
+            text: requestText(input.subject, input.question, deadlineAt, row.id, formFor(input, dept.id), `das Amt für Integration bittet das ${dept.name} um eine Antwort auf folgende Anfrage.`),
             procedureId: input.consultationId,
           });
           await recordStepEvent(tx, {

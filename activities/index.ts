@@ -3,6 +3,8 @@ import { consultationActivities } from './consultation';
 import { fundingCallActivities } from './funding-calls';
 import { fundingFeedActivities } from './funding-feeds';
 import { knowledgeActivities } from './knowledge';
+import { monitoringActivities } from './monitoring';
+import { monitoringReportActivities } from './monitoring-report';
 import { procedureActivities } from './procedures';
 import { studyActivities } from './studies';
 import { taskActivities } from './tasks';
@@ -12,6 +14,8 @@ export interface ActivityDeps {
   publicUrl: string;
   inboundDomain: string;
   tokenSecret: string;
+  /** The Chromium that prints reports to PDF. */
+  chromiumPath: string;
 }
 
 /** Every activity the worker registers; workflows import only the type. */
@@ -24,6 +28,8 @@ export function createActivities(deps: ActivityDeps) {
     ...fundingFeedActivities(deps),
     ...knowledgeActivities(deps),
     ...studyActivities(deps),
+    ...monitoringActivities(deps),
+    ...monitoringReportActivities(deps),
   };
 }
 

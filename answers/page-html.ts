@@ -1,4 +1,4 @@
-import type { AnswerField } from '../workflows/consultation/forms';
+import { hasComment, plausibleRangeText, type AnswerField } from '../workflows/consultation/forms';
 import { ACCEPTED_EXTENSIONS, ALLOWED_TYPES_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-rules';
 import { germanDateTime } from '../calendar/german-date';
 import { esc, page } from './html';
@@ -7,6 +7,8 @@ export const TEXT_ID = 'antwort';
 export const FILES_ID = 'anhaenge';
 export const fieldId = (key: string) => `feld-${key}`;
 export const fieldName = (key: string) => `feld_${key}`;
+export const commentId = (key: string) => `feld-${key}-kommentar`;
+export const commentName = (key: string) => `kommentar_${key}`;
 
 export interface AnswerFormView {
   departmentName: string;
@@ -14,7 +16,7 @@ export interface AnswerFormView {
   question: string;
   deadlineAt: Date;
   fields: AnswerField[];
-  values: { text: string; fields: Record<string, string> };
+  values: { text: string; fields: Record<string, string>; comments?: Record<string, string> };
   /** By input id: shown next to the input, and listed above the form. */
   errors: Record<string, string>;
   /** Files were sent but the form came back: a browser cannot refill a file input. */
@@ -36,6 +38,17 @@ ${hint ? `<p class="hinweis" id="${esc(id)}-hinweis">${esc(hint)}</p>` : ''}
 ${error ? `<p class="fehler" id="${esc(id)}-fehler"><span class="unsichtbar">Fehler: </span>${esc(error)}</p>` : ''}
 ${input(describedBy ? ` aria-describedby="${esc(describedBy)}"` : '', error ? ' aria-invalid="true"' : '')}
 </div>`;
+}
+
+function commentControl(f: AnswerField, value: string, error: string | undefined): string {
+  const id = commentId(f.key);
+  const range = plausibleRangeText(f);
+  const hint = range
+    ? `Üblich sind Werte ${range}. Liegt Ihr Wert außerhalb, erläutern Sie ihn bitte hier (z. B. geänderte Zählweise); ohne Erläuterung wird er nicht angenommen.`
+    : 'Freiwillig: Anmerkungen zu diesem Wert.';
+  return control(id, `Kommentar zu: ${f.label}`, hint, error, (describedBy, invalid) =>
+    `<textarea id="${esc(id)}" name="${esc(commentName(f.key))}" rows="2"${describedBy}${invalid}>\n${esc(value)}</textarea>`,
+  );
 }
 
 function structuredField(f: AnswerField, value: string, error: string | undefined): string {
@@ -60,7 +73,7 @@ function structuredField(f: AnswerField, value: string, error: string | undefine
 }
 
 function errorSummary(view: AnswerFormView): string {
-  const order = [TEXT_ID, ...view.fields.map((f) => fieldId(f.key)), FILES_ID];
+  const order = [TEXT_ID, ...view.fields.flatMap((f) => [fieldId(f.key), commentId(f.key)]), FILES_ID];
   const items = order.filter((id) => view.errors[id]).map((id) => `<li><a href="#${esc(id)}">${esc(view.errors[id] as string)}</a></li>`);
   if (items.length === 0) return '';
   return `<div class="fehlerliste" role="alert" aria-labelledby="fehler-titel">
@@ -101,7 +114,13 @@ ${
   withFields
     ? `<fieldset>
 <legend>Angaben</legend>
-${view.fields.map((f) => structuredField(f, view.values.fields[f.key] ?? '', view.errors[fieldId(f.key)])).join('\n')}
+${view.fields
+  .map(
+    (f) =>
+      structuredField(f, view.values.fields[f.key] ?? '', view.errors[fieldId(f.key)]) +
+      (hasComment(f) ? `\n${commentControl(f, view.values.comments?.[f.key] ?? '', view.errors[commentId(f.key)])}` : ''),
+  )
+  .join('\n')}
 </fieldset>`
     : ''
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { answerDataSchema, type AnswerField } from '../workflows/consultation/forms';
+import { answerDataSchema, COMMENTS_KEY, hasComment, type AnswerField } from '../workflows/consultation/forms';
 import { checkAttachment, problemText, type AttachmentVerdict } from './attachment-rules';
-import { fieldId, fieldName, FILES_ID, TEXT_ID } from './page-html';
+import { commentId, commentName, fieldId, fieldName, FILES_ID, TEXT_ID } from './page-html';
 import type { AnswerFile } from './record-answer';
 
 export const MAX_TEXT_CHARS = 50_000;
@@ -14,7 +14,7 @@ export interface UploadedFile {
 }
 
 export interface Submission {
-  values: { text: string; fields: Record<string, string> };
+  values: { text: string; fields: Record<string, string>; comments: Record<string, string> };
   errors: Record<string, string>;
   data?: Record<string, unknown>;
   attachments: AnswerFile[];
@@ -53,7 +53,12 @@ export function readSubmission(
   fileError?: string,
 ): Submission {
   const text = formValue(body, TEXT_ID).replace(/\r\n?/g, '\n').trim();
-  const values = { text, fields: Object.fromEntries(fields.map((f) => [f.key, formValue(body, fieldName(f.key))])) };
+  const commented = fields.filter(hasComment);
+  const values = {
+    text,
+    fields: Object.fromEntries(fields.map((f) => [f.key, formValue(body, fieldName(f.key))])),
+    comments: Object.fromEntries(commented.map((f) => [f.key, formValue(body, commentName(f.key)).replace(/\r\n?/g, '\n').trim()])),
+  };
   const errors: Record<string, string> = {};
 
   const input: Record<string, unknown> = {};
@@ -62,6 +67,9 @@ export function readSubmission(
     if (raw.trim() === '') continue;
     input[f.key] = f.type === 'number' ? numberValue(raw) : raw;
   }
+  const comments = Object.fromEntries(Object.entries(values.comments).filter(([, c]) => c !== ''));
+  // A comment alone (without its value) is kept too: it may say why the value is missing.
+  if (Object.keys(comments).length > 0) input[COMMENTS_KEY] = comments;
   const anyField = Object.keys(input).length > 0;
   let data: Record<string, unknown> | undefined;
   if (fields.length > 0) {
@@ -70,7 +78,10 @@ export function readSubmission(
     else {
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? '');
-        errors[fieldId(key)] ??= fieldMessage(issue, !(key in input));
+        if (key === COMMENTS_KEY) {
+          const field = String(issue.path[1] ?? '');
+          errors[commentId(field)] ??= issue.code === 'too_big' ? 'Bitte kürzen Sie den Kommentar auf höchstens 2000 Zeichen.' : issue.message;
+        } else errors[fieldId(key)] ??= fieldMessage(issue, !(key in input));
       }
     }
   }

@@ -47,13 +47,13 @@ export async function findRequest(db: Db, token: string): Promise<OpenRequest | 
     .innerJoin(procedures, eq(procedures.id, consultationRequests.consultationId))
     .where(eq(consultationRequests.tokenHash, tokenHash(token)));
   if (!row) return undefined;
-  const input = row.input as { subject: string; question: string; answerForm?: unknown[] };
+  const input = row.input as { subject: string; question: string; answerForm?: unknown[]; answerForms?: Record<string, unknown[]> };
   return {
     request: row.request,
     departmentName: row.departmentName,
     subject: input.subject,
     question: input.question,
-    answerForm: input.answerForm ?? [],
+    answerForm: input.answerForms?.[row.request.departmentId] ?? input.answerForm ?? [],
   };
 }
 

@@ -1,6 +1,6 @@
 import { systemSchedules } from '../schedules/system-schedules';
 import { loadConfig, resolveConnections } from '../config/config';
-import { consultationTiming, fundingTiming, taskTiming } from '../config/timing';
+import { consultationTiming, fundingTiming, monitoringSettings, taskTiming } from '../config/timing';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { runUntilSignal } from '../stack/shutdown';
@@ -23,6 +23,7 @@ void runUntilSignal('api', async (onStop) => {
     timing: taskTiming(config),
     consultation: consultationTiming(config),
     funding: fundingTiming(config),
+    monitoring: monitoringSettings(config),
     schedules: systemSchedules(config),
     tokenSecret: conn.tokenSecret,
     publicUrl: conn.publicUrl,

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { createTransport, verifySmtp } from '../mail/transport';
 import type { ConsultationTiming } from '../workflows/consultation/shared';
 import type { FundingTiming } from '../workflows/funding-call-review/shared';
+import type { MonitoringSettings } from '../workflows/integration-monitoring/shared';
 import type { TaskTiming } from '../workflows/human-task/timing';
 import { ensureSchedules } from '../schedules/ensure';
 import type { SystemSchedule } from '../schedules/system-schedules';
@@ -19,6 +20,7 @@ export interface ApiServerOptions {
   timing: TaskTiming;
   consultation: ConsultationTiming;
   funding: FundingTiming;
+  monitoring: MonitoringSettings;
   schedules: SystemSchedule[];
   tokenSecret: string;
   publicUrl: string;

@@ -37,6 +37,19 @@ const fundingFeeds = z
       }),
   );
 
+/** A five-field cron expression ("0 6 5 1,4,7,10 *") or a clock duration ("90d", "2s"). */
+const scheduleSpec = z
+  .string()
+  .trim()
+  .refine((v) => /^\S+( \S+){4}$/.test(v) || (durationSchema.safeParse(v).success && !/bd$/i.test(v)), 'a cron expression (5 fields) or a clock duration such as "90d"');
+
+/** Addresses separated by commas or spaces. */
+const addressList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(/[\s,;]+/).filter((a) => a !== ''))
+  .pipe(z.array(z.email('not a mail address')));
+
 const envSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -84,6 +97,10 @@ const envSchema = z.object({
   FUNDING_SCAN_EVERY: durationSchema
     .refine((v) => !/bd$/i.test(v), 'a clock duration such as "6h"')
     .default('6h'),
+  // 06:00 (Berlin) on the fifth day of the quarter that follows the one reported on.
+  MONITORING_SCHEDULE: scheduleSpec.default('0 6 5 1,4,7,10 *'),
+  MONITORING_RECIPIENTS: addressList,
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   ANSWER_TOKEN_SECRET: z.string().min(32).optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(300_000),

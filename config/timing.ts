@@ -1,6 +1,7 @@
 import type { ConsultationTiming } from '../workflows/consultation/shared';
 import type { FundingTiming } from '../workflows/funding-call-review/shared';
 import type { TaskTiming } from '../workflows/human-task/timing';
+import type { MonitoringSettings } from '../workflows/integration-monitoring/shared';
 import type { Config } from './config';
 
 export function taskTiming(config: Config): TaskTiming {
@@ -18,4 +19,8 @@ export function consultationTiming(config: Config): ConsultationTiming {
 
 export function fundingTiming(config: Config): FundingTiming {
   return { warnBefore: config.FUNDING_WARN_BEFORE, milestoneLead: config.FUNDING_MILESTONE_LEAD };
+}
+
+export function monitoringSettings(config: Config): MonitoringSettings {
+  return { recipients: config.MONITORING_RECIPIENTS };
 }

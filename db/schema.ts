@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -180,6 +181,21 @@ export const mailOutbox = pgTable(
   (t) => [index('mail_outbox_due').on(t.status, t.nextAttemptAt), index('mail_outbox_procedure').on(t.procedureId)],
 );
 
+/** Files sent with an outbox mail (a report's PDF); apart from the row so that claiming a mail reads no bytes. */
+export const mailOutboxAttachments = pgTable(
+  'mail_outbox_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mailId: uuid('mail_id')
+      .notNull()
+      .references(() => mailOutbox.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [index('mail_outbox_attachments_mail').on(t.mailId)],
+);
+
 /** What the embedded SMTP catcher received: the demo's and the tests' mailbox. */
 export const mailbox = pgTable(
   'mailbox',
@@ -193,6 +209,8 @@ export const mailbox = pgTable(
     text: text('text'),
     html: text('html'),
     headers: jsonb('headers').notNull().default({}),
+    /** What a mail program lists below the text: name, type and size of each attached file. */
+    attachments: jsonb('attachments').notNull().default([]),
     raw: bytea('raw').notNull(),
     receivedAt: tstz('received_at').notNull().defaultNow(),
   },
@@ -433,4 +451,77 @@ export const knowledgeEntries = pgTable(
     index('knowledge_entries_search').using('gin', t.search),
     index('knowledge_entries_archived').on(t.archivedAt),
   ],
+);
+
+export const indicatorDirections = ['higher_better', 'lower_better'] as const;
+export type IndicatorDirection = (typeof indicatorDirections)[number];
+
+/** One breakdown of an indicator's value: "mit Migrationshintergrund", an age group, a district. */
+export interface Disaggregation {
+  key: string;
+  label: string;
+}
+
+/** An integration indicator (Integrationsmonitoring): what is measured, by whom, and what counts as plausible. */
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    unit: text('unit').notNull(),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    direction: text('direction').notNull().$type<IndicatorDirection>(),
+    disaggregations: jsonb('disaggregations').notNull().$type<Disaggregation[]>(),
+    // A value outside this range is not refused, but needs the department's comment and a check by staff.
+    plausibleMin: doublePrecision('plausible_min'),
+    plausibleMax: doublePrecision('plausible_max'),
+    active: boolean('active').notNull().default(true),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('indicators_department').on(t.departmentId)],
+);
+
+export const indicatorValueSources = ['department', 'clarification', 'seed'] as const;
+export type IndicatorValueSource = (typeof indicatorValueSources)[number];
+
+/** An indicator's value for one quarter and one breakdown; null when even the clarification found none. */
+export const indicatorValues = pgTable(
+  'indicator_values',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    quarter: text('quarter').notNull(),
+    disaggregation: text('disaggregation').notNull(),
+    value: doublePrecision('value'),
+    comment: text('comment'),
+    source: text('source').notNull().$type<IndicatorValueSource>(),
+    procedureId: text('procedure_id'),
+    recordedAt: tstz('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('indicator_values_point').on(t.indicatorId, t.quarter, t.disaggregation)],
+);
+
+/** The quarter's published report: its HTML and the PDF printed from it. */
+export const monitoringReports = pgTable(
+  'monitoring_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    quarter: text('quarter').notNull().unique(),
+    procedureId: text('procedure_id').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    html: text('html').notNull(),
+    pdf: bytea('pdf'),
+    pdfSize: integer('pdf_size'),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    publishedAt: tstz('published_at'),
+  },
+  (t) => [index('monitoring_reports_published').on(t.publishedAt)],
 );

@@ -47,6 +47,7 @@ export function startMailCatcher(opts: MailCatcherOptions): Promise<RunningSmtpS
             text: dbText(parsed.text),
             html: typeof parsed.html === 'string' ? dbText(parsed.html) : null,
             headers: importantHeaders(parsed),
+            attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size })),
             raw: message.raw,
           })
           // A mail resent after a sender's crash carries the same Message-ID: the mailbox keeps one, as a mail client would.

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { mailOutbox } from '../db/schema';
+import { mailOutbox, mailOutboxAttachments } from '../db/schema';
 import { OUTBOX_CHANNEL } from './outbox';
 import { createTransport } from './transport';
 
@@ -106,6 +106,10 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
 
   async function send(stored: OutboxRow): Promise<void> {
     const row = opts.personalize ? opts.personalize(stored) : stored;
+    const files = await db
+      .select({ filename: mailOutboxAttachments.filename, contentType: mailOutboxAttachments.contentType, content: mailOutboxAttachments.content })
+      .from(mailOutboxAttachments)
+      .where(eq(mailOutboxAttachments.mailId, row.id));
     await transport.sendMail({
       from: opts.from,
       to: row.to,
@@ -116,6 +120,7 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
       html: row.html ?? undefined,
       messageId: row.messageId,
       headers: { 'X-Amtsflow-Mail-Id': row.id },
+      attachments: files.length > 0 ? files : undefined,
     });
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { mailOutbox } from '../db/schema';
+import { mailOutbox, mailOutboxAttachments } from '../db/schema';
 
 /** The pg_notify channel the dispatchers LISTEN on. */
 export const OUTBOX_CHANNEL = 'mail_outbox';
@@ -17,6 +17,13 @@ export interface OutgoingMail {
   html?: string;
   procedureId?: string;
   taskId?: string;
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /**
@@ -55,6 +62,10 @@ export async function enqueueMail(db: DbOrTx, mail: OutgoingMail): Promise<{ id:
 
   const row = inserted[0];
   if (row) {
+    // Same statement sequence as the row: a caller's transaction commits mail and files together.
+    if (mail.attachments?.length) {
+      await db.insert(mailOutboxAttachments).values(mail.attachments.map((a) => ({ mailId: row.id, ...a })));
+    }
     await db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${row.id})`);
     return { id: row.id, created: true };
   }

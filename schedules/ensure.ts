@@ -29,7 +29,7 @@ export async function ensureSchedules(client: Client, schedules: SystemSchedule[
       taskQueue,
       workflowId: s.id,
     };
-    const spec = { intervals: [{ every: s.everyMs }] };
+    const spec = s.cron ? { cronExpressions: [s.cron], timezone: 'Europe/Berlin' } : { intervals: [{ every: s.everyMs ?? 86_400_000 }] };
     const update = () =>
       client.schedule.getHandle(s.id).update((previous) => ({
         spec,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { startDepartmentMail } from '../answers/department-mail';
 import { startApiServer } from '../api/server';
 import { deriveSecret, readStackFile, type Config, type StackFile } from '../config/config';
-import { consultationTiming, fundingTiming, taskTiming } from '../config/timing';
+import { consultationTiming, fundingTiming, monitoringSettings, taskTiming } from '../config/timing';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seed } from '../db/seed';
@@ -160,6 +160,7 @@ export async function startEmbeddedStack(
       publicUrl,
       inboundDomain: config.INBOUND_DOMAIN,
       tokenSecret,
+      chromiumPath: config.CHROMIUM_PATH,
       smtpUrl,
       mailFrom: config.MAIL_FROM,
       outboxPollMs: config.OUTBOX_POLL_MS,
@@ -179,6 +180,7 @@ export async function startEmbeddedStack(
     timing: taskTiming(config),
     consultation: consultationTiming(config),
     funding: fundingTiming(config),
+    monitoring: monitoringSettings(config),
     schedules: systemSchedules(config),
     tokenSecret,
     publicUrl,

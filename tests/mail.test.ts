@@ -3,7 +3,7 @@ import net from 'node:net';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { closeDb, createDb, type Db } from '../db/client';
-import { inboundMails, mailbox, mailOutbox } from '../db/schema';
+import { inboundMails, mailbox, mailOutbox, mailOutboxAttachments } from '../db/schema';
 import { startMailCatcher } from '../mail/catcher';
 import { startOutboxDispatcher, type OutboxDispatcherOptions } from '../mail/dispatcher';
 import { startInboundListener } from '../mail/inbound';
@@ -35,7 +35,7 @@ afterAll(async () => {
 beforeEach(async () => {
   logs = [];
   cleanups = [];
-  await db.execute(sql`truncate ${mailOutbox}, ${mailbox}, ${inboundMails}`);
+  await db.execute(sql`truncate ${mailOutboxAttachments}, ${mailOutbox}, ${mailbox}, ${inboundMails}`);
 });
 
 afterEach(async () => {

@@ -21,6 +21,7 @@ void runUntilSignal('worker', async (onStop) => {
     publicUrl: conn.publicUrl,
     inboundDomain: config.INBOUND_DOMAIN,
     tokenSecret: conn.tokenSecret,
+    chromiumPath: config.CHROMIUM_PATH,
     smtpUrl: conn.smtpUrl,
     mailFrom: config.MAIL_FROM,
     outboxPollMs: config.OUTBOX_POLL_MS,

@@ -13,6 +13,7 @@ export interface WorkerRuntimeOptions {
   publicUrl: string;
   inboundDomain: string;
   tokenSecret: string;
+  chromiumPath: string;
   smtpUrl: string;
   mailFrom: string;
   outboxPollMs: number;

@@ -10,6 +10,7 @@ export interface WorkerOptions {
   publicUrl: string;
   inboundDomain: string;
   tokenSecret: string;
+  chromiumPath: string;
   bundle?: WorkflowBundleWithSourceMap;
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { forms as consultation } from './consultation/forms';
 import { forms as fundingCallReview } from './funding-call-review/forms';
+import { forms as integrationMonitoring } from './integration-monitoring/forms';
 import { forms as studyEvaluation } from './study-evaluation/forms';
 import { forms as vorgangMitFreigabe } from './vorgang-mit-freigabe/forms';
 
@@ -10,6 +11,7 @@ export const formSchemas = {
   ...consultation,
   ...fundingCallReview,
   ...studyEvaluation,
+  ...integrationMonitoring,
 } as const satisfies Record<string, z.ZodType>;
 
 export type FormKind = keyof typeof formSchemas;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { startForm as consultationStart } from './consultation/forms';
 import { startForm as fundingReviewStart } from './funding-call-review/forms';
+import { startForm as monitoringStart } from './integration-monitoring/forms';
+import { quarterLabel } from './integration-monitoring/quarter';
 import { startForm as studyEvaluationStart } from './study-evaluation/forms';
 import { startForm as vorgangStart } from './vorgang-mit-freigabe/forms';
 
@@ -12,6 +14,11 @@ interface ProcedureType<S extends z.ZodType> {
   startForm: S;
   /** Without a database; a start whose references name something better (a study's title) uses that. */
   titleOf(input: z.infer<S>): string;
+  /**
+   * One procedure per input (a quarter's monitoring): its id, the same for every start, so that a
+   * second start is refused (409) and Temporal rejects a duplicate however it is started.
+   */
+  procedureIdOf?(input: z.infer<S>): string;
 }
 
 function procedureType<S extends z.ZodType>(t: ProcedureType<S>): ProcedureType<S> {
@@ -43,6 +50,13 @@ export const procedureTypes = {
     workflowType: 'studyEvaluation',
     startForm: studyEvaluationStart,
     titleOf: (input) => `Studie ${input.studyId}`,
+  }),
+  'integration-monitoring': procedureType({
+    label: 'Integrationsmonitoring',
+    workflowType: 'integrationMonitoring',
+    startForm: monitoringStart,
+    titleOf: (input) => `Integrationsmonitoring ${quarterLabel(input.quarter)}`,
+    procedureIdOf: (input) => `integration-monitoring-${input.quarter}`,
   }),
 } as const;
 

@@ -52,6 +52,7 @@ export function mailRoutes(api: Api, db: Db, withMailbox: boolean) {
         html: mailbox.html,
         // Reply-To and the like, as the recipient's mail program shows them.
         headers: mailbox.headers,
+        attachments: mailbox.attachments,
         receivedAt: mailbox.receivedAt,
       },
       searchColumns: [mailbox.subject, mailbox.text],

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import { and, asc, count, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit';
@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { auditLog, mailOutbox, procedureEvents, procedures, procedureStatuses, tasks } from '../../db/schema';
 import type { ConsultationTiming } from '../../workflows/consultation/shared';
 import type { FundingTiming } from '../../workflows/funding-call-review/shared';
+import type { MonitoringSettings } from '../../workflows/integration-monitoring/shared';
 import type { TaskTiming } from '../../workflows/human-task/timing';
 import { cancelReasonSignal } from '../../workflows/human-task/shared';
 import { procedureTypeNames, procedureTypes, type ProcedureTypeName } from '../../workflows/registry';
@@ -78,6 +79,7 @@ export interface ProcedureRouteDeps {
   timing: TaskTiming;
   consultation: ConsultationTiming;
   funding: FundingTiming;
+  monitoring: MonitoringSettings;
 }
 
 const columns = {
@@ -93,7 +95,7 @@ const columns = {
   endedAt: procedures.endedAt,
 };
 
-export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, consultation, funding }: ProcedureRouteDeps) {
+export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, consultation, funding, monitoring }: ProcedureRouteDeps) {
   async function loadProcedure(id: string) {
     const [row] = await db.select(columns).from(procedures).where(eq(procedures.id, id));
     if (!row) throw HttpError.notFound('Vorgang');
@@ -161,7 +163,8 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
       if (checked.problems.length > 0) throw HttpError.badRequest('Ungültige Startdaten', checked.problems);
       const key = req.get('idempotency-key');
       const suffix = key ? createHash('sha256').update(`${user.id}:${key}`).digest('hex').slice(0, 32) : randomUUID();
-      const id = `${body.type}-${suffix}`;
+      const fixedId = type.procedureIdOf?.(parsed.data as never);
+      const id = fixedId ?? `${body.type}-${suffix}`;
       const [created] = await db
         .insert(procedures)
         .values({
@@ -174,6 +177,7 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
         .onConflictDoNothing()
         .returning({ id: procedures.id });
       if (!created) {
+        if (fixedId) throw HttpError.conflict(`Dieser Vorgang existiert bereits (${fixedId}); ein zweiter Lauf wird nicht gestartet`);
         res.locals.status = 200;
         return loadProcedure(id);
       }
@@ -181,7 +185,8 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
         await temporal.workflow.start(type.workflowType, {
           workflowId: id,
           taskQueue,
-          args: [{ input: parsed.data, startedBy: user.id, timing, consultation, funding }],
+          args: [{ input: parsed.data, startedBy: user.id, timing, consultation, funding, monitoring }],
+          ...(fixedId ? { workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE } : {}),
         });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { departments, fundingCalls, procedures, studies } from '../../db/schema';
+import { quarterEnd } from '../../workflows/integration-monitoring/quarter';
 import type { ProcedureTypeName } from '../../workflows/registry';
 import { HttpError, type FieldError } from '../errors';
 
@@ -24,6 +25,11 @@ export async function checkStartReferences(db: Db, type: ProcedureTypeName, inpu
     const [study] = await db.select({ title: studies.title }).from(studies).where(eq(studies.id, studyId));
     if (!study) return { problems: [{ path: 'input.studyId', message: 'unbekannte Studie' }] };
     return { problems: [], title: `Studie auswerten: ${study.title}` };
+  }
+  if (type === 'integration-monitoring') {
+    const { quarter } = input as { quarter: string };
+    // Its values are final only once it has ended.
+    if (quarterEnd(quarter).getTime() > Date.now()) return { problems: [{ path: 'input.quarter', message: 'Das Quartal ist noch nicht abgeschlossen' }] };
   }
   return { problems: [] };
 }

@@ -16,6 +16,8 @@ const scheduleSchema = z
     paused: z.boolean(),
     note: z.string().nullable(),
     everyMs: z.number().nullable(),
+    /** The cron expression of a system schedule that runs at set times (Temporal reports it only as calendar parts). */
+    cron: z.string().nullable(),
     nextRunAt: z.date().nullable(),
     lastRunAt: z.date().nullable(),
     lastWorkflowId: z.string().nullable(),
@@ -29,6 +31,7 @@ const pauseBody = z.strictObject({ note: z.string().trim().max(500).optional() }
 /** Every Temporal Schedule of the system, as admins see and steer them (not listed from Temporal's visibility: described one by one). */
 export function scheduleRoutes(api: Api, { db, temporal, schedules }: { db: Db; temporal: Client; schedules: SystemSchedule[] }) {
   const labels = new Map(schedules.map((s) => [s.id, s.label]));
+  const crons = new Map(schedules.map((s) => [s.id, s.cron ?? null]));
 
   async function view(id: string): Promise<ScheduleView> {
     try {
@@ -42,6 +45,7 @@ export function scheduleRoutes(api: Api, { db, temporal, schedules }: { db: Db; 
         paused: d.state.paused,
         note: d.state.note ?? null,
         everyMs: typeof every === 'number' ? every : null,
+        cron: crons.get(id) ?? null,
         nextRunAt: d.info.nextActionTimes[0] ?? null,
         lastRunAt: last?.takenAt ?? null,
         lastWorkflowId: last?.action.workflow.workflowId ?? null,

@@ -33,6 +33,7 @@ export default async function globalSetup(): Promise<void> {
     INBOUND_RETRY_MS: '1000',
     LOGIN_RATE_LIMIT: '10000',
     PUBLIC_RATE_LIMIT: '10000',
+    MONITORING_RECIPIENTS: 'integrationsrat@stadt.localhost, amtsleitung@amtsflow.localhost',
   });
   globalThis.amtsflowStack = { process: stack, dataDir };
   process.stdout.write('\n[test] starting the embedded stack (PostgreSQL, Temporal, SMTP, worker, API) …\n');

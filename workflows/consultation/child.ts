@@ -16,8 +16,8 @@ export interface ConsultSpec {
   /** The parent's step while the departments answer, and the child's title in lists. */
   title: string;
   input: ConsultationStart;
-  /** Who consolidates the answers at the end. */
-  consolidatorId: string;
+  /** Who consolidates the answers at the end; null: the staff group (a procedure the system started). */
+  consolidatorId: string | null;
   timing: ProcedureArgs<unknown>['timing'];
   consultation: ProcedureArgs<unknown>['consultation'];
 }

@@ -44,6 +44,7 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
       question: input.question,
       departmentIds: input.departmentIds,
       answerForm: input.answerForm ?? [],
+      answerForms: input.answerForms,
       timing: { ...consultation, deadline: input.deadline ?? consultation.deadline },
       createdAt: Date.now(),
     });
@@ -63,6 +64,9 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
     }
 
     const outcomes = await loadOutcomes({ consultationId: workflowInfo().workflowId });
+    const answeredCount = outcomes.filter((o) => o.status === 'answered').length;
+    const tally = `${answeredCount} von ${outcomes.length} Dienststellen haben geantwortet`;
+    if (input.consolidate === false) return { outcome: `Abgeschlossen (${tally})`, outcomes, consolidation: { summary: tally } };
     const consolidation = await humanTask({
       key: 'zusammenfuehren',
       title: 'Antworten zusammenführen',
@@ -73,9 +77,8 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
       context: { subject: input.subject, question: input.question, answerForm: input.answerForm ?? [], outcomes },
       timing,
     });
-    const answeredCount = outcomes.filter((o) => o.status === 'answered').length;
     return {
-      outcome: `Zusammengeführt (${answeredCount} von ${outcomes.length} Dienststellen haben geantwortet)`,
+      outcome: `Zusammengeführt (${tally})`,
       outcomes,
       consolidation: consolidation.data,
     };

@@ -49,6 +49,11 @@ export interface HumanTaskSpec<K extends FormKind> {
   dueAt?: number;
   /** Why the task goes away if its scope is cancelled (a deadline passed); shown in the history. */
   cancelReason?: string;
+  /**
+   * What the form kind's schema cannot know because it depends on this task (which fields are open):
+   * problems by path inside the form data. Run by the update's validator, so a bad completion is a 400.
+   */
+  check?: (data: FormData<K>) => FieldIssue[];
 }
 
 export interface TaskOutcome<K extends FormKind> {
@@ -63,6 +68,7 @@ interface TaskState {
   title: string;
   formKind: FormKind;
   excludedUserIds: string[];
+  check?: (data: never) => FieldIssue[];
   status: 'open' | 'completing' | 'completed' | 'cancelled';
   completion?: CompleteTaskRequest;
 }
@@ -91,6 +97,12 @@ function validateCompletion(request: CompleteTaskRequest): void {
   if (!parsed.success) {
     throw ApplicationFailure.nonRetryable('Die Formulardaten sind ungültig', taskFailures.invalidData, {
       fields: fieldIssues(parsed.error),
+    });
+  }
+  const problems = task.check?.(parsed.data as never) ?? [];
+  if (problems.length > 0) {
+    throw ApplicationFailure.nonRetryable('Die Formulardaten sind ungültig', taskFailures.invalidData, {
+      fields: problems.map((p) => ({ path: `data.${p.path}`, message: p.message })),
     });
   }
 }
@@ -153,6 +165,7 @@ export async function humanTask<K extends FormKind>(spec: HumanTaskSpec<K>): Pro
     title: spec.title,
     formKind: spec.formKind,
     excludedUserIds,
+    check: spec.check as TaskState['check'],
     status: 'open',
   };
   tasks.set(spec.key, task);

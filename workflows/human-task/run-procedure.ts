@@ -16,6 +16,7 @@ import { procedure } from './procedure-state';
 import { cancelReasonSignal, procedureViewQuery } from './shared';
 import type { ConsultationTiming } from '../consultation/shared';
 import type { FundingTiming } from '../funding-call-review/shared';
+import type { MonitoringSettings } from '../integration-monitoring/shared';
 import type { TaskTiming } from './timing';
 
 const { finishProcedure, registerProcedure } = proxyActivities<Activities>({
@@ -31,6 +32,7 @@ export interface ProcedureArgs<I> {
   timing: TaskTiming;
   consultation: ConsultationTiming;
   funding?: FundingTiming;
+  monitoring?: MonitoringSettings;
   /** Set when another procedure started this one as its child. */
   parent?: { id: string; title: string };
 }

@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process';
+
+// pdf-parse runs pdf.js, an ES module that loads its worker by dynamic import, which jest's module
+// system refuses; so the text is extracted by a plain Node process, as a reader's tool would.
+const SCRIPT = `
+const { PDFParse } = require('pdf-parse');
+const chunks = [];
+process.stdin.on('data', (c) => chunks.push(c));
+process.stdin.on('end', () => {
+  new PDFParse({ data: Buffer.concat(chunks) }).getText()
+    .then((t) => process.stdout.write(t.text))
+    .catch((err) => { process.stderr.write(String(err && err.stack || err)); process.exit(1); });
+});
+`;
+
+/** The text of a PDF, as pdf-parse extracts it. */
+export function pdfText(pdf: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', SCRIPT], { cwd: __dirname, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`pdf-parse failed: ${Buffer.concat(err).toString('utf8')}`)),
+    );
+    child.stdin.end(pdf);
+  });
+}
