@@ -1,0 +1,61 @@
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import BarChartIcon from '@mui/icons-material/BarChart';
+import GroupsIcon from '@mui/icons-material/Groups';
+import { Badge } from '@mui/material';
+import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
+import { useTaskCount } from './useTaskCount';
+
+function CountBadge({ count, label }: { count: number | undefined; label: string }) {
+  return (
+    <Badge
+      badgeContent={count}
+      max={999}
+      color="primary"
+      showZero={false}
+      aria-label={count === undefined ? undefined : `${count} ${label}`}
+      sx={{ '& .MuiBadge-badge': { position: 'static', transform: 'none', ml: 1 } }}
+    >
+      <span />
+    </Badge>
+  );
+}
+
+/** The resources a page file registers, in the order people use them; inbox counts refreshed by polling. */
+export function Menu() {
+  const translate = useTranslate();
+  const resources = useResourceDefinitions();
+  const mine = useTaskCount('mine');
+  const group = useTaskCount('group');
+  const { canAccess: seesDashboard } = useCanAccess({ resource: 'dashboard', action: 'list' });
+  const open = translate('app.menu.open_tasks');
+  return (
+    <RaMenu>
+      {seesDashboard && <RaMenu.DashboardItem primaryText={translate('app.menu.dashboard')} leftIcon={<BarChartIcon />} />}
+      <RaMenu.Item
+        to="/tasks"
+        primaryText={
+          <span data-testid="menu-my-tasks">
+            {translate('app.menu.my_tasks')}
+            <CountBadge count={mine} label={open} />
+          </span>
+        }
+        leftIcon={<AssignmentIndIcon />}
+      />
+      <RaMenu.Item
+        to="/group-tasks"
+        primaryText={
+          <span data-testid="menu-group-tasks">
+            {translate('app.menu.group_tasks')}
+            <CountBadge count={group} label={open} />
+          </span>
+        }
+        leftIcon={<GroupsIcon />}
+      />
+      {Object.entries(resources)
+        .filter(([, r]) => r.hasList && !(r.options as { hideFromMenu?: boolean } | undefined)?.hideFromMenu)
+        .map(([name]) => (
+          <RaMenu.ResourceItem key={name} name={name} />
+        ))}
+    </RaMenu>
+  );
+}
