@@ -4,4 +4,6 @@ import { defaultTheme, type RaThemeOptions } from 'react-admin';
 export const theme: RaThemeOptions = {
   ...defaultTheme,
   palette: { ...defaultTheme.palette, primary: { main: '#1d4f91' }, secondary: { main: '#24386b' } },
+  // Room for "Gruppenaufgaben" and its count.
+  sidebar: { width: 270, closedWidth: 55 },
 };

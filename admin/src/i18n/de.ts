@@ -97,6 +97,12 @@ export const de = {
     channel: { page: 'Antwortseite', mail: 'per Mail' },
     mail_status: { pending: 'wartet', sending: 'wird gesendet', sent: 'gesendet', retry: 'neuer Versuch', failed: 'fehlgeschlagen' },
     audit_action: {
+      request_answered: 'Antwort eingegangen',
+      request_no_answer: 'Keine Antwort bis zur Frist',
+      request_answer_rejected: 'Antwort abgewiesen',
+      procedure_completed: 'Vorgang abgeschlossen',
+      procedure_cancelled: 'Vorgang abgebrochen',
+      procedure_failed: 'Vorgang fehlgeschlagen',
       procedure_started: 'Vorgang gestartet',
       procedure_cancel_requested: 'Abbruch angefordert',
       task_claimed: 'Aufgabe übernommen',

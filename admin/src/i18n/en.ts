@@ -86,6 +86,12 @@ export const en: Messages = {
     channel: { page: 'answer page', mail: 'by mail' },
     mail_status: { pending: 'waiting', sending: 'sending', sent: 'sent', retry: 'retrying', failed: 'failed' },
     audit_action: {
+      request_answered: 'Answer received',
+      request_no_answer: 'No answer by the deadline',
+      request_answer_rejected: 'Answer rejected',
+      procedure_completed: 'Procedure completed',
+      procedure_cancelled: 'Procedure cancelled',
+      procedure_failed: 'Procedure failed',
       procedure_started: 'Procedure started',
       procedure_cancel_requested: 'Cancellation requested',
       task_claimed: 'Task claimed',

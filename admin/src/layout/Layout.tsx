@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Layout as RaLayout, useLocaleState } from 'react-admin';
+import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 
 /** Keeps <html lang> in step with the chosen language, for screen readers and hyphenation. */
@@ -13,7 +14,7 @@ function DocumentLanguage() {
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
-    <RaLayout menu={Menu}>
+    <RaLayout menu={Menu} appBar={AppBar}>
       <DocumentLanguage />
       {children}
     </RaLayout>

@@ -1,22 +1,20 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BarChartIcon from '@mui/icons-material/BarChart';
 import GroupsIcon from '@mui/icons-material/Groups';
-import { Badge } from '@mui/material';
+import { Box } from '@mui/material';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 import { useTaskCount } from './useTaskCount';
 
 function CountBadge({ count, label }: { count: number | undefined; label: string }) {
+  if (!count) return null;
   return (
-    <Badge
-      badgeContent={count}
-      max={999}
-      color="primary"
-      showZero={false}
-      aria-label={count === undefined ? undefined : `${count} ${label}`}
-      sx={{ '& .MuiBadge-badge': { position: 'static', transform: 'none', ml: 1 } }}
+    <Box
+      component="span"
+      aria-label={`${count} ${label}`}
+      sx={{ ml: 1, px: 0.8, py: 0.1, borderRadius: 2, bgcolor: 'primary.main', color: 'primary.contrastText', fontSize: '0.75rem', fontWeight: 600 }}
     >
-      <span />
-    </Badge>
+      {count > 999 ? '999+' : count}
+    </Box>
   );
 }
 

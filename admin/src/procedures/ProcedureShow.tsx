@@ -70,7 +70,8 @@ function ProcedurePage() {
 
 export function ProcedureShow() {
   return (
-    <Show actions={false} component="div">
+    // While it runs, the page follows it: the step, the status, the outcome.
+    <Show actions={false} component="div" queryOptions={{ refetchInterval: 5000 }}>
       <ProcedurePage />
     </Show>
   );

@@ -16,7 +16,7 @@ export function useHistory(procedureId: string | undefined) {
     queryKey: ['procedure-history', procedureId],
     queryFn: () => procedureApi.history(procedureId as string),
     enabled: !!procedureId,
-    refetchInterval: 10_000,
+    refetchInterval: 5000,
   });
 }
 
