@@ -92,6 +92,7 @@ export function Dashboard() {
       <ChartWithTable
         id="chart-overdue-person"
         title={translate('app.dashboard.overdue_by_person')}
+        empty={translate('app.dashboard.none_overdue')}
         rows={byPerson}
         columns={[
           { label: translate('app.dashboard.person'), value: (r) => r.name },
@@ -113,6 +114,7 @@ export function Dashboard() {
       <ChartWithTable
         id="chart-overdue-department"
         title={translate('app.dashboard.overdue_by_department')}
+        empty={translate('app.dashboard.none_overdue')}
         rows={byDepartment}
         columns={[
           { label: translate('app.forms.department'), value: (r) => r.name },

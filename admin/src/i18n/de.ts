@@ -81,6 +81,7 @@ export const de = {
     },
     menu: {
       dashboard: 'Übersicht der Amtsleitung',
+      dashboard_short: 'Übersicht',
       my_tasks: 'Meine Aufgaben',
       group_tasks: 'Gruppenaufgaben',
       open_tasks: 'offene Aufgaben',
@@ -234,6 +235,7 @@ export const de = {
       person: 'Person',
       overdue_tasks: 'Überfällige Aufgaben',
       no_department: 'ohne Dienststelle',
+      none_overdue: 'Keine überfälligen Aufgaben.',
       month: 'Monat',
       started: 'Gestartet',
       completed: 'Abgeschlossen',

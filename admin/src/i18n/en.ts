@@ -73,7 +73,7 @@ export const en: Messages = {
       invalid_input: 'Please enter a valid email address and a password.',
       failed: 'Login failed. Please try again later.',
     },
-    menu: { dashboard: "Manager's dashboard", my_tasks: 'My tasks', group_tasks: 'Group tasks', open_tasks: 'open tasks' },
+    menu: { dashboard: "Manager's dashboard", dashboard_short: 'Dashboard', my_tasks: 'My tasks', group_tasks: 'Group tasks', open_tasks: 'open tasks' },
     person: { you: 'You', colleague: 'Colleague' },
     role: { staff: 'Staff', manager: 'Management', admin: 'Administration' },
     procedure_types: {
@@ -223,6 +223,7 @@ export const en: Messages = {
       person: 'Person',
       overdue_tasks: 'Overdue tasks',
       no_department: 'no department',
+      none_overdue: 'No overdue tasks.',
       month: 'Month',
       started: 'Started',
       completed: 'Completed',

@@ -28,7 +28,7 @@ export function Menu() {
   const open = translate('app.menu.open_tasks');
   return (
     <RaMenu>
-      {seesDashboard && <RaMenu.DashboardItem primaryText={translate('app.menu.dashboard')} leftIcon={<BarChartIcon />} />}
+      {seesDashboard && <RaMenu.DashboardItem primaryText={translate('app.menu.dashboard_short')} leftIcon={<BarChartIcon />} />}
       <RaMenu.Item
         to="/tasks"
         primaryText={

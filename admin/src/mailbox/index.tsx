@@ -66,4 +66,4 @@ function MailboxShow() {
   );
 }
 
-export default { list: MailboxList, show: MailboxShow, icon: MarkunreadMailboxIcon };
+export default { list: MailboxList, show: MailboxShow, icon: MarkunreadMailboxIcon, recordRepresentation: 'subject' };

@@ -78,4 +78,4 @@ function OutboxShow() {
   );
 }
 
-export default { list: OutboxList, show: OutboxShow, icon: OutboxIcon };
+export default { list: OutboxList, show: OutboxShow, icon: OutboxIcon, recordRepresentation: 'subject' };
