@@ -112,7 +112,12 @@ describe('the staff console', () => {
     await staff.waitForURL(/#\/procedures\/.+\/show/);
     const procedureId = procedureIdOf(staff);
 
-    // The group's task, found in the group inbox (the menu counts it without a reload).
+    // The group's task, found in the group inbox, marked and counted in the menu without a reload.
+    await go(staff, '/group-tasks');
+    await staff.locator('tbody tr', { hasText: title }).waitFor();
+    await staff.getByTestId('menu-group-tasks').locator('[data-count]').waitFor({ timeout: 20_000 });
+    expect(await accessibilityViolations(staff)).toEqual([]);
+    await screenshots(staff, 'group-inbox');
     await openRow(staff, '/group-tasks', title);
     await staff.getByRole('button', { name: 'Erledigen' }).waitFor();
     expect(await accessibilityViolations(staff)).toEqual([]);
@@ -186,7 +191,7 @@ describe('the staff console', () => {
     await expectFinished(staff, procedureId);
   });
 
-  it('passes axe on the inbox and shows the main pages at laptop and tablet size', async () => {
+  it('passes axe on the (empty) inbox and shows the main pages at laptop and tablet size', async () => {
     await go(staff, '/tasks');
     await staff.getByTestId('menu-my-tasks').waitFor();
     await staff.waitForTimeout(500);

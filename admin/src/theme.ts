@@ -6,4 +6,9 @@ export const theme: RaThemeOptions = {
   palette: { ...defaultTheme.palette, primary: { main: '#1d4f91' }, secondary: { main: '#24386b' } },
   // Room for "Gruppenaufgaben" and its count.
   sidebar: { width: 270, closedWidth: 55 },
+  components: {
+    ...defaultTheme.components,
+    // The empty list's sentence is information ("Noch keine Aufgaben."), not disabled text: readable contrast.
+    RaEmpty: { styleOverrides: { root: { '& .RaEmpty-message': { color: 'rgba(0, 0, 0, 0.7)' } } } },
+  } as RaThemeOptions['components'],
 };

@@ -5,15 +5,19 @@ import { Box } from '@mui/material';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
 import { useTaskCount } from './useTaskCount';
 
+// Read by screen readers, not shown: "3 offene Aufgaben" rather than a bare "3".
+const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 function CountBadge({ count, label }: { count: number | undefined; label: string }) {
   if (!count) return null;
   return (
     <Box
       component="span"
-      aria-label={`${count} ${label}`}
+      data-count={count}
       sx={{ ml: 1, px: 0.8, py: 0.1, borderRadius: 2, bgcolor: 'primary.main', color: 'primary.contrastText', fontSize: '0.75rem', fontWeight: 600 }}
     >
       {count > 999 ? '999+' : count}
+      <span style={visuallyHidden}> {label}</span>
     </Box>
   );
 }
