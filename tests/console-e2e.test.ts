@@ -26,8 +26,8 @@ async function go(page: Page, hashPath: string): Promise<void> {
   await page.goto(`${testStack().url}/#${hashPath}`);
 }
 
-/** Opens the row of a list whose text has `text`, reloading the list until it appears. */
-async function openRow(page: Page, hashPath: string, text: string, timeoutMs = 30_000): Promise<void> {
+/** The row of a list whose text has `text`, refreshing the list until it appears. */
+async function findRow(page: Page, hashPath: string, text: string, timeoutMs = 30_000) {
   await go(page, hashPath);
   const row = page.locator('tbody tr', { hasText: text }).first();
   const until = Date.now() + timeoutMs;
@@ -37,7 +37,11 @@ async function openRow(page: Page, hashPath: string, text: string, timeoutMs = 3
     await page.getByRole('button', { name: 'Aktualisieren' }).click();
     await page.waitForTimeout(500);
   }
-  await row.click();
+  return row;
+}
+
+async function openRow(page: Page, hashPath: string, text: string): Promise<void> {
+  await (await findRow(page, hashPath, text)).click();
 }
 
 /** The message a field is described by (aria-describedby): the error shown next to it. */
@@ -113,12 +117,11 @@ describe('the staff console', () => {
     const procedureId = procedureIdOf(staff);
 
     // The group's task, found in the group inbox, marked and counted in the menu without a reload.
-    await go(staff, '/group-tasks');
-    await staff.locator('tbody tr', { hasText: title }).waitFor();
+    const row = await findRow(staff, '/group-tasks', title);
     await staff.getByTestId('menu-group-tasks').locator('[data-count]').waitFor({ timeout: 20_000 });
     expect(await accessibilityViolations(staff)).toEqual([]);
     await screenshots(staff, 'group-inbox');
-    await openRow(staff, '/group-tasks', title);
+    await row.click();
     await staff.getByRole('button', { name: 'Erledigen' }).waitFor();
     expect(await accessibilityViolations(staff)).toEqual([]);
     await screenshots(staff, 'task-form');
@@ -145,6 +148,30 @@ describe('the staff console', () => {
     await screenshots(staff, 'procedure-timeline');
   });
 
+  it('wants a reason for a rejection, and takes the approver straight to the next task', async () => {
+    const title = `Konsole ${run}: Rückfrage zum Entwurf`;
+    const staffApi = await ApiClient.as(staffEmail, DEMO_PASSWORD);
+    const started = await staffApi.post('/api/procedures', { type: 'vorgang-mit-freigabe', input: { title } });
+    expect(started.status).toBe(201);
+    const work = await eventually(async () => {
+      const tasks = (await staffApi.get(`/api/tasks?${listQuery({ procedureId: started.body.id, inbox: 'workable' })}`)).body as { id: string }[];
+      return tasks[0];
+    }, 20_000, 'the work task');
+    expect((await staffApi.post(`/api/tasks/${work.id}/complete`, { data: { result: 'Erster Entwurf' } })).status).toBe(200);
+
+    // David is manager and staff: he approves, and the rework that follows is his group's.
+    const david = await person('david.mensah@amtsflow.localhost', DEMO_PASSWORD);
+    await openRow(david, '/group-tasks', title);
+    await david.getByLabel(/Ablehnen/).check();
+    await david.getByRole('button', { name: 'Erledigen' }).click();
+    expect(await fieldMessage(david, 'Begründung / Kommentar', 'Eine Ablehnung braucht eine Begründung')).toContain('Begründung');
+    await david.getByLabel('Begründung / Kommentar').fill('Bitte die Zahlen des Jugendamts ergänzen.');
+    await david.getByRole('button', { name: 'Erledigen' }).click();
+    await david.getByRole('heading', { level: 1, name: 'Vorgang überarbeiten (Runde 2)' }).waitFor();
+    expect(david.url()).toMatch(/#\/tasks\/[0-9a-f-]+\/show$/);
+    await david.getByText('Bitte die Zahlen des Jugendamts ergänzen.').waitFor();
+  });
+
   it('runs a department consultation: start form, the departments answer from the mail view, consolidation', async () => {
     const subject = `Konsole ${run}: Sprachkurse für Zugewanderte`;
     await go(staff, '/procedures/create');
@@ -160,7 +187,6 @@ describe('the staff console', () => {
     // Playing each department: its mail in the mail view, the link in it, the answer page.
     let checkedAnswerPage = false;
     for (const code of ['juga', 'wohn']) {
-      await go(staff, `/mailbox?filter=${encodeURIComponent(JSON.stringify({ q: subject }))}`);
       await openRow(staff, `/mailbox?filter=${encodeURIComponent(JSON.stringify({ q: subject }))}`, `${code}@stadt.localhost`);
       const link = staff.getByTestId('answer-link');
       await link.waitFor();
@@ -203,13 +229,29 @@ describe('the staff console', () => {
     await screenshots(staff, 'procedures');
 
     await go(manager, '/');
-    await manager.getByTestId('chart-procedures').waitFor();
-    await expect(manager.getByTestId('chart-procedures').locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    await manager.getByTestId('chart-procedures').locator('tbody tr').first().waitFor();
     await screenshots(manager, 'dashboard');
+
+    // English on request, and back.
+    await manager.getByRole('button', { name: /Deutsch/ }).click();
+    await manager.getByRole('menuitem', { name: 'English' }).click();
+    await manager.getByRole('heading', { name: 'Procedures by type and status' }).waitFor();
+    await manager.getByRole('button', { name: /English/ }).click();
+    await manager.getByRole('menuitem', { name: 'Deutsch' }).click();
+    await manager.getByRole('heading', { name: 'Vorgänge nach Verfahren und Status' }).waitFor();
 
     const adminPage = await person(testStack().adminEmail, testStack().adminPassword);
     await go(adminPage, '/users');
     await adminPage.getByText(staffEmail).waitFor();
     await screenshots(adminPage, 'users');
+
+    // The API's own field errors (here: the department code's format) stand next to their fields too.
+    await go(adminPage, '/departments/create');
+    await adminPage.getByLabel('Kürzel').fill('x y');
+    await adminPage.getByLabel('Name').fill('Testamt der Konsole');
+    await adminPage.getByLabel('Kontakt-E-Mail').fill('test@stadt.localhost');
+    await adminPage.getByLabel('E-Mail der Leitung').fill('leitung.test@stadt.localhost');
+    await adminPage.getByRole('button', { name: 'Speichern' }).click();
+    expect(await fieldMessage(adminPage, 'Kürzel', 'nur Großbuchstaben, Ziffern und Bindestrich')).toContain('Großbuchstaben');
   });
 });

@@ -6,7 +6,7 @@ import { Create, DataTable, Edit, List, SearchInput, SimpleForm, TextInput } fro
 function DepartmentList() {
   return (
     <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
         <DataTable.Col source="contactEmail" />

@@ -105,7 +105,7 @@ function TaskPage() {
                 {translate('app.task.form')}
               </Typography>
               {workable ? (
-                <TaskForm task={task} />
+                <TaskForm key={task.id} task={task} />
               ) : task.status === 'completed' ? (
                 <>
                   <Alert severity="success">{translate('app.task.already_done')}</Alert>

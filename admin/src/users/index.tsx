@@ -31,7 +31,7 @@ function UserList() {
       sort={{ field: 'name', order: 'ASC' }}
       exporter={false}
     >
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="email" />
         <DataTable.Col source="roles" disableSort>
