@@ -36,10 +36,10 @@ export function ChartWithTable<T>({
           <Typography>{empty}</Typography>
         ) : (
           <Grid container spacing={2}>
-            <Grid size={{ xs: 12, md: wide ? 12 : 7 }} sx={{ minHeight: 260 }} aria-hidden="true">
+            <Grid size={{ xs: 12, lg: wide ? 12 : 7 }} sx={{ minHeight: 260 }} aria-hidden="true">
               {chart}
             </Grid>
-            <Grid size={{ xs: 12, md: wide ? 12 : 5 }} sx={{ overflowX: 'auto' }}>
+            <Grid size={{ xs: 12, lg: wide ? 12 : 5 }} sx={{ overflowX: 'auto' }}>
               <Table size="small" aria-labelledby={`${id}-title`}>
                 <TableHead>
                   <TableRow>

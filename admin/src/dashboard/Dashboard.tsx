@@ -25,7 +25,8 @@ interface DashboardData {
 }
 
 const STATUSES = ['running', 'completed', 'cancelled', 'failed'] as const;
-// Colours told apart also by position and legend; the tables carry the numbers.
+// Colours told apart also by position and legend; the tables carry the numbers. No animation:
+// charts that move distract (WCAG 2.3.3) and catch screenshots mid-way.
 const COLORS = { running: '#1565c0', completed: '#2e7d32', cancelled: '#757575', failed: '#c62828' };
 
 export function Dashboard() {
@@ -82,7 +83,7 @@ export function Dashboard() {
               <Tooltip />
               <Legend />
               {STATUSES.map((s) => (
-                <Bar key={s} dataKey={s} stackId="a" name={translate(`app.procedure_status.${s}`)} fill={COLORS[s]} />
+                <Bar key={s} isAnimationActive={false} dataKey={s} stackId="a" name={translate(`app.procedure_status.${s}`)} fill={COLORS[s]} />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -105,7 +106,7 @@ export function Dashboard() {
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="name" width={140} />
               <Tooltip />
-              <Bar dataKey="count" name={translate('app.dashboard.overdue_tasks')} fill="#c62828" />
+              <Bar isAnimationActive={false} dataKey="count" name={translate('app.dashboard.overdue_tasks')} fill="#c62828" />
             </BarChart>
           </ResponsiveContainer>
         }
@@ -127,7 +128,7 @@ export function Dashboard() {
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="name" width={140} />
               <Tooltip />
-              <Bar dataKey="count" name={translate('app.dashboard.overdue_tasks')} fill="#ef6c00" />
+              <Bar isAnimationActive={false} dataKey="count" name={translate('app.dashboard.overdue_tasks')} fill="#ef6c00" />
             </BarChart>
           </ResponsiveContainer>
         }
@@ -150,8 +151,8 @@ export function Dashboard() {
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Legend />
-              <Line type="monotone" dataKey="started" name={translate('app.dashboard.started')} stroke="#1565c0" />
-              <Line type="monotone" dataKey="completed" name={translate('app.dashboard.completed')} stroke="#2e7d32" strokeDasharray="5 3" />
+              <Line isAnimationActive={false} type="monotone" dataKey="started" name={translate('app.dashboard.started')} stroke="#1565c0" />
+              <Line isAnimationActive={false} type="monotone" dataKey="completed" name={translate('app.dashboard.completed')} stroke="#2e7d32" strokeDasharray="5 3" />
             </LineChart>
           </ResponsiveContainer>
         }
@@ -176,9 +177,9 @@ export function Dashboard() {
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Legend />
-              <Bar dataKey="answered" name={translate('app.request_status.answered')} stackId="r" fill="#2e7d32" />
-              <Bar dataKey="noAnswer" name={translate('app.request_status.no_answer')} stackId="r" fill="#c62828" />
-              <Bar dataKey="pending" name={translate('app.request_status.pending')} stackId="r" fill="#1565c0" />
+              <Bar isAnimationActive={false} dataKey="answered" name={translate('app.request_status.answered')} stackId="r" fill="#2e7d32" />
+              <Bar isAnimationActive={false} dataKey="noAnswer" name={translate('app.request_status.no_answer')} stackId="r" fill="#c62828" />
+              <Bar isAnimationActive={false} dataKey="pending" name={translate('app.request_status.pending')} stackId="r" fill="#1565c0" />
             </BarChart>
           </ResponsiveContainer>
         }

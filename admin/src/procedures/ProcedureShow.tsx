@@ -50,7 +50,7 @@ function ProcedurePage() {
             <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
               {translate('app.timeline.title')}
             </Typography>
-            <Timeline procedureId={p.id} />
+            <Timeline procedureId={p.id} live={p.status === 'running'} />
           </CardContent>
         </Card>
       </Grid>
@@ -60,7 +60,7 @@ function ProcedurePage() {
             <Typography variant="h6" component="h2">
               {translate('app.timeline.audit')}
             </Typography>
-            <Timeline procedureId={p.id} sources={['audit']} dense />
+            <Timeline procedureId={p.id} sources={['audit']} dense live={p.status === 'running'} />
           </CardContent>
         </Card>
       </Grid>
@@ -71,7 +71,7 @@ function ProcedurePage() {
 export function ProcedureShow() {
   return (
     // While it runs, the page follows it: the step, the status, the outcome.
-    <Show actions={false} component="div" queryOptions={{ refetchInterval: 5000 }}>
+    <Show actions={false} component="div" queryOptions={{ refetchInterval: (query) => ((query.state.data as Procedure | undefined)?.status === 'running' ? 5000 : false) }}>
       <ProcedurePage />
     </Show>
   );

@@ -11,12 +11,13 @@ import { procedureApi, type HistoryEntry } from './procedureApi';
 
 const icons = { step: FlagIcon, task: AssignmentIcon, mail: MailIcon, audit: HistoryIcon };
 
-export function useHistory(procedureId: string | undefined) {
+/** Polled while `live` (the procedure runs), so new steps, mails and answers appear by themselves. */
+export function useHistory(procedureId: string | undefined, live = true) {
   return useQuery({
     queryKey: ['procedure-history', procedureId],
     queryFn: () => procedureApi.history(procedureId as string),
     enabled: !!procedureId,
-    refetchInterval: 5000,
+    refetchInterval: live ? 5000 : false,
   });
 }
 
@@ -58,10 +59,20 @@ function Detail({ entry }: { entry: HistoryEntry }) {
 }
 
 /** The procedure as it happened: steps, tasks, mails and answers, oldest first. */
-export function Timeline({ procedureId, sources = ['step', 'task', 'mail'], dense }: { procedureId: string; sources?: HistoryEntry['source'][]; dense?: boolean }) {
+export function Timeline({
+  procedureId,
+  sources = ['step', 'task', 'mail'],
+  dense,
+  live,
+}: {
+  procedureId: string;
+  sources?: HistoryEntry['source'][];
+  dense?: boolean;
+  live?: boolean;
+}) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const { data, isPending, error } = useHistory(procedureId);
+  const { data, isPending, error } = useHistory(procedureId, live);
   if (isPending) return <Typography>{translate('ra.page.loading')}</Typography>;
   if (error) return <Typography color="error">{(error as Error).message}</Typography>;
   const entries = data.filter((e) => sources.includes(e.source));

@@ -126,7 +126,7 @@ function TaskPage() {
             <Typography variant="h6" component="h2" gutterBottom>
               {translate('app.task.earlier_steps')}
             </Typography>
-            <Timeline procedureId={task.procedureId} dense />
+            <Timeline procedureId={task.procedureId} dense live={task.status === 'open' || task.status === 'claimed'} />
           </CardContent>
         </Card>
       </Grid>
