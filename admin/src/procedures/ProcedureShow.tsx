@@ -1,4 +1,6 @@
 import { Box, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Show, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/DueMark';
 import { PersonName } from '../common/PersonName';
@@ -14,6 +16,11 @@ function ProcedurePage() {
   const translate = useTranslate();
   const typeLabel = useProcedureTypeLabel();
   const [locale] = useLocaleState();
+  const queryClient = useQueryClient();
+  // The end of a procedure is news for its history too, which stops polling then.
+  useEffect(() => {
+    if (p) void queryClient.invalidateQueries({ queryKey: ['procedure-history', p.id] });
+  }, [p?.id, p?.status, queryClient]);
   if (!p) return null;
   const facts: [string, React.ReactNode][] = [
     ['resources.procedures.fields.type', typeLabel(p.type)],
