@@ -6,6 +6,7 @@ import { Home } from './dashboard/Home';
 import { dataProvider } from './dataProvider';
 import departments from './departments';
 import { i18nProvider } from './i18n/provider';
+import inboundMails from './inbound-mails';
 import { Layout } from './layout/Layout';
 import mailbox from './mailbox';
 import mails from './mails';
@@ -36,6 +37,7 @@ export function App() {
       <Resource name="departments" {...departments} />
       <Resource name="users" {...users} />
       <Resource name="mails" {...mails} />
+      <Resource name="inbound-mails" {...inboundMails} />
       <Resource name="audit" {...audit} />
       <CustomRoutes>
         <Route path="/group-tasks" element={<GroupTaskList />} />

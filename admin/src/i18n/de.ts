@@ -59,6 +59,10 @@ export const de = {
       name: 'Postausgang |||| Postausgang',
       fields: { createdAt: 'Angelegt am', to: 'An', subject: 'Betreff', status: 'Status', attempts: 'Versuche' },
     },
+    'inbound-mails': {
+      name: 'Posteingang (Antworten per Mail) |||| Posteingang (Antworten per Mail)',
+      fields: { receivedAt: 'Empfangen am', from: 'Von', subject: 'Betreff', status: 'Status', reason: 'Grund' },
+    },
     audit: {
       name: 'Protokoll |||| Protokoll',
       fields: {
@@ -96,6 +100,7 @@ export const de = {
     procedure_status: { running: 'läuft', completed: 'abgeschlossen', cancelled: 'abgebrochen', failed: 'fehlgeschlagen' },
     request_status: { answered: 'beantwortet', no_answer: 'keine Antwort', pending: 'ausstehend', cancelled: 'zurückgezogen' },
     channel: { page: 'Antwortseite', mail: 'per Mail' },
+    inbound_status: { received: 'in Bearbeitung', accepted: 'als Antwort angenommen', rejected: 'abgewiesen' },
     mail_status: { pending: 'wartet', sending: 'wird gesendet', sent: 'gesendet', retry: 'neuer Versuch', failed: 'fehlgeschlagen' },
     audit_action: {
       request_answered: 'Antwort eingegangen',

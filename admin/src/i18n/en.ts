@@ -53,6 +53,10 @@ export const en: Messages = {
       name: 'Outbox |||| Outbox',
       fields: { createdAt: 'Created', to: 'To', subject: 'Subject', status: 'Status', attempts: 'Attempts' },
     },
+    'inbound-mails': {
+      name: 'Inbox (answers by mail) |||| Inbox (answers by mail)',
+      fields: { receivedAt: 'Received', from: 'From', subject: 'Subject', status: 'Status', reason: 'Reason' },
+    },
     audit: {
       name: 'Audit log |||| Audit log',
       fields: {
@@ -84,6 +88,7 @@ export const en: Messages = {
     procedure_status: { running: 'running', completed: 'completed', cancelled: 'cancelled', failed: 'failed' },
     request_status: { answered: 'answered', no_answer: 'no answer', pending: 'pending', cancelled: 'withdrawn' },
     channel: { page: 'answer page', mail: 'by mail' },
+    inbound_status: { received: 'being handled', accepted: 'accepted as an answer', rejected: 'rejected' },
     mail_status: { pending: 'waiting', sending: 'sending', sent: 'sent', retry: 'retrying', failed: 'failed' },
     audit_action: {
       request_answered: 'Answer received',
