@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, loginAs, newContext, screenshots } from './support/browser';
 import { ApiClient, eventually, listQuery } from './support/client';
+import { spawnApi } from './support/extra-processes';
 import { DEMO_PASSWORD, testStack } from './support/stack-env';
 
 // The staff console in headless Chromium against the real embedded stack: what a person
@@ -91,6 +92,28 @@ describe('the staff console', () => {
 
     staff = await person(staffEmail, DEMO_PASSWORD);
     manager = await person(managerEmail, DEMO_PASSWORD);
+  });
+
+  it('says so in German when logins are rate limited', async () => {
+    // A second API on the same stack with a limit of two logins a minute.
+    const api = await spawnApi({ LOGIN_RATE_LIMIT: '2' });
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${api.url}/#/login`);
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        await page.getByLabel('E-Mail-Adresse').fill(staffEmail);
+        await page.getByLabel('Passwort').first().fill(`falsch-${attempt}`);
+        await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+          page.getByRole('button', { name: 'Anmelden' }).click(),
+        ]);
+      }
+      await page.getByText('Zu viele Anmeldeversuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.').waitFor();
+    } finally {
+      await context.close();
+      await api.stop();
+    }
   });
 
   it('shows a staff member no admin pages, and refuses the users page', async () => {

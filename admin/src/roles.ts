@@ -21,7 +21,3 @@ export function mayAccess(roles: readonly Role[], resource: string, action = 'li
   const allowed = rule[action] ?? rule['*'];
   return !allowed || allowed.some((r) => roles.includes(r));
 }
-
-export function hasRole(roles: readonly string[] | undefined, ...wanted: Role[]): boolean {
-  return wanted.some((r) => roles?.includes(r));
-}

@@ -58,3 +58,9 @@ export async function apiFetch(
   }
   return { status: res.status, headers: res.headers, json };
 }
+
+/** A failed submit's field errors for react-admin's form (field → message), if the API named fields. */
+export function submissionErrors(err: unknown): Record<string, string> | undefined {
+  const errors = err instanceof HttpError ? (err.body as { errors?: Record<string, string> } | undefined)?.errors : undefined;
+  return errors && Object.keys(errors).length > 0 ? errors : undefined;
+}

@@ -1,8 +1,9 @@
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Form, HttpError, TextInput, useCanAccess, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Button, Form, TextInput, useCanAccess, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { SubmitButton } from '../common/SubmitButton';
+import { submissionErrors } from '../dataProvider/http';
 import { procedureApi, type Procedure } from './procedureApi';
 
 /** Managers end a running procedure, saying why; the reason goes into its history and audit. */
@@ -28,8 +29,8 @@ export function CancelButton({ procedure }: { procedure: Procedure }) {
               refresh();
               return undefined;
             } catch (err) {
-              const fields = err instanceof HttpError ? (err.body as { errors?: Record<string, string> }).errors : undefined;
-              if (fields && Object.keys(fields).length > 0) return fields;
+              const fields = submissionErrors(err);
+              if (fields) return fields;
               notify((err as Error).message, { type: 'error' });
               return undefined;
             }

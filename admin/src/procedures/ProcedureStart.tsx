@@ -1,10 +1,11 @@
 import { Card, CardContent, FormControlLabel, Radio, RadioGroup, Typography } from '@mui/material';
 import { useMemo, useRef, useState } from 'react';
-import { Form, HttpError, Title, Toolbar, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { Form, Title, Toolbar, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { procedureTypes, useProcedureTypeChoices, type ProcedureTypeName } from '../common/procedureTypes';
 import { SchemaInputs } from '../common/SchemaInputs';
 import { randomKey, schemaResolver } from '../common/schemaResolver';
 import { SubmitButton } from '../common/SubmitButton';
+import { submissionErrors } from '../dataProvider/http';
 import { procedureApi } from './procedureApi';
 import { startForms } from './start-forms/registry';
 
@@ -34,8 +35,8 @@ function StartForm({ type }: { type: ProcedureTypeName }) {
           return undefined;
         } catch (err) {
           sent.current = false;
-          const fields = err instanceof HttpError ? (err.body as { errors?: Record<string, string> }).errors : undefined;
-          if (fields && Object.keys(fields).length > 0) return fields;
+          const fields = submissionErrors(err);
+          if (fields) return fields;
           notify((err as Error).message, { type: 'error' });
           return undefined;
         }

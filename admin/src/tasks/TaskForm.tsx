@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
-import { Form, HttpError, Toolbar, useNotify, useRedirect } from 'react-admin';
+import { Form, Toolbar, useNotify, useRedirect } from 'react-admin';
 import { formSchemas, isFormKind } from '../../../workflows/forms';
 import { randomKey, schemaResolver } from '../common/schemaResolver';
 import { SubmitButton } from '../common/SubmitButton';
 import { taskForms } from './forms/registry';
 import { SchemaInputs } from '../common/SchemaInputs';
+import { submissionErrors } from '../dataProvider/http';
 import { taskApi, type Task } from './taskApi';
 
 /**
@@ -36,8 +37,8 @@ export function TaskForm({ task }: { task: Task }) {
       return undefined;
     } catch (err) {
       sent.current = false;
-      const fields = err instanceof HttpError ? (err.body as { errors?: Record<string, string> }).errors : undefined;
-      if (fields && Object.keys(fields).length > 0) return fields;
+      const fields = submissionErrors(err);
+      if (fields) return fields;
       notify((err as Error).message, { type: 'error' });
       return undefined;
     }
