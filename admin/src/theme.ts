@@ -10,5 +10,7 @@ export const theme: RaThemeOptions = {
     ...defaultTheme.components,
     // The empty list's sentence is information ("Noch keine Aufgaben."), not disabled text: readable contrast.
     RaEmpty: { styleOverrides: { root: { '& .RaEmpty-message': { color: 'rgba(0, 0, 0, 0.7)' } } } },
+    // On a tablet held upright a wide table scrolls sideways inside its card instead of leaving the page.
+    RaList: { styleOverrides: { root: { '& .RaList-content': { overflowX: 'auto' } } } },
   } as RaThemeOptions['components'],
 };
