@@ -11,6 +11,7 @@ export const theme: RaThemeOptions = {
     // The empty list's sentence is information ("Noch keine Aufgaben."), not disabled text: readable contrast.
     RaEmpty: { styleOverrides: { root: { '& .RaEmpty-message': { color: 'rgba(0, 0, 0, 0.7)' } } } },
     // On a tablet held upright a wide table scrolls sideways inside its card instead of leaving the page.
-    RaList: { styleOverrides: { root: { '& .RaList-content': { overflowX: 'auto' } } } },
+    RaLayout: { styleOverrides: { root: { minWidth: 0, '& .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } } } },
+    RaList: { styleOverrides: { root: { '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } } } },
   } as RaThemeOptions['components'],
 };

@@ -53,14 +53,21 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')} — ${n.failureSummary ?? ''}`));
 }
 
-/** The page at the laptop and the tablet size, saved under test-results/screenshots/. */
+/**
+ * The page at the laptop and the tablet size, saved under test-results/screenshots/; fails when
+ * the page is wider than the screen at either size (a person would have to scroll sideways).
+ */
 export async function screenshots(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const original = page.viewportSize() ?? LAPTOP;
+  const tooWide: string[] = [];
   for (const [label, size] of [['1366x768', LAPTOP], ['1024x1366', TABLET]] as const) {
     await page.setViewportSize(size);
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${label}.png`), fullPage: false });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > size.width) tooWide.push(`${name} at ${label} is ${width}px wide`);
   }
   await page.setViewportSize(original);
+  if (tooWide.length > 0) throw new Error(tooWide.join('; '));
 }
