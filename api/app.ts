@@ -15,6 +15,7 @@ import { healthRoute } from './health';
 import { openApiDocument } from './openapi';
 import { answerAttachmentRoutes } from './resources/answer-attachments';
 import { consultationRequestRoutes } from './resources/consultation-requests';
+import { dashboardRoutes } from './resources/dashboard';
 import { departmentRoutes } from './resources/departments';
 import { fundingCallRoutes } from './resources/funding-calls';
 import { indicatorRoutes } from './resources/indicators';
@@ -53,8 +54,6 @@ export interface AppDeps {
 }
 
 const adminDist = path.join(__dirname, '..', 'admin', 'dist');
-// Until the console is built, a page that says what runs and where the API is.
-const adminPlaceholder = path.join(__dirname, '..', 'admin', 'placeholder');
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -94,13 +93,19 @@ export function createApp(deps: AppDeps): Express {
   inboundMailRoutes(api, deps.db);
   consultationRequestRoutes(api, deps.db);
   answerAttachmentRoutes(api, deps.db);
+  dashboardRoutes(api, deps.db);
   const document = openApiDocument(api);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);
   });
   app.use(api.router);
 
-  app.use(express.static(fs.existsSync(adminDist) ? adminDist : adminPlaceholder, { index: 'index.html' }));
+  // The console (built by `npm start` or `npm run build:admin`); its routes live after the '#'.
+  app.use(express.static(adminDist, { index: 'index.html' }));
+  app.get('/', (_req, res, next) => {
+    if (fs.existsSync(path.join(adminDist, 'index.html'))) return next();
+    res.status(503).type('text/plain; charset=utf-8').send('Die Konsole ist noch nicht gebaut: npm run build:admin\n');
+  });
   app.use(notFoundHandler);
   app.use(errorHandler(deps.log));
   return app;

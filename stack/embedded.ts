@@ -12,6 +12,7 @@ import { seed } from '../db/seed';
 import { startMailCatcher } from '../mail/catcher';
 import { startInboundListener } from '../mail/inbound';
 import { startWorkerRuntime } from '../worker/runtime';
+import { ensureConsoleBuilt } from './console-build';
 import { acquireInstanceLock } from './instance-lock';
 import { assertPortFree, freePort } from './ports';
 import { startEmbeddedPostgres, stopLeftoverPostgres } from './postgres';
@@ -59,6 +60,9 @@ export async function startEmbeddedStack(
   if (!config.TEMPORAL_ADDRESS) await stopLeftoverTemporal(config.dataDir, log);
   await assertPortFree(config.PORT, 'API and console', config.HOST, 'PORT');
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  // Built while the servers start; the API serves it, so it must be ready before the API is.
+  const consoleBuilt = ensureConsoleBuilt(log);
+  consoleBuilt.catch(() => undefined);
 
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -170,6 +174,7 @@ export async function startEmbeddedStack(
     onStop(() => worker.stop());
   }
 
+  await consoleBuilt;
   const api = await startApiServer({
     db,
     host: config.HOST,

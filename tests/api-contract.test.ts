@@ -47,11 +47,13 @@ describe('health and OpenAPI', () => {
 });
 
 describe('the page at /', () => {
-  it('serves the console (or, until it is built, a page that says where the API is)', async () => {
+  it('serves the built console', async () => {
     const res = await fetch(testStack().url + '/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await res.text()).toContain('Amtsflow');
+    const html = await res.text();
+    expect(html).toContain('Amtsflow');
+    expect(html).toMatch(/<script type="module"[^>]* src="\.\/assets\/index-[\w-]+\.js"/);
   });
 });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { consoleBuildReason } from '../../stack/console-build';
 import { freePort } from '../../stack/ports';
 import { spawnEntry, type Spawned } from './spawn';
 import { ADMIN_PASSWORD, STACK_FILE, type TestStack } from './stack-env';
@@ -11,6 +12,8 @@ declare global {
 
 /** One real embedded stack for the whole run: PostgreSQL, Temporal dev server, SMTP, worker, API. */
 export default async function globalSetup(): Promise<void> {
+  // The stack's start builds the console when it is stale; said below, since it adds a minute.
+  const build = consoleBuildReason();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-test-'));
   // PostgreSQL runs as the system user 'postgres' when we are root: it must be able to enter the folder.
   fs.chmodSync(dataDir, 0o755);
@@ -37,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
   });
   globalThis.amtsflowStack = { process: stack, dataDir };
   process.stdout.write('\n[test] starting the embedded stack (PostgreSQL, Temporal, SMTP, worker, API) …\n');
+  if (build) process.stdout.write(`[test] … and building the console first (${build})\n`);
   await stack.waitFor(/Amtsflow is running/, 900_000);
   const stackFile = JSON.parse(fs.readFileSync(path.join(dataDir, 'stack.json'), 'utf8')) as {
     databaseUrl: string;

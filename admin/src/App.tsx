@@ -1,0 +1,47 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import audit from './audit';
+import { authProvider } from './authProvider';
+import { Home } from './dashboard/Home';
+import { dataProvider } from './dataProvider';
+import departments from './departments';
+import { i18nProvider } from './i18n/provider';
+import inboundMails from './inbound-mails';
+import { Layout } from './layout/Layout';
+import mailbox from './mailbox';
+import mails from './mails';
+import procedures from './procedures';
+import tasks from './tasks';
+import { GroupTaskList } from './tasks/TaskList';
+import { theme } from './theme';
+import users from './users';
+
+// One file (folder) per resource, wired here; the funding calls, studies, knowledge base and
+// indicators will each be one more <Resource> line.
+export function App() {
+  return (
+    <Admin
+      title="Amtsflow"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      layout={Layout}
+      dashboard={Home}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="tasks" {...tasks} />
+      <Resource name="procedures" {...procedures} />
+      <Resource name="mailbox" {...mailbox} />
+      <Resource name="departments" {...departments} />
+      <Resource name="users" {...users} />
+      <Resource name="mails" {...mails} />
+      <Resource name="inbound-mails" {...inboundMails} />
+      <Resource name="audit" {...audit} />
+      <CustomRoutes>
+        <Route path="/group-tasks" element={<GroupTaskList />} />
+      </CustomRoutes>
+    </Admin>
+  );
+}

@@ -1,0 +1,18 @@
+import { useCanAccess, useGetIdentity, useGetManyAggregate, useTranslate } from 'react-admin';
+
+/**
+ * A person by id. Staff may not read the user list (the API says so), so they see "Sie" for
+ * themselves and "eine Kollegin / ein Kollege" for others; managers and admins see names.
+ */
+export function PersonName({ id }: { id: string | null | undefined }) {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const { canAccess } = useCanAccess({ resource: 'users', action: 'show' });
+  // Aggregated: a timeline of twenty entries asks for its people in one request.
+  const { data } = useGetManyAggregate<{ id: string; name: string }>('users', { ids: id ? [id] : [] }, {
+    enabled: !!id && canAccess === true && id !== identity?.id,
+  });
+  if (!id) return <span>–</span>;
+  if (id === identity?.id) return <span>{translate('app.person.you')}</span>;
+  return <span>{data?.[0]?.name ?? translate('app.person.colleague')}</span>;
+}

@@ -1,0 +1,71 @@
+import { Card, CardContent, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  label: string;
+  value: (row: T) => ReactNode;
+  numeric?: boolean;
+}
+
+/** A chart and its numbers side by side: the table is what a screen reader and an auditor read. */
+export function ChartWithTable<T>({
+  title,
+  chart,
+  rows,
+  columns,
+  id,
+  empty,
+}: {
+  title: string;
+  chart: ReactNode;
+  rows: T[];
+  columns: Column<T>[];
+  id: string;
+  /** Said instead of an empty chart. */
+  empty?: string;
+}) {
+  // Tables of more than three columns go below the chart, where they have the width.
+  const wide = columns.length > 3;
+  return (
+    <Card variant="outlined" component="section" aria-labelledby={`${id}-title`} data-testid={id}>
+      <CardContent>
+        <Typography variant="h6" component="h2" id={`${id}-title`} gutterBottom>
+          {title}
+        </Typography>
+        {rows.length === 0 && empty ? (
+          <Typography>{empty}</Typography>
+        ) : (
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, lg: wide ? 12 : 7 }} sx={{ minHeight: 260 }} aria-hidden="true">
+              {chart}
+            </Grid>
+            <Grid size={{ xs: 12, lg: wide ? 12 : 5 }} sx={{ overflowX: 'auto' }}>
+              <Table size="small" aria-labelledby={`${id}-title`}>
+                <TableHead>
+                  <TableRow>
+                    {columns.map((c) => (
+                      <TableCell key={c.label} align={c.numeric ? 'right' : 'left'}>
+                        {c.label}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {rows.map((row, i) => (
+                    <TableRow key={i}>
+                      {columns.map((c) => (
+                        <TableCell key={c.label} align={c.numeric ? 'right' : 'left'}>
+                          {c.value(row)}
+                        </TableCell>
+                      ))}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Grid>
+          </Grid>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,106 @@
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import FlagIcon from '@mui/icons-material/Flag';
+import HistoryIcon from '@mui/icons-material/History';
+import MailIcon from '@mui/icons-material/Mail';
+import { Box, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocaleState, useTranslate } from 'react-admin';
+import { formatDateTime } from '../common/DueMark';
+import { PersonName } from '../common/PersonName';
+import { procedureApi, type HistoryEntry } from './procedureApi';
+
+const icons = { step: FlagIcon, task: AssignmentIcon, mail: MailIcon, audit: HistoryIcon };
+
+/** Polled while `live` (the procedure runs), so new steps, mails and answers appear by themselves. */
+export function useHistory(procedureId: string | undefined, live = true) {
+  return useQuery({
+    queryKey: ['procedure-history', procedureId],
+    queryFn: () => procedureApi.history(procedureId as string),
+    enabled: !!procedureId,
+    refetchInterval: live ? 5000 : false,
+  });
+}
+
+function Detail({ entry }: { entry: HistoryEntry }) {
+  const translate = useTranslate();
+  const d = entry.detail ?? {};
+  if (entry.source === 'task') {
+    return (
+      <>
+        {translate(`app.task_status.${String(d.status)}`, { _: String(d.status) })}
+        {d.completedBy ? (
+          <>
+            {' · '}
+            {translate('app.timeline.completed_by')} <PersonName id={d.completedBy as string} />
+          </>
+        ) : null}
+        {' · '}
+        <Link to={`/tasks/${String(d.taskId)}/show`}>{translate('app.timeline.open_task')}</Link>
+      </>
+    );
+  }
+  if (entry.source === 'mail') {
+    return (
+      <>
+        {translate('app.timeline.mail_to')} {(d.to as string[] | undefined)?.join(', ')} ·{' '}
+        {translate(`app.mail_status.${String(d.status)}`, { _: String(d.status) })}
+      </>
+    );
+  }
+  if (entry.source === 'audit') {
+    return (
+      <>
+        <PersonName id={d.actorId as string | null} />
+        {d.reason ? ` · ${String(d.reason)}` : ''}
+      </>
+    );
+  }
+  return <>{translate(`app.timeline.kind.${entry.kind.replace(/\./g, '_')}`, { _: entry.kind })}</>;
+}
+
+/** The procedure as it happened: steps, tasks, mails and answers, oldest first. */
+export function Timeline({
+  procedureId,
+  sources = ['step', 'task', 'mail'],
+  dense,
+  live,
+}: {
+  procedureId: string;
+  sources?: HistoryEntry['source'][];
+  dense?: boolean;
+  live?: boolean;
+}) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { data, isPending, error } = useHistory(procedureId, live);
+  if (isPending) return <Typography>{translate('ra.page.loading')}</Typography>;
+  if (error) return <Typography color="error">{(error as Error).message}</Typography>;
+  const entries = data.filter((e) => sources.includes(e.source));
+  if (entries.length === 0) return <Typography>{translate('app.timeline.empty')}</Typography>;
+  return (
+    <List dense={dense} aria-label={translate('app.timeline.title')} data-testid="timeline">
+      {entries.map((entry, i) => {
+        const Icon = icons[entry.source];
+        const label = entry.source === 'audit' ? translate(`app.audit_action.${entry.kind.replace(/\./g, '_')}`, { _: entry.kind }) : entry.label;
+        return (
+          <ListItem key={`${entry.source}-${i}`} alignItems="flex-start" data-kind={entry.kind} data-source={entry.source} disableGutters>
+            <ListItemIcon sx={{ minWidth: 36 }}>
+              <Icon fontSize="small" titleAccess={translate(`app.timeline.source.${entry.source}`)} />
+            </ListItemIcon>
+            <ListItemText
+              primary={
+                <Box component="span" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+                  <Box component="span" sx={{ color: 'text.secondary', minWidth: '10em' }}>
+                    {formatDateTime(entry.at, locale)}
+                  </Box>
+                  <strong>{label}</strong>
+                </Box>
+              }
+              secondary={<Detail entry={entry} />}
+            />
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}

@@ -1,0 +1,35 @@
+import { apiFetch } from '../dataProvider/http';
+
+export interface HistoryEntry {
+  at: string;
+  kind: string;
+  label: string;
+  source: 'step' | 'task' | 'mail' | 'audit';
+  detail: Record<string, unknown> | null;
+}
+
+export interface Procedure {
+  id: string;
+  type: string;
+  title: string;
+  status: 'running' | 'completed' | 'cancelled' | 'failed';
+  currentStep: string | null;
+  outcome: string | null;
+  startedBy: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+const at = (id: string, action: string) => `/api/procedures/${encodeURIComponent(id)}/${action}`;
+
+export const procedureApi = {
+  async history(id: string): Promise<HistoryEntry[]> {
+    return (await apiFetch(at(id, 'history'))).json as HistoryEntry[];
+  },
+  async start(type: string, input: Record<string, unknown>, idempotencyKey: string): Promise<Procedure> {
+    return (await apiFetch('/api/procedures', { method: 'POST', body: { type, input }, headers: { 'idempotency-key': idempotencyKey } })).json as Procedure;
+  },
+  async cancel(id: string, reason: string): Promise<Procedure> {
+    return (await apiFetch(at(id, 'cancel'), { method: 'POST', body: { reason } })).json as Procedure;
+  },
+};

@@ -1,0 +1,10 @@
+import type { ComponentType } from 'react';
+import type { Task } from '../taskApi';
+
+/** One task form kind in the console: its inputs and, where it helps, how its context reads. */
+export interface TaskFormDefinition {
+  kind: string;
+  Inputs: ComponentType<{ task: Task }>;
+  Context?: ComponentType<{ task: Task }>;
+  defaults?: (task: Task) => Record<string, unknown>;
+}
