@@ -1,4 +1,4 @@
-import { ScheduleNotFoundError, type Client, type ScheduleSummary } from '@temporalio/client';
+import { ScheduleNotFoundError, type Client, type ScheduleHandle, type ScheduleSummary } from '@temporalio/client';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { SystemSchedule } from '../../schedules/system-schedules';
@@ -26,7 +26,7 @@ const scheduleSchema = z
   .meta({ id: 'Schedule' });
 type ScheduleView = z.infer<typeof scheduleSchema>;
 
-const pauseBody = z.strictObject({ note: z.string().trim().max(500).optional() });
+const noteBody = z.strictObject({ note: z.string().trim().max(500).optional() });
 
 /** Every Temporal Schedule of the system, as admins see and steer them (not listed from Temporal's visibility: described one by one). */
 export function scheduleRoutes(api: Api, { db, temporal, schedules }: { db: Db; temporal: Client; schedules: SystemSchedule[] }) {
@@ -91,41 +91,24 @@ export function scheduleRoutes(api: Api, { db, temporal, schedules }: { db: Db; 
     handler: ({ params }) => view(params.id),
   });
 
-  api.route({
-    method: 'post',
-    path: '/api/schedules/:id/pause',
-    summary: 'Zeitplan anhalten',
-    tag: 'schedules',
-    access: ['admin'],
-    params: textIdParams,
-    body: pauseBody,
-    response: scheduleSchema,
-    handler: ({ params, body, user }) =>
-      steer(params.id, user.id, 'paused', () => temporal.schedule.getHandle(params.id).pause(body.note ?? 'angehalten')),
-  });
-
-  api.route({
-    method: 'post',
-    path: '/api/schedules/:id/resume',
-    summary: 'Zeitplan fortsetzen',
-    tag: 'schedules',
-    access: ['admin'],
-    params: textIdParams,
-    body: pauseBody,
-    response: scheduleSchema,
-    handler: ({ params, body, user }) =>
-      steer(params.id, user.id, 'resumed', () => temporal.schedule.getHandle(params.id).unpause(body.note ?? 'fortgesetzt')),
-  });
-
-  api.route({
-    method: 'post',
-    path: '/api/schedules/:id/trigger',
-    summary: 'Zeitplan jetzt auslösen',
-    tag: 'schedules',
-    access: ['admin'],
-    params: textIdParams,
-    response: scheduleSchema,
-    handler: ({ params, user }) =>
-      steer(params.id, user.id, 'triggered', () => temporal.schedule.getHandle(params.id).trigger()),
-  });
+  // Each action takes an optional note (Temporal keeps it with the schedule's state) and is audited.
+  const actions = [
+    { path: 'pause', summary: 'Zeitplan anhalten', audit: 'paused', run: (h: ScheduleHandle, note?: string) => h.pause(note ?? 'angehalten') },
+    { path: 'resume', summary: 'Zeitplan fortsetzen', audit: 'resumed', run: (h: ScheduleHandle, note?: string) => h.unpause(note ?? 'fortgesetzt') },
+    { path: 'trigger', summary: 'Zeitplan jetzt auslösen', audit: 'triggered', run: (h: ScheduleHandle) => h.trigger() },
+  ];
+  for (const action of actions) {
+    api.route({
+      method: 'post',
+      path: `/api/schedules/:id/${action.path}`,
+      summary: action.summary,
+      tag: 'schedules',
+      access: ['admin'],
+      params: textIdParams,
+      body: noteBody,
+      response: scheduleSchema,
+      handler: ({ params, body, user }) =>
+        steer(params.id, user.id, action.audit, () => action.run(temporal.schedule.getHandle(params.id), body.note)),
+    });
+  }
 }
