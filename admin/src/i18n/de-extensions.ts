@@ -129,6 +129,7 @@ export const deExtensions = {
       granted_amount: 'Bewilligt',
     },
     study: {
+      study: 'Studie',
       start_evaluation: 'Auswertung starten',
       evaluation_started: 'Die Auswertung wurde gestartet.',
       file: 'Datei der Studie',

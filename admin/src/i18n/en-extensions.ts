@@ -127,6 +127,7 @@ export const enExtensions: ExtensionMessages = {
       granted_amount: 'Granted',
     },
     study: {
+      study: 'Study',
       start_evaluation: 'Start evaluation',
       evaluation_started: 'The evaluation has started.',
       file: 'File of the study',
