@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, loginAs, newContext, screenshots } from './support/browser';
 import { ApiClient, eventually, listQuery } from './support/client';
+import { expectFinished, fieldMessage, findRow, go, openRow, procedureIdOf } from './support/console-pages';
 import { spawnApi } from './support/extra-processes';
 import { DEMO_PASSWORD, testStack } from './support/stack-env';
 
@@ -21,48 +22,6 @@ async function person(email: string, password: string): Promise<Page> {
   const context = await newContext(browser);
   contexts.push(context);
   return loginAs(context, email, password);
-}
-
-async function go(page: Page, hashPath: string): Promise<void> {
-  await page.goto(`${testStack().url}/#${hashPath}`);
-}
-
-/** The row of a list whose text has `text`, refreshing the list until it appears. */
-async function findRow(page: Page, hashPath: string, text: string, timeoutMs = 30_000) {
-  await go(page, hashPath);
-  const row = page.locator('tbody tr', { hasText: text }).first();
-  const until = Date.now() + timeoutMs;
-  while (!(await row.isVisible())) {
-    if (Date.now() > until) throw new Error(`no row with "${text}" in ${hashPath}`);
-    await page.waitForTimeout(500);
-    await page.getByRole('button', { name: 'Aktualisieren' }).click();
-    await page.waitForTimeout(500);
-  }
-  return row;
-}
-
-async function openRow(page: Page, hashPath: string, text: string): Promise<void> {
-  await (await findRow(page, hashPath, text)).click();
-}
-
-/** The message a field is described by (aria-describedby): the error shown next to it. */
-async function fieldMessage(page: Page, label: string, expected: string): Promise<string> {
-  await page.getByText(expected).first().waitFor();
-  const describedBy = await page.getByLabel(label).getAttribute('aria-describedby');
-  if (!describedBy) throw new Error(`the field "${label}" has no description`);
-  return (await page.locator(`[id="${describedBy}"]`).textContent()) ?? '';
-}
-
-function procedureIdOf(page: Page): string {
-  const match = /#\/procedures\/([^/]+)\/show/.exec(page.url());
-  if (!match) throw new Error(`not a procedure page: ${page.url()}`);
-  return decodeURIComponent(match[1] as string);
-}
-
-async function expectFinished(page: Page, procedureId: string): Promise<void> {
-  await go(page, `/procedures/${encodeURIComponent(procedureId)}/show`);
-  await page.locator('[data-testid="procedure-status"][data-status="completed"]').waitFor({ timeout: 30_000 });
-  await page.locator('[data-testid="timeline"] [data-source="step"][data-kind="procedure.completed"]').waitFor({ timeout: 15_000 });
 }
 
 beforeAll(async () => {

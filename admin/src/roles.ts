@@ -12,6 +12,8 @@ const rules: Record<string, Partial<Record<string, readonly Role[]>> & { '*'?: r
   mails: { '*': ['manager', 'admin'] },
   'inbound-mails': { '*': ['manager', 'admin'] },
   dashboard: { '*': ['manager', 'admin'] },
+  schedules: { '*': ['admin'] },
+  indicators: { create: ['admin'], edit: ['admin'], delete: ['admin'] },
   procedures: { create: ['staff', 'manager', 'admin'], cancel: ['manager', 'admin'] },
 };
 

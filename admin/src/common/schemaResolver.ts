@@ -19,10 +19,13 @@ export function withoutEmpty(value: unknown): unknown {
   return value;
 }
 
-/** Validates a form in the browser with the very zod schema the API validates it with. */
-export function schemaResolver(schema: z.ZodType): Resolver<FieldValues> {
+/**
+ * Validates a form in the browser with the very zod schema the API validates it with; `prepare`
+ * turns what the inputs hold into the schema's shape first (e.g. a "not available" box into null).
+ */
+export function schemaResolver(schema: z.ZodType, prepare?: (values: FieldValues) => FieldValues): Resolver<FieldValues> {
   const resolve = zodResolver(schema as never) as unknown as Resolver<FieldValues>;
-  return (values, context, options) => resolve(withoutEmpty(values) as FieldValues, context, options);
+  return (values, context, options) => resolve((prepare ?? withoutEmpty)(values) as FieldValues, context, options);
 }
 
 /** A random key without crypto.randomUUID, which plain-HTTP office installations do not have. */

@@ -1,12 +1,30 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
+import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import { raGerman } from './ra-de';
 import { de } from './de';
+import { deExtensions } from './de-extensions';
 import { en } from './en';
+import { enExtensions } from './en-extensions';
+
+type Catalog = Record<string, unknown>;
+
+/** Nested message objects joined key by key (resources.*, app.procedure_types, …). */
+function merged(...parts: Catalog[]): Catalog {
+  const out: Catalog = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const before = out[key];
+      out[key] =
+        before && typeof before === 'object' && value && typeof value === 'object' ? merged(before as Catalog, value as Catalog) : value;
+    }
+  }
+  return out;
+}
 
 const catalogs = {
-  de: { ...raGerman, ...de },
-  en: { ...englishMessages, ...en },
+  de: merged(raGerman, de, deExtensions) as TranslationMessages,
+  en: merged(englishMessages, en, enExtensions) as TranslationMessages,
 };
 
 /** German first (react-admin keeps the chosen locale in its store); English for colleagues who prefer it (react-admin's locale menu in the app bar). */

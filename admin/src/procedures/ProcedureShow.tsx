@@ -7,6 +7,7 @@ import { PersonName } from '../common/PersonName';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
 import { CancelButton } from './CancelButton';
 import type { Procedure } from './procedureApi';
+import { ProcedureRelations } from './ProcedureRelations';
 import { Timeline } from './Timeline';
 
 const statusColor = { running: 'info', completed: 'success', cancelled: 'default', failed: 'error' } as const;
@@ -54,6 +55,7 @@ function ProcedurePage() {
                 </Box>
               ))}
             </Box>
+            <ProcedureRelations procedure={p} />
             <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
               {translate('app.timeline.title')}
             </Typography>

@@ -16,6 +16,7 @@ export interface Procedure {
   currentStep: string | null;
   outcome: string | null;
   startedBy: string | null;
+  parentId?: string | null;
   startedAt: string;
   endedAt: string | null;
 }

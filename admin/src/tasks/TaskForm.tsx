@@ -19,7 +19,7 @@ export function TaskForm({ task }: { task: Task }) {
   const queryClient = useQueryClient();
   const schema = isFormKind(task.formKind) ? formSchemas[task.formKind] : undefined;
   const definition = taskForms[task.formKind];
-  const resolver = useMemo(() => (schema ? schemaResolver(schema) : undefined), [schema]);
+  const resolver = useMemo(() => (schema ? schemaResolver(schema, definition?.prepare) : undefined), [schema, definition]);
   // One key per task page: a second click or a retry is the same completion to the API.
   const idempotencyKey = useMemo(() => randomKey(), [task.id]);
   const sent = useRef(false);

@@ -7,4 +7,6 @@ export interface TaskFormDefinition {
   Inputs: ComponentType<{ task: Task }>;
   Context?: ComponentType<{ task: Task }>;
   defaults?: (task: Task) => Record<string, unknown>;
+  /** What the inputs hold → the schema's shape, before validation (default: empty values dropped). */
+  prepare?: (values: Record<string, unknown>) => Record<string, unknown>;
 }

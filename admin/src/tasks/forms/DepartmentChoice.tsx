@@ -1,0 +1,25 @@
+import { AutocompleteInput, CheckboxGroupInput, ReferenceArrayInput, ReferenceInput } from 'react-admin';
+
+// Department pickers of the funding and study forms: every department, by name.
+
+export function DepartmentCheckboxes({ source, label, isRequired }: { source: string; label: string; isRequired?: boolean }) {
+  return (
+    <ReferenceArrayInput source={source} reference="departments" perPage={100} sort={{ field: 'name', order: 'ASC' }}>
+      <CheckboxGroupInput label={label} optionText="name" row isRequired={isRequired} />
+    </ReferenceArrayInput>
+  );
+}
+
+export function DepartmentPicker({ source, label }: { source: string; label: string }) {
+  return (
+    <ReferenceInput source={source} reference="departments" perPage={100} sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput label={label} optionText="name" />
+    </ReferenceInput>
+  );
+}
+
+/** A yes/no question as two radio buttons whose value is a real boolean (the schemas want one). */
+export const booleanRadio = {
+  parse: (v: unknown) => (v === 'true' ? true : v === 'false' ? false : v),
+  format: (v: unknown) => (v === undefined || v === null ? '' : String(v)),
+};
