@@ -90,7 +90,7 @@ describe('the funding pages of the console', () => {
     expect(await accessibilityViolations(david)).toEqual([]);
     await screenshots(david, 'funding-triage-form');
     await david.getByLabel('Ja, relevant').check();
-    await david.getByLabel('Begründung', { exact: true }).fill('Passt zum Integrationskonzept, Handlungsfeld Bildung.');
+    await david.getByLabel(/^Begründung/).fill('Passt zum Integrationskonzept, Handlungsfeld Bildung.');
     await david.getByLabel('Jugendamt').check();
     await david.getByRole('button', { name: 'Erledigen' }).click();
     await david.waitForURL(/#\/tasks$/);
@@ -118,8 +118,8 @@ describe('the funding pages of the console', () => {
     await openRow(david, '/tasks', title, 'Über einen Antrag entscheiden');
     await david.locator('[data-testid="request-row"][data-status="answered"]', { hasText: 'Jugendamt' }).waitFor();
     // No lead department for an application: the shared schema says so beside the field.
-    await david.getByLabel('Antrag stellen').check();
-    await david.getByLabel('Begründung', { exact: true }).fill('Der Eigenanteil ist nicht gedeckt.');
+    await david.getByLabel('Antrag stellen', { exact: true }).check();
+    await david.getByLabel(/^Begründung/).fill('Der Eigenanteil ist nicht gedeckt.');
     await david.getByRole('button', { name: 'Erledigen' }).click();
     expect(await fieldMessage(david, 'Eigenanteil der Stadt (EUR)', 'Für einen Antrag den Eigenanteil angeben')).toContain('Eigenanteil');
     await david.getByLabel('Keinen Antrag stellen').check();

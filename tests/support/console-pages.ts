@@ -44,5 +44,8 @@ export function procedureIdOf(page: Page): string {
 export async function expectFinished(page: Page, procedureId: string): Promise<void> {
   await go(page, `/procedures/${encodeURIComponent(procedureId)}/show`);
   await page.locator('[data-testid="procedure-status"][data-status="completed"]').waitFor({ timeout: 30_000 });
-  await page.locator('[data-testid="timeline"] [data-source="step"][data-kind="procedure.completed"]').waitFor({ timeout: 15_000 });
+  // Its own end, not that of a procedure it started (the history shows both).
+  await page
+    .locator(`[data-testid="timeline"] [data-source="step"][data-kind="procedure.completed"][data-procedure="${procedureId}"]`)
+    .waitFor({ timeout: 15_000 });
 }

@@ -10,7 +10,7 @@ function FundingCallInputs() {
       <TextInput source="title" isRequired fullWidth />
       <TextInput source="funder" isRequired fullWidth />
       <SelectInput source="source" isRequired choices={fundingSources.map((s) => ({ id: s, name: translate(`app.funding_source.${s}`) }))} />
-      <TextInput source="link" type="url" isRequired fullWidth />
+      <TextInput source="link" isRequired fullWidth />
       <DateInput source="submissionDeadline" isRequired />
       <NumberInput source="budget" min={0} />
       <NumberInput source="cofinancingShare" min={0} max={100} />

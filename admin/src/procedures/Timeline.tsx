@@ -83,7 +83,7 @@ export function Timeline({
         const Icon = icons[entry.source];
         const label = entry.source === 'audit' ? translate(`app.audit_action.${entry.kind.replace(/\./g, '_')}`, { _: entry.kind }) : entry.label;
         return (
-          <ListItem key={`${entry.source}-${i}`} alignItems="flex-start" data-kind={entry.kind} data-source={entry.source} disableGutters>
+          <ListItem key={`${entry.source}-${i}`} alignItems="flex-start" data-kind={entry.kind} data-source={entry.source} data-procedure={entry.procedureId} disableGutters>
             <ListItemIcon sx={{ minWidth: 36 }}>
               <Icon fontSize="small" titleAccess={translate(`app.timeline.source.${entry.source}`)} />
             </ListItemIcon>

@@ -5,6 +5,8 @@ export interface HistoryEntry {
   kind: string;
   label: string;
   source: 'step' | 'task' | 'mail' | 'audit';
+  /** The procedure it happened in: this one, or one it started (a review's consultation). */
+  procedureId?: string;
   detail: Record<string, unknown> | null;
 }
 

@@ -9,7 +9,7 @@ function StudyInputs() {
       <TextInput source="authors" isRequired fullWidth />
       <TextInput source="publisher" fullWidth />
       <NumberInput source="year" isRequired />
-      <TextInput source="link" type="url" fullWidth />
+      <TextInput source="link" fullWidth />
       <TextArrayInput source="topics" fullWidth />
     </>
   );

@@ -17,7 +17,7 @@ function Inputs() {
   return (
     <>
       <TextInput source="summary" label="app.funding.draft_summary" multiline minRows={4} fullWidth isRequired />
-      <TextInput source="documentLink" label="app.funding.document_link" type="url" fullWidth />
+      <TextInput source="documentLink" label="app.funding.document_link" fullWidth />
     </>
   );
 }
