@@ -51,6 +51,16 @@ describe('human task timers', () => {
     expect(new Date(task!.dueAt).getTime()).toBeLessThan(Date.now());
     const overdue = await staff.get(`/api/tasks?${listQuery({ procedureId, overdue: true })}`);
     expect(overdue.body).toHaveLength(1);
+    // Filters of the inbox: priority and "due by" (a day means the whole day), checked against this task.
+    const byFilter = async (filter: Record<string, unknown>) =>
+      ((await staff.get(`/api/tasks?${listQuery({ procedureId, ...filter })}`)).body as unknown[]).length;
+    expect(await byFilter({ priority: 1 })).toBe(1);
+    expect(await byFilter({ priority: 2 })).toBe(0);
+    expect(await byFilter({ dueBefore: new Date(Date.now() + 60_000).toISOString() })).toBe(1);
+    expect(await byFilter({ dueBefore: '2020-01-01' })).toBe(0);
+    expect(await byFilter({ dueBefore: new Date().toISOString().slice(0, 10) })).toBe(1);
+    const badPriority = await staff.get(`/api/tasks?${listQuery({ procedureId, priority: 7 })}`);
+    expect(badPriority.status).toBe(400);
 
     const history = (await staff.get(`/api/procedures/${procedureId}/history`)).body as { kind: string }[];
     expect(history.map((e) => e.kind)).toEqual(expect.arrayContaining(['task.reminder', 'task.escalation']));

@@ -36,6 +36,9 @@ const taskFilter = z.strictObject({
   formKind: z.string().optional(),
   assigneeId: z.uuid().optional(),
   overdue: z.boolean().optional(),
+  priority: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  /** Due on or before this day or moment (the console's "fällig bis"). */
+  dueBefore: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   /** "mine": assigned to me or claimed by me (incl. Vertretung); "group": unclaimed tasks of my roles. */
   inbox: z.enum(['mine', 'group', 'workable']).optional(),
 });
@@ -140,6 +143,12 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl }: TaskRouteDeps)
       if (f.procedureType) where.push(eq(tasks.procedureType, f.procedureType));
       if (f.formKind) where.push(eq(tasks.formKind, f.formKind));
       if (f.assigneeId) where.push(eq(tasks.assigneeId, f.assigneeId));
+      if (f.priority !== undefined) where.push(eq(tasks.priority, f.priority));
+      // A plain date means the whole day (Berlin), as a person picking "fällig bis 30.11." expects.
+      if (f.dueBefore !== undefined) {
+        const until = f.dueBefore.length === 10 ? sql`(${f.dueBefore}::date + 1)::timestamp at time zone 'Europe/Berlin'` : sql`${f.dueBefore}::timestamptz`;
+        where.push(sql`${tasks.dueAt} < ${until}`);
+      }
       if (f.overdue !== undefined) {
         where.push(f.overdue ? lt(tasks.dueAt, sql`now()`) : sql`(${tasks.dueAt} is null or ${tasks.dueAt} >= now())`);
       }

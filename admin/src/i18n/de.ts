@@ -123,6 +123,7 @@ export const de = {
       overdue_filter: 'Fälligkeit',
       only_overdue: 'nur überfällige',
       not_overdue: 'nicht überfällige',
+      due_before: 'fällig bis',
       priority_1: 'hoch',
       priority_2: 'normal',
       priority_3: 'niedrig',

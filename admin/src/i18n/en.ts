@@ -111,6 +111,7 @@ export const en: Messages = {
       overdue_filter: 'Due',
       only_overdue: 'overdue only',
       not_overdue: 'not overdue',
+      due_before: 'due by',
       priority_1: 'high',
       priority_2: 'normal',
       priority_3: 'low',

@@ -2,6 +2,7 @@ import {
   DataTable,
   List,
   SearchInput,
+  DateInput,
   SelectInput,
   useRecordContext,
   useTranslate,
@@ -28,6 +29,13 @@ function useTaskFilters() {
         { id: false, name: translate('app.task.not_overdue') },
       ]}
     />,
+    <SelectInput
+      key="priority"
+      source="priority"
+      label="resources.tasks.fields.priority"
+      choices={[1, 2, 3].map((p) => ({ id: p, name: translate(`app.task.priority_${p}`) }))}
+    />,
+    <DateInput key="dueBefore" source="dueBefore" label="app.task.due_before" />,
   ];
 }
 
