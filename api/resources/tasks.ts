@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { and, asc, count, eq, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { procedures, taskStatuses, tasks } from '../../db/schema';
@@ -136,7 +136,16 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl }: TaskRouteDeps)
       else if (f.inbox === 'group') where.push(groupOf(user));
       else if (f.inbox === 'workable' || !seesAllTasks(user)) where.push(workableBy(user));
       if (f.id) where.push(inArray(tasks.id, f.id));
-      if (f.q) where.push(ilike(tasks.title, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`));
+      if (f.q) {
+        // People search their inbox for the matter ("Sprachkurse"), which is the procedure's title as often as the task's.
+        const pattern = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+        where.push(
+          or(
+            ilike(tasks.title, pattern),
+            inArray(tasks.procedureId, db.select({ id: procedures.id }).from(procedures).where(ilike(procedures.title, pattern))),
+          ),
+        );
+      }
       if (f.status) where.push(inArray(tasks.status, Array.isArray(f.status) ? f.status : [f.status]));
       else if (f.inbox) where.push(inArray(tasks.status, ['open', 'claimed']));
       if (f.procedureId) where.push(eq(tasks.procedureId, f.procedureId));

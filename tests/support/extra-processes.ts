@@ -1,6 +1,6 @@
 import { freePort } from '../../stack/ports';
 import { spawnEntry, type Spawned } from './spawn';
-import { testStack } from './stack-env';
+import { MONITORING_RECIPIENTS, testStack } from './stack-env';
 
 /** A further API process joined to the test stack (through its stack.json), with its own settings. */
 export async function spawnApi(env: Record<string, string>): Promise<Spawned & { url: string }> {
@@ -10,6 +10,8 @@ export async function spawnApi(env: Record<string, string>): Promise<Spawned & {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOGIN_RATE_LIMIT: '10000',
+    // Every API updates the system's schedules at its start: with the test stack's settings, not the defaults.
+    MONITORING_RECIPIENTS,
     ...env,
   });
   await api.waitFor(/listening on/, 60_000);
