@@ -9,8 +9,9 @@ import { writeAudit } from '../db/audit';
 import type { Db, DbOrTx } from '../db/client';
 import { consultationRequests, departments, procedures } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
-import { formFor, type AnswerField } from '../workflows/consultation/forms';
-import type { ConsultationTiming, RequestOutcome } from '../workflows/consultation/shared';
+import type { RequestOutcome } from '../workflows/engine/consultation/contract';
+import { formFor, type AnswerField } from '../workflows/engine/consultation/forms';
+import type { ConsultationTiming } from '../workflows/engine/timing';
 import { recordStepEvent } from './procedure-events';
 
 export interface OpenRequestsInput {

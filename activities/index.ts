@@ -1,12 +1,10 @@
+import type { z } from 'zod';
 import type { Db } from '../db/client';
+import type { ProcedureStarter } from '../workflows/module';
 import { consultationActivities } from './consultation';
-import { fundingCallActivities } from './funding-calls';
-import { fundingFeedActivities } from './funding-feeds';
+import { jobActivities } from './jobs';
 import { knowledgeActivities } from './knowledge';
-import { monitoringActivities } from './monitoring';
-import { monitoringReportActivities } from './monitoring-report';
 import { procedureActivities } from './procedures';
-import { studyActivities } from './studies';
 import { taskActivities } from './tasks';
 
 export interface ActivityDeps {
@@ -16,21 +14,22 @@ export interface ActivityDeps {
   tokenSecret: string;
   /** The Chromium that prints reports to PDF. */
   chromiumPath: string;
+  starter: ProcedureStarter;
+  settingsOf(type: string): unknown;
+  /** From the registry: every task form by kind, every knowledge-base kind. */
+  taskForms: Record<string, z.ZodType>;
+  knowledgeSources: string[];
 }
 
-/** Every activity the worker registers; workflows import only the type. */
-export function createActivities(deps: ActivityDeps) {
+/** The engine's own activities (tasks, procedures, consultations, knowledge, scheduled jobs); workflows import only the type. */
+export function engineActivities(deps: ActivityDeps) {
   return {
     ...taskActivities(deps),
     ...procedureActivities(deps),
     ...consultationActivities(deps),
-    ...fundingCallActivities(deps),
-    ...fundingFeedActivities(deps),
     ...knowledgeActivities(deps),
-    ...studyActivities(deps),
-    ...monitoringActivities(deps),
-    ...monitoringReportActivities(deps),
+    ...jobActivities(deps),
   };
 }
 
-export type Activities = ReturnType<typeof createActivities>;
+export type EngineActivities = ReturnType<typeof engineActivities>;

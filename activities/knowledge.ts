@@ -3,12 +3,13 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../db/audit';
 import type { Db } from '../db/client';
-import { knowledgeEntries, knowledgeSourceTypes } from '../db/schema';
+import { knowledgeEntries } from '../db/schema';
 import { recordStepEvent } from './procedure-events';
 
 /** What a procedure archives: the evaluated study, the closed funding review. */
 export interface ArchiveKnowledgeInput {
-  sourceType: 'study' | 'funding-review';
+  /** A kind its module declares (knowledgeSources). */
+  sourceType: string;
   sourceId: string;
   procedureId: string;
   title: string;
@@ -20,8 +21,8 @@ export interface ArchiveKnowledgeInput {
 }
 
 // Checked here, not trusted: a malformed id would otherwise fail in the database on every retry.
-const archiveInput = z.object({
-  sourceType: z.enum(knowledgeSourceTypes),
+const archiveInput = (sourceTypes: string[]) => z.object({
+  sourceType: z.string().refine((t) => sourceTypes.includes(t), 'kein Eintragstyp eines Verfahrens'),
   sourceId: z.string().min(1).max(200),
   procedureId: z.string().min(1).max(200),
   title: z.string().trim().min(1).max(500),
@@ -30,16 +31,17 @@ const archiveInput = z.object({
   topics: z.array(z.string().trim().min(1).max(60)).max(50),
   departmentIds: z.array(z.uuid()).max(100),
   year: z.number().int().min(1900).max(2200),
-}) satisfies z.ZodType<ArchiveKnowledgeInput>;
+});
 
-export function knowledgeActivities({ db }: { db: Db }) {
+export function knowledgeActivities({ db, knowledgeSources }: { db: Db; knowledgeSources: string[] }) {
+  const schema = archiveInput(knowledgeSources);
   return {
     /**
      * Puts a result into the knowledge base. One entry per source: archiving the same study or
      * review again (a retry, a second evaluation) replaces its entry instead of adding one.
      */
     async archiveKnowledge(input: ArchiveKnowledgeInput): Promise<{ entryId: string }> {
-      const parsed = archiveInput.safeParse(input);
+      const parsed = schema.safeParse(input);
       if (!parsed.success) {
         throw ApplicationFailure.nonRetryable(`Ungültiger Eintrag für den Wissensspeicher: ${parsed.error.message}`, 'InvalidKnowledgeEntry');
       }

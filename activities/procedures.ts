@@ -1,8 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { subtractDuration } from '../calendar/business-days';
 import { writeAudit } from '../db/audit';
 import type { Db } from '../db/client';
 import { consultationRequests, procedures, tasks, type ProcedureStatus } from '../db/schema';
 import { recordStepEvent } from './procedure-events';
+import { writeProcedureRow } from './start-procedure';
 
 export interface FinishProcedureInput {
   procedureId: string;
@@ -22,19 +24,20 @@ export interface RegisterProcedureInput {
 
 export function procedureActivities({ db }: { db: Db }) {
   return {
-    /** A child procedure's row: the API writes top-level ones before the start, a parent's child writes its own. */
+    /** A child procedure's row: the start service writes top-level ones, a parent's child writes its own. */
     async registerProcedure(input: RegisterProcedureInput): Promise<void> {
-      await db
-        .insert(procedures)
-        .values({
-          id: input.procedureId,
-          parentId: input.parentId,
-          type: input.type,
-          title: input.title,
-          input: input.input,
-          startedBy: input.startedBy,
-        })
-        .onConflictDoNothing({ target: procedures.id });
+      await db.transaction((tx) =>
+        writeProcedureRow(
+          tx,
+          { id: input.procedureId, parentId: input.parentId, type: input.type, title: input.title, input: input.input, startedBy: input.startedBy },
+          'parent',
+        ),
+      );
+    },
+
+    /** `duration` before `at`, in business days where it says "bd": the workflow has no holiday calendar. */
+    async momentBefore(input: { at: number; duration: string }): Promise<number> {
+      return subtractDuration(new Date(input.at), input.duration).getTime();
     },
 
     async recordStep(input: { procedureId: string; key: string; label: string; detail?: Record<string, unknown> }) {

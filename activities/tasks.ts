@@ -3,8 +3,9 @@ import { addDuration } from '../calendar/business-days';
 import { writeAudit } from '../db/audit';
 import type { Db } from '../db/client';
 import { procedures, tasks, type Role } from '../db/schema';
-import type { CandidateRole } from '../workflows/human-task/shared';
-import type { TaskTiming } from '../workflows/human-task/timing';
+import type { z } from 'zod';
+import type { CandidateRole } from '../workflows/engine/contract';
+import type { TaskTiming } from '../workflows/engine/timing';
 import { recordStepEvent } from './procedure-events';
 import { enqueueTaskMail, roleMembers, taskRecipients, type TaskForMail, type TaskMailKind } from './task-mails';
 
@@ -36,6 +37,7 @@ export interface CreatedTask {
 export interface CompleteTaskRowInput {
   taskId: string;
   procedureId: string;
+  formKind: string;
   data: unknown;
   actorId: string;
   onBehalfOfId?: string;
@@ -45,6 +47,8 @@ export interface CompleteTaskRowInput {
 export interface TaskActivityDeps {
   db: Db;
   publicUrl: string;
+  /** Every module's task forms by kind (the registry's): a completion is validated once, here. */
+  taskForms: Record<string, z.ZodType>;
 }
 
 async function loadTaskForMail(db: Db, taskId: string): Promise<(TaskForMail & { status: string }) | undefined> {
@@ -65,7 +69,7 @@ async function loadTaskForMail(db: Db, taskId: string): Promise<(TaskForMail & {
   return row;
 }
 
-export function taskActivities({ db, publicUrl }: TaskActivityDeps) {
+export function taskActivities({ db, publicUrl, taskForms }: TaskActivityDeps) {
   /** Reminder and escalation share one shape: mail once, stamp the row, record the step. */
   async function followUp(taskId: string, kind: Exclude<TaskMailKind, 'assigned'>): Promise<void> {
     const task = await loadTaskForMail(db, taskId);
@@ -175,13 +179,21 @@ export function taskActivities({ db, publicUrl }: TaskActivityDeps) {
       };
     },
 
-    async completeTaskRow(input: CompleteTaskRowInput): Promise<void> {
+    /**
+     * Marks the row completed and returns the completion's validated data (defaults filled, text
+     * trimmed). Its result stays in the workflow's history: the workflow keeps this value for good.
+     */
+    async completeTaskRow(input: CompleteTaskRowInput): Promise<{ data: unknown }> {
+      // The update's validator checked the same schema a moment ago; a schema tightened by a deploy
+      // in between must not lose an accepted completion, so the data is then kept as it came.
+      const parsed = taskForms[input.formKind]?.safeParse(input.data);
+      const data = parsed?.success ? parsed.data : input.data;
       await db.transaction(async (tx) => {
         const [updated] = await tx
           .update(tasks)
           .set({
             status: 'completed',
-            result: input.data,
+            result: data,
             completedBy: input.actorId,
             completedOnBehalfOf: input.onBehalfOfId ?? null,
             completionRequestId: input.requestId,
@@ -208,6 +220,7 @@ export function taskActivities({ db, publicUrl }: TaskActivityDeps) {
           key: `task:${input.taskId}:completed`,
         });
       });
+      return { data };
     },
 
     /** A task its procedure no longer waits for (a deadline passed): it leaves every inbox. */

@@ -1,4 +1,4 @@
-import { hasComment, plausibleRangeText, type AnswerField } from '../workflows/consultation/forms';
+import { hasComment, plausibleRangeText, type AnswerField } from '../workflows/engine/consultation/forms';
 import { ACCEPTED_EXTENSIONS, ALLOWED_TYPES_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-rules';
 import { germanDateTime } from '../calendar/german-date';
 import { esc, page } from './html';

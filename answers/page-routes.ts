@@ -4,7 +4,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import { HttpError } from '../api/errors';
 import type { Db } from '../db/client';
-import { answerFieldSchema, type AnswerField } from '../workflows/consultation/forms';
+import { answerFieldSchema, type AnswerField } from '../workflows/engine/consultation/forms';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentVerdict } from './attachment-rules';
 import { answerFormPage, FILES_ID } from './page-html';
 import { readSubmission, type UploadedFile } from './page-submission';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { answerDataSchema, COMMENTS_KEY, hasComment, type AnswerField } from '../workflows/consultation/forms';
+import { answerDataSchema, COMMENTS_KEY, hasComment, type AnswerField } from '../workflows/engine/consultation/forms';
 import { checkAttachment, problemText, type AttachmentVerdict } from './attachment-rules';
 import { commentId, commentName, fieldId, fieldName, FILES_ID, TEXT_ID } from './page-html';
 import type { AnswerFile } from './record-answer';

@@ -5,7 +5,7 @@ import { writeAudit } from '../db/audit';
 import type { Db, DbTransaction } from '../db/client';
 import { answerAttachments, consultationRequests, departments, procedures, type AnswerChannel } from '../db/schema';
 import { recordStepEvent } from '../activities/procedure-events';
-import { answerReceivedSignal } from '../workflows/consultation/shared';
+import { answerReceivedSignal } from '../workflows/engine/consultation/contract';
 import { TOKEN_PATTERN, tokenHash } from './tokens';
 
 export interface AnswerFile {

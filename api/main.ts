@@ -1,6 +1,5 @@
-import { systemSchedules } from '../schedules/system-schedules';
 import { loadConfig, resolveConnections } from '../config/config';
-import { consultationTiming, fundingTiming, monitoringSettings, taskTiming } from '../config/timing';
+import { engineSettings } from '../config/engine';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { runUntilSignal } from '../stack/shutdown';
@@ -15,16 +14,14 @@ void runUntilSignal('api', async (onStop) => {
   await migrateDb(db);
   const server = await startApiServer({
     db,
+    databaseUrl: conn.databaseUrl,
     host: config.HOST,
     port: config.PORT,
     temporalAddress: conn.temporalAddress,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    timing: taskTiming(config),
-    consultation: consultationTiming(config),
-    funding: fundingTiming(config),
-    monitoring: monitoringSettings(config),
-    schedules: systemSchedules(config),
+    engine: engineSettings(config),
+    commandsPollMs: config.COMMANDS_POLL_MS,
     tokenSecret: conn.tokenSecret,
     publicUrl: conn.publicUrl,
     sessionSecret: conn.sessionSecret,

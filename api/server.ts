@@ -1,27 +1,24 @@
 import http from 'node:http';
 import { Client, Connection } from '@temporalio/client';
+import { startProcedureServices } from '../activities/start-procedure';
+import type { EngineSettings } from '../config/engine';
 import type { Db } from '../db/client';
 import { createTransport, verifySmtp } from '../mail/transport';
-import type { ConsultationTiming } from '../workflows/consultation/shared';
-import type { FundingTiming } from '../workflows/funding-call-review/shared';
-import type { MonitoringSettings } from '../workflows/integration-monitoring/shared';
-import type { TaskTiming } from '../workflows/human-task/timing';
 import { ensureSchedules } from '../schedules/ensure';
-import type { SystemSchedule } from '../schedules/system-schedules';
+import { systemSchedules } from '../schedules/system-schedules';
 import { createApp } from './app';
 
 export interface ApiServerOptions {
   db: Db;
+  /** For the command dispatcher's LISTEN connection. */
+  databaseUrl: string;
   host: string;
   port: number;
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
-  timing: TaskTiming;
-  consultation: ConsultationTiming;
-  funding: FundingTiming;
-  monitoring: MonitoringSettings;
-  schedules: SystemSchedule[];
+  engine: EngineSettings;
+  commandsPollMs: number;
   tokenSecret: string;
   publicUrl: string;
   sessionSecret: string;
@@ -37,8 +34,9 @@ const MAIL_CHECK_TTL_MS = 10_000;
 export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const connection = await Connection.connect({ address: options.temporalAddress });
   const temporal = new Client({ connection, namespace: options.namespace });
+  const schedules = systemSchedules(options.engine.settingsOf);
   try {
-    await ensureSchedules(temporal, options.schedules, options.taskQueue);
+    await ensureSchedules(temporal, schedules, options.taskQueue);
   } catch (err) {
     // The console and the tasks work without them; the schedules page shows what is missing.
     options.log(`warning: could not set up the Temporal schedules: ${(err as Error).message}`);
@@ -51,7 +49,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
     }
     return mailCheck.ok;
   };
-  const app = createApp({ ...options, temporal, mailReachable });
+  // Starts and what else the API owes a workflow are delivered from PostgreSQL, here and by every worker.
+  const { starter, commands } = startProcedureServices({ ...options, temporal });
+  const app = createApp({ ...options, temporal, mailReachable, schedules, starter, commands });
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -64,6 +64,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<{ url: 
     async stop() {
       server.closeIdleConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await commands.stop();
       transport.close();
       await connection.close();
     },

@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { taskFailures, type FieldIssue } from '../workflows/human-task/shared';
+import { taskFailures, type FieldIssue } from '../workflows/engine/contract';
 import { HttpError } from './errors';
 
 export function isNotReady(err: unknown): boolean {

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { durationSchema } from '../calendar/duration';
+import { procedureModules } from '../workflows/registry';
+import { readSettings } from './settings';
 
 // The only module that reads process.env: every other part receives a Config.
 
@@ -16,39 +18,6 @@ const optionalUrl = z
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-const fundingSourceNames = ['eu', 'bund', 'land-nrw', 'stiftung', 'sonstige'] as const;
-/** "land-nrw=https://…/rss eu=https://…/atom": a feed per entry, its source before "=" (default: sonstige). */
-const fundingFeeds = z
-  .string()
-  .default('')
-  .transform((v, ctx) =>
-    v
-      .split(/[\s,]+/)
-      .filter((e) => e !== '')
-      .flatMap((entry) => {
-        const [source, url] = entry.includes('=') ? entry.split('=', 2) : ['sonstige', entry];
-        const okSource = (fundingSourceNames as readonly string[]).includes(source ?? '');
-        if (!okSource || !URL.canParse(url ?? '')) {
-          ctx.addIssue({ code: 'custom', message: `"${entry}" is not [${fundingSourceNames.join('|')}=]<http(s) URL>` });
-          return [];
-        }
-        return [{ source: source as (typeof fundingSourceNames)[number], url: url as string }];
-      }),
-  );
-
-/** A five-field cron expression ("0 6 5 1,4,7,10 *") or a clock duration ("90d", "2s"). */
-const scheduleSpec = z
-  .string()
-  .trim()
-  .refine((v) => /^\S+( \S+){4}$/.test(v) || (durationSchema.safeParse(v).success && !/bd$/i.test(v)), 'a cron expression (5 fields) or a clock duration such as "90d"');
-
-/** Addresses separated by commas or spaces. */
-const addressList = z
-  .string()
-  .default('')
-  .transform((v) => v.split(/[\s,;]+/).filter((a) => a !== ''))
-  .pipe(z.array(z.email('not a mail address')));
 
 const envSchema = z.object({
   PORT: port.default(3000),
@@ -91,19 +60,11 @@ const envSchema = z.object({
   CONSULTATION_REMINDER_AFTER: durationSchema.default('5bd'),
   CONSULTATION_ESCALATE_AFTER: durationSchema.default('8bd'),
   ANSWER_GRACE: durationSchema.default('2bd'),
-  FUNDING_WARN_BEFORE: durationSchema.default('10bd'),
-  FUNDING_MILESTONE_LEAD: durationSchema.default('20bd'),
-  FUNDING_FEEDS: fundingFeeds,
-  FUNDING_SCAN_EVERY: durationSchema
-    .refine((v) => !/bd$/i.test(v), 'a clock duration such as "6h"')
-    .default('6h'),
-  // 06:00 (Berlin) on the fifth day of the quarter that follows the one reported on.
-  MONITORING_SCHEDULE: scheduleSpec.default('0 6 5 1,4,7,10 *'),
-  MONITORING_RECIPIENTS: addressList,
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   ANSWER_TOKEN_SECRET: z.string().min(32).optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(300_000),
+  COMMANDS_POLL_MS: z.coerce.number().int().positive().default(1000),
   EMBEDDED_WORKER: bool.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -125,18 +86,24 @@ export type StackFile = z.infer<typeof stackFileSchema>;
 export interface Config extends Env {
   dataDir: string;
   stackFile: string;
+  /** Each procedure module's own settings (its settings.ts), by procedure type. */
+  procedures: Record<string, unknown>;
 }
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const procedures: Record<string, unknown> = {};
+  for (const module of procedureModules) {
+    const read = readSettings(module.settings ?? {}, env);
+    lines.push(...read.issues);
+    procedures[module.type] = read.value;
   }
+  if (!parsed.success || lines.length > 0) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   const dataDir = path.resolve(parsed.data.DATA_DIR);
-  return { ...parsed.data, dataDir, stackFile: path.join(dataDir, 'stack.json') };
+  return { ...parsed.data, dataDir, stackFile: path.join(dataDir, 'stack.json'), procedures };
 }
 
 export function readStackFile(config: Config): StackFile | undefined {

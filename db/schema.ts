@@ -4,11 +4,9 @@ import {
   bigserial,
   boolean,
   customType,
-  doublePrecision,
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   text,
   timestamp,
@@ -17,8 +15,8 @@ import {
   json,
 } from 'drizzle-orm/pg-core';
 
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const roles = ['staff', 'manager', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -340,95 +338,15 @@ export const inboundMailColumns = {
   receivedAt: inboundMails.receivedAt,
 };
 
-export const fundingSources = ['eu', 'bund', 'land-nrw', 'stiftung', 'sonstige'] as const;
-export type FundingSource = (typeof fundingSources)[number];
-
-/** Förderaufrufe: registered by staff or imported from a funding feed, each reviewed by one procedure. */
-export const fundingCalls = pgTable(
-  'funding_calls',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    source: text('source').notNull().$type<FundingSource>(),
-    funder: text('funder').notNull(),
-    title: text('title').notNull(),
-    summary: text('summary').notNull().default(''),
-    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
-    // Euros; numeric, because budgets are money, not floating-point guesses.
-    budget: numeric('budget', { precision: 14, scale: 2, mode: 'number' }),
-    /** The applicant's own share in percent of the project's cost. */
-    cofinancingShare: numeric('cofinancing_share', { precision: 5, scale: 2, mode: 'number' }),
-    // A feed entry may not name its deadline; triage then sets it.
-    submissionDeadline: tstz('submission_deadline'),
-    // The call's page at the funder: the key by which a feed import recognises a call it has seen.
-    link: text('link').notNull().unique(),
-    origin: text('origin').notNull().$type<'manual' | 'feed'>().default('manual'),
-    feedUrl: text('feed_url'),
-    reviewProcedureId: text('review_procedure_id').references(() => procedures.id, { onDelete: 'set null' }),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: tstz('created_at').notNull().defaultNow(),
-    updatedAt: tstz('updated_at').notNull().defaultNow(),
-  },
-  (t) => [index('funding_calls_deadline').on(t.submissionDeadline), index('funding_calls_created').on(t.createdAt)],
-);
-
-/** A study or publication the office evaluates (Studienauswertung); its file lives in study_files. */
-export const studies = pgTable(
-  'studies',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    title: text('title').notNull(),
-    authors: text('authors').notNull(),
-    publisher: text('publisher'),
-    year: integer('year').notNull(),
-    link: text('link'),
-    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
-    // The uploaded file's facts, beside the study so lists need no join; the bytes are in study_files.
-    fileName: text('file_name'),
-    fileType: text('file_type'),
-    fileSize: integer('file_size'),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: tstz('created_at').notNull().defaultNow(),
-  },
-  (t) => [index('studies_created').on(t.createdAt)],
-);
-
-/** A study as the application reads it (the API, the evaluation's tasks). */
-export const studyColumns = {
-  id: studies.id,
-  title: studies.title,
-  authors: studies.authors,
-  publisher: studies.publisher,
-  year: studies.year,
-  link: studies.link,
-  topics: studies.topics,
-  fileName: studies.fileName,
-  fileType: studies.fileType,
-  fileSize: studies.fileSize,
-  createdBy: studies.createdBy,
-  createdAt: studies.createdAt,
-};
-
-export const studyFiles = pgTable('study_files', {
-  studyId: uuid('study_id')
-    .primaryKey()
-    .references(() => studies.id, { onDelete: 'cascade' }),
-  sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
-  uploadedBy: uuid('uploaded_by').references(() => users.id),
-  uploadedAt: tstz('uploaded_at').notNull().defaultNow(),
-});
-
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-export const knowledgeSourceTypes = ['study', 'funding-review'] as const;
-export type KnowledgeSourceType = (typeof knowledgeSourceTypes)[number];
-
-/** The knowledge base: archived results of evaluated studies and closed funding reviews. */
+/** The knowledge base: archived results of the procedures (evaluated studies, closed funding reviews …). */
 export const knowledgeEntries = pgTable(
   'knowledge_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sourceType: text('source_type').notNull().$type<KnowledgeSourceType>(),
+    // A kind a procedure module declares (its knowledgeSources), e.g. 'study'.
+    sourceType: text('source_type').notNull(),
     sourceId: text('source_id').notNull(),
     // No foreign key: the archive outlives the procedures' records.
     procedureId: text('procedure_id').notNull(),
@@ -453,75 +371,36 @@ export const knowledgeEntries = pgTable(
   ],
 );
 
-export const indicatorDirections = ['higher_better', 'lower_better'] as const;
-export type IndicatorDirection = (typeof indicatorDirections)[number];
 
-/** One breakdown of an indicator's value: "mit Migrationshintergrund", an age group, a district. */
-export interface Disaggregation {
-  key: string;
-  label: string;
-}
+export const commandKinds = ['start', 'signal', 'cancel'] as const;
+export type CommandKind = (typeof commandKinds)[number];
+export const commandStatuses = ['pending', 'delivering', 'retry', 'delivered', 'obsolete'] as const;
+export type CommandStatus = (typeof commandStatuses)[number];
 
-/** An integration indicator (Integrationsmonitoring): what is measured, by whom, and what counts as plausible. */
-export const indicators = pgTable(
-  'indicators',
+/**
+ * What the system owes a workflow (a start, an answer's signal, a cancellation), written in the
+ * transaction of the fact it reports and delivered from here until Temporal has taken it: like
+ * the mail outbox, never dropped. 'obsolete': the workflow it was for has ended.
+ */
+export const workflowCommands = pgTable(
+  'workflow_commands',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // One command per fact ("start:<procedure>", "answer:<request>"): writing it again adds nothing.
     key: text('key').notNull().unique(),
-    name: text('name').notNull(),
-    description: text('description').notNull().default(''),
-    unit: text('unit').notNull(),
-    departmentId: uuid('department_id')
-      .notNull()
-      .references(() => departments.id),
-    direction: text('direction').notNull().$type<IndicatorDirection>(),
-    disaggregations: jsonb('disaggregations').notNull().$type<Disaggregation[]>(),
-    // A value outside this range is not refused, but needs the department's comment and a check by staff.
-    plausibleMin: doublePrecision('plausible_min'),
-    plausibleMax: doublePrecision('plausible_max'),
-    active: boolean('active').notNull().default(true),
+    kind: text('kind').notNull().$type<CommandKind>(),
+    workflowId: text('workflow_id').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().$type<CommandStatus>().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    // For a 'delivering' row, the end of its claim's lease.
+    nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
     createdAt: tstz('created_at').notNull().defaultNow(),
+    deliveredAt: tstz('delivered_at'),
   },
-  (t) => [index('indicators_department').on(t.departmentId)],
-);
-
-export const indicatorValueSources = ['department', 'clarification', 'seed'] as const;
-export type IndicatorValueSource = (typeof indicatorValueSources)[number];
-
-/** An indicator's value for one quarter and one breakdown; null when even the clarification found none. */
-export const indicatorValues = pgTable(
-  'indicator_values',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    indicatorId: uuid('indicator_id')
-      .notNull()
-      .references(() => indicators.id, { onDelete: 'cascade' }),
-    quarter: text('quarter').notNull(),
-    disaggregation: text('disaggregation').notNull(),
-    value: doublePrecision('value'),
-    comment: text('comment'),
-    source: text('source').notNull().$type<IndicatorValueSource>(),
-    procedureId: text('procedure_id'),
-    recordedAt: tstz('recorded_at').notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('indicator_values_point').on(t.indicatorId, t.quarter, t.disaggregation)],
-);
-
-/** The quarter's published report: its HTML and the PDF printed from it. */
-export const monitoringReports = pgTable(
-  'monitoring_reports',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    quarter: text('quarter').notNull().unique(),
-    procedureId: text('procedure_id').notNull(),
-    title: text('title').notNull(),
-    summary: text('summary').notNull(),
-    html: text('html').notNull(),
-    pdf: bytea('pdf'),
-    pdfSize: integer('pdf_size'),
-    approvedBy: uuid('approved_by').references(() => users.id),
-    createdAt: tstz('created_at').notNull().defaultNow(),
-    publishedAt: tstz('published_at'),
-  },
-  (t) => [index('monitoring_reports_published').on(t.publishedAt)],
+  (t) => [
+    index('workflow_commands_due').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'retry', 'delivering')`),
+    index('workflow_commands_workflow').on(t.workflowId),
+  ],
 );

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '../api/auth';
 import type { Db } from './client';
 import { departments, users, type Role } from './schema';
-import { seedMonitoring } from './seed-indicators';
+import { procedureModules } from '../workflows/registry';
 
 export const DEMO_PASSWORD = 'Amtsflow-Demo-2026';
 
@@ -74,6 +74,7 @@ export async function seed(
     const [exists] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${u.email})`);
     if (!exists) await db.insert(users).values({ ...u, passwordHash: demoHash }).onConflictDoNothing();
   }
-  await seedMonitoring(db);
+  // Each procedure's own demo data (the monitoring's indicators), once departments and people exist.
+  for (const module of procedureModules) await module.seed?.(db);
   return result;
 }

@@ -1,8 +1,6 @@
 import ms from 'ms';
-import type { Config } from '../config/config';
-import { consultationTiming, fundingTiming, monitoringSettings, taskTiming } from '../config/timing';
-import type { FeedScanArgs } from '../workflows/funding-call-review/feed-scan';
-import type { MonitoringScheduleArgs } from '../workflows/integration-monitoring/schedule';
+import type { ScheduledJobArgs } from '../workflows/engine/scheduled-job';
+import { procedureModules } from '../workflows/registry';
 
 /** A schedule the system itself keeps: created or updated at every start, from configuration. */
 export interface SystemSchedule {
@@ -22,31 +20,12 @@ function when(spec: string): Pick<SystemSchedule, 'everyMs' | 'cron'> {
   return spec.includes(' ') ? { cron: spec } : { everyMs: ms(spec as ms.StringValue) };
 }
 
-export function systemSchedules(config: Config): SystemSchedule[] {
-  const scan: FeedScanArgs = {
-    feeds: config.FUNDING_FEEDS,
-    timings: { timing: taskTiming(config), consultation: consultationTiming(config), funding: fundingTiming(config) },
-  };
-  const monitoring: MonitoringScheduleArgs = {
-    timing: taskTiming(config),
-    consultation: consultationTiming(config),
-    monitoring: monitoringSettings(config),
-  };
-  return [
-    {
-      id: 'amtsflow-funding-feed-scan',
-      label: 'Förderaufrufe aus Feeds einlesen',
-      workflowType: 'fundingFeedScan',
-      args: [scan],
-      everyMs: ms(config.FUNDING_SCAN_EVERY as ms.StringValue),
-      idleNote: config.FUNDING_FEEDS.length === 0 ? 'Keine Feeds konfiguriert (FUNDING_FEEDS)' : undefined,
-    },
-    {
-      id: 'amtsflow-integration-monitoring',
-      label: 'Integrationsmonitoring des abgelaufenen Quartals starten',
-      workflowType: 'integrationMonitoringSchedule',
-      args: [monitoring],
-      ...when(config.MONITORING_SCHEDULE),
-    },
-  ];
+/** Every module's schedules, each starting the engine's scheduledJob workflow with the module's job. */
+export function systemSchedules(settingsOf: (type: string) => unknown): SystemSchedule[] {
+  return procedureModules.flatMap((module) =>
+    (module.schedules?.(settingsOf(module.type) as never) ?? []).map((s) => {
+      const args: ScheduledJobArgs = { procedureType: module.type, job: s.job, settings: settingsOf(module.type) };
+      return { id: s.id, label: s.label, workflowType: 'scheduledJob', args: [args], ...when(s.when), idleNote: s.idleNote };
+    }),
+  );
 }

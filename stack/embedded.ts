@@ -1,11 +1,10 @@
-import { systemSchedules } from '../schedules/system-schedules';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startDepartmentMail } from '../answers/department-mail';
 import { startApiServer } from '../api/server';
 import { deriveSecret, readStackFile, type Config, type StackFile } from '../config/config';
-import { consultationTiming, fundingTiming, monitoringSettings, taskTiming } from '../config/timing';
+import { engineSettings } from '../config/engine';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seed } from '../db/seed';
@@ -161,6 +160,8 @@ export async function startEmbeddedStack(
       temporalAddress,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
+      engine: engineSettings(config),
+      commandsPollMs: config.COMMANDS_POLL_MS,
       publicUrl,
       inboundDomain: config.INBOUND_DOMAIN,
       tokenSecret,
@@ -168,7 +169,7 @@ export async function startEmbeddedStack(
       smtpUrl,
       mailFrom: config.MAIL_FROM,
       outboxPollMs: config.OUTBOX_POLL_MS,
-    outboxLeaseMs: config.OUTBOX_LEASE_MS,
+      outboxLeaseMs: config.OUTBOX_LEASE_MS,
       log,
     });
     onStop(() => worker.stop());
@@ -177,16 +178,14 @@ export async function startEmbeddedStack(
   await consoleBuilt;
   const api = await startApiServer({
     db,
+    databaseUrl,
     host: config.HOST,
     port: config.PORT,
     temporalAddress,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    timing: taskTiming(config),
-    consultation: consultationTiming(config),
-    funding: fundingTiming(config),
-    monitoring: monitoringSettings(config),
-    schedules: systemSchedules(config),
+    engine: engineSettings(config),
+    commandsPollMs: config.COMMANDS_POLL_MS,
     tokenSecret,
     publicUrl,
     sessionSecret,

@@ -89,6 +89,7 @@ describe('the staff console', () => {
   it('runs a Vorgang mit Freigabe through its forms, approved by a second person', async () => {
     const title = `Konsole ${run}: Fortschreibung Integrationskonzept`;
     await go(staff, '/procedures/create');
+    await staff.getByLabel('Vorgang mit Freigabe').check();
     // The browser checks with the API's own schema: the message stands next to the field.
     await staff.getByLabel('Titel').fill('ab');
     await staff.getByRole('button', { name: 'Vorgang starten' }).click();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { knowledgeActivities, type ArchiveKnowledgeInput } from '../activities/knowledge';
+import { knowledgeSources } from '../workflows/registry';
 import { closeDb, createDb, type Db } from '../db/client';
 import { ApiClient, listQuery } from './support/client';
 import { departmentByCode, departments, type Department } from './support/consultation';
@@ -77,7 +78,7 @@ beforeAll(async () => {
     summary: 'Der angespannte Wohnungsmarkt trifft Geflüchtete besonders hart; Belegungsbindungen helfen.',
     departmentIds: [dept('WOHN').id],
   });
-  const archive = knowledgeActivities({ db });
+  const archive = knowledgeActivities({ db, knowledgeSources: Object.keys(knowledgeSources) });
   ids.review = (await archive.archiveKnowledge(review())).entryId;
 
   const [l] = await search({ q: `Sprachförderung ${run}` });
@@ -107,7 +108,7 @@ describe('knowledge base', () => {
   });
 
   it('ranks a hit in the title above one in the body', async () => {
-    const archive = knowledgeActivities({ db });
+    const archive = knowledgeActivities({ db, knowledgeSources: Object.keys(knowledgeSources) });
     const inBody = await archive.archiveKnowledge(
       review({ sourceId: `body-${run}`, title: 'Förderaufruf Stadtteile', summary: 'Kurzfassung.', body: 'Es geht auch um Quartiersarbeit.' }),
     );
@@ -181,7 +182,7 @@ describe('knowledge base', () => {
   });
 
   it('archives a source once: archiving it again replaces its entry', async () => {
-    const archive = knowledgeActivities({ db });
+    const archive = knowledgeActivities({ db, knowledgeSources: Object.keys(knowledgeSources) });
     const again = await archive.archiveKnowledge(review({ summary: 'Neu bewertet: Sprachmittlung wird verstetigt.', year: 2027 }));
     expect(again.entryId).toBe(ids.review);
     const hits = await search({ q: `Sprachmittlung ${run}` });

@@ -133,7 +133,7 @@ async function outboxRow(id: string) {
 
 async function listenerBackends(): Promise<number[]> {
   const result = await db.execute<{ pid: number }>(
-    sql`select pid from pg_stat_activity where application_name = 'amtsflow-outbox-listener' and query ilike 'listen%'`,
+    sql`select pid from pg_stat_activity where application_name = 'amtsflow-mail-listener' and query ilike 'listen%'`,
   );
   return result.rows.map((r) => r.pid);
 }

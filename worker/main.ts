@@ -1,5 +1,6 @@
 import { startDepartmentMail } from '../answers/department-mail';
 import { loadConfig, resolveConnections } from '../config/config';
+import { engineSettings } from '../config/engine';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { runUntilSignal } from '../stack/shutdown';
@@ -18,6 +19,8 @@ void runUntilSignal('worker', async (onStop) => {
     temporalAddress: conn.temporalAddress,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    engine: engineSettings(config),
+    commandsPollMs: config.COMMANDS_POLL_MS,
     publicUrl: conn.publicUrl,
     inboundDomain: config.INBOUND_DOMAIN,
     tokenSecret: conn.tokenSecret,

@@ -1,5 +1,8 @@
+import { Client, Connection } from '@temporalio/client';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { startProcedureServices } from '../activities/start-procedure';
 import { fillTokens } from '../answers/tokens';
+import type { EngineSettings } from '../config/engine';
 import type { Db } from '../db/client';
 import { startOutboxDispatcher } from '../mail/dispatcher';
 import { startWorker } from './worker';
@@ -10,6 +13,7 @@ export interface WorkerRuntimeOptions {
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
+  engine: EngineSettings;
   publicUrl: string;
   inboundDomain: string;
   tokenSecret: string;
@@ -18,13 +22,18 @@ export interface WorkerRuntimeOptions {
   mailFrom: string;
   outboxPollMs: number;
   outboxLeaseMs: number;
+  commandsPollMs: number;
   bundle?: WorkflowBundleWithSourceMap;
   log: (msg: string) => void;
 }
 
-/** A worker process's duties: run procedures and activities, and send the mail outbox. */
+/** A worker process's duties: run procedures and activities, send the mail outbox, deliver the workflow commands. */
 export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<{ stop(): Promise<void> }> {
-  const worker = await startWorker(options);
+  // Lazy: the commands wait in PostgreSQL while the engine is away, and go out when it is back.
+  const connection = Connection.lazy({ address: options.temporalAddress });
+  const temporal = new Client({ connection, namespace: options.namespace });
+  const { starter, commands } = startProcedureServices({ ...options, temporal });
+  const worker = await startWorker({ ...options, starter, settingsOf: options.engine.settingsOf });
   const dispatcher = startOutboxDispatcher({
     db: options.db,
     databaseUrl: options.databaseUrl,
@@ -42,7 +51,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   });
   return {
     async stop() {
-      await Promise.all([worker.shutdown(), dispatcher.stop()]);
+      await Promise.all([worker.shutdown(), dispatcher.stop(), commands.stop()]);
+      await connection.close();
     },
   };
 }

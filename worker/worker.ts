@@ -1,25 +1,14 @@
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities } from '../activities';
-import type { Db } from '../db/client';
+import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflows } from './bundle';
+import { createActivities, type WorkerActivityDeps } from './activities';
 
-export interface WorkerOptions {
-  db: Db;
+export { bundleWorkflows };
+
+export interface WorkerOptions extends WorkerActivityDeps {
   temporalAddress: string;
   namespace: string;
   taskQueue: string;
-  publicUrl: string;
-  inboundDomain: string;
-  tokenSecret: string;
-  chromiumPath: string;
   bundle?: WorkflowBundleWithSourceMap;
-}
-
-/** Webpack-bundles the procedures once; workers in the same process can share the result. */
-export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
-    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
-  });
 }
 
 export interface RunningWorker {

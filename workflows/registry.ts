@@ -1,64 +1,52 @@
 import type { z } from 'zod';
-import { startForm as consultationStart } from './consultation/forms';
-import { startForm as fundingReviewStart } from './funding-call-review/forms';
-import { startForm as monitoringStart } from './integration-monitoring/forms';
-import { quarterLabel } from './integration-monitoring/quarter';
-import { startForm as studyEvaluationStart } from './study-evaluation/forms';
-import { startForm as vorgangStart } from './vorgang-mit-freigabe/forms';
+import type { SettingsSpec } from '../config/settings';
+import departmentConsultation from './department-consultation';
+import fundingCallReview from './funding-call-review';
+import integrationMonitoring from './integration-monitoring';
+import type { FormTable } from './engine/human-task';
+import type { ProcedureModule } from './module';
+import studyEvaluation from './study-evaluation';
+import vorgangMitFreigabe from './vorgang-mit-freigabe';
 
-// Procedure types as the API knows them: no workflow code here, only names and start forms.
+// The one list of procedure modules. Adding a procedure: its folder, and one line here.
+export const procedureModules = [
+  vorgangMitFreigabe,
+  departmentConsultation,
+  fundingCallReview,
+  studyEvaluation,
+  integrationMonitoring,
+] as const;
 
-interface ProcedureType<S extends z.ZodType> {
-  label: string;
-  workflowType: string;
-  startForm: S;
-  /** Without a database; a start whose references name something better (a study's title) uses that. */
-  titleOf(input: z.infer<S>): string;
-  /**
-   * One procedure per input (a quarter's monitoring): its id, the same for every start, so that a
-   * second start is refused (409) and Temporal rejects a duplicate however it is started.
-   */
-  procedureIdOf?(input: z.infer<S>): string;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module keeps its own input type
+export type AnyProcedureModule = ProcedureModule<any, SettingsSpec, FormTable>;
+
+const byType = new Map<string, AnyProcedureModule>(procedureModules.map((m) => [m.type, m as AnyProcedureModule]));
+
+export const procedureTypeNames = procedureModules.map((m) => m.type) as [string, ...string[]];
+
+export function procedureModule(type: string): AnyProcedureModule | undefined {
+  return byType.get(type);
 }
 
-function procedureType<S extends z.ZodType>(t: ProcedureType<S>): ProcedureType<S> {
-  return t;
+type TaskFormsOf<M> = M extends { taskForms: infer F } ? F : never;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every task form kind of every procedure: the table the API checks a completion against. */
+export type AllTaskForms = UnionToIntersection<TaskFormsOf<(typeof procedureModules)[number]>>;
+export type FormKind = keyof AllTaskForms & string;
+
+export const taskFormSchemas: Record<string, z.ZodType> = Object.fromEntries(
+  procedureModules.flatMap((m) => Object.entries(m.taskForms as Record<string, z.ZodType>)),
+);
+
+export function isFormKind(kind: string): kind is FormKind {
+  return Object.prototype.hasOwnProperty.call(taskFormSchemas, kind);
 }
 
-export const procedureTypes = {
-  'vorgang-mit-freigabe': procedureType({
-    label: 'Vorgang mit Freigabe',
-    workflowType: 'vorgangMitFreigabe',
-    startForm: vorgangStart,
-    titleOf: (input) => input.title,
-  }),
-  'department-consultation': procedureType({
-    label: 'Fachdienststellen-Anfrage',
-    workflowType: 'departmentConsultation',
-    startForm: consultationStart,
-    titleOf: (input) => input.subject,
-  }),
-  'funding-call-review': procedureType({
-    label: 'Förderaufruf prüfen',
-    workflowType: 'fundingCallReview',
-    startForm: fundingReviewStart,
-    // The API replaces it with the call's title before the row is written (references.ts).
-    titleOf: (input) => `Förderaufruf ${input.fundingCallId}`,
-  }),
-  'study-evaluation': procedureType({
-    label: 'Studie auswerten',
-    workflowType: 'studyEvaluation',
-    startForm: studyEvaluationStart,
-    titleOf: (input) => `Studie ${input.studyId}`,
-  }),
-  'integration-monitoring': procedureType({
-    label: 'Integrationsmonitoring',
-    workflowType: 'integrationMonitoring',
-    startForm: monitoringStart,
-    titleOf: (input) => `Integrationsmonitoring ${quarterLabel(input.quarter)}`,
-    procedureIdOf: (input) => `integration-monitoring-${input.quarter}`,
-  }),
-} as const;
+/** A form kind named by two modules would make a task's form ambiguous: refused at load. */
+const kinds = procedureModules.flatMap((m) => Object.keys(m.taskForms));
+const twice = kinds.filter((k, i) => kinds.indexOf(k) !== i);
+if (twice.length > 0) throw new Error(`task form kinds defined twice: ${twice.join(', ')}`);
 
-export type ProcedureTypeName = keyof typeof procedureTypes;
-export const procedureTypeNames = Object.keys(procedureTypes) as [ProcedureTypeName, ...ProcedureTypeName[]];
+/** Kinds of knowledge-base entries, with their German names, from every module. */
+export const knowledgeSources: Record<string, string> = Object.assign({}, ...procedureModules.map((m) => m.knowledgeSources ?? {}));

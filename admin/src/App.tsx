@@ -5,24 +5,22 @@ import { authProvider } from './authProvider';
 import { Home } from './dashboard/Home';
 import { dataProvider } from './dataProvider';
 import departments from './departments';
-import fundingCalls from './funding-calls';
 import { i18nProvider } from './i18n/provider';
 import inboundMails from './inbound-mails';
-import indicators from './indicators';
 import knowledge from './knowledge';
 import { Layout } from './layout/Layout';
 import mailbox from './mailbox';
 import mails from './mails';
-import monitoringReports from './monitoring-reports';
+import { moduleResources } from './modules';
 import procedures from './procedures';
 import schedules from './schedules';
-import studies from './studies';
 import tasks from './tasks';
 import { GroupTaskList } from './tasks/TaskList';
 import { theme } from './theme';
 import users from './users';
 
-// One file (folder) per resource, wired here; the menu lists them in this order, as each role may see them.
+// One file (folder) per resource, wired here, and the procedure modules' own pages (workflows/*/console);
+// the menu lists them in this order, as each role may see them.
 export function App() {
   return (
     <Admin
@@ -38,11 +36,10 @@ export function App() {
     >
       <Resource name="tasks" {...tasks} />
       <Resource name="procedures" {...procedures} />
-      <Resource name="funding-calls" {...fundingCalls} />
-      <Resource name="studies" {...studies} />
+      {moduleResources.map((r) => (
+        <Resource key={r.name} {...r} />
+      ))}
       <Resource name="knowledge" {...knowledge} />
-      <Resource name="indicators" {...indicators} />
-      <Resource name="monitoring-reports" {...monitoringReports} />
       <Resource name="mailbox" {...mailbox} />
       <Resource name="departments" {...departments} />
       <Resource name="users" {...users} />

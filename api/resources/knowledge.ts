@@ -2,7 +2,8 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { esc } from '../../answers/html';
 import type { Db } from '../../db/client';
-import { knowledgeEntries, knowledgeSourceTypes } from '../../db/schema';
+import { knowledgeEntries } from '../../db/schema';
+import { knowledgeSources } from '../../workflows/registry';
 import { HttpError } from '../errors';
 import { idsFilter, listQuerySchema, pageOf, sendList } from '../list-query';
 import { idParams, type Api } from '../route';
@@ -12,6 +13,8 @@ import { idParams, type Api } from '../route';
 const HEADLINE_OPTIONS = 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "';
 const escapedSql = (text: SQL) => sql`replace(replace(replace(${text}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 const PREVIEW_CHARS = 240;
+
+const knowledgeSourceTypes = Object.keys(knowledgeSources) as [string, ...string[]];
 
 const searchText = z.string().trim().min(1, 'ein Suchbegriff').max(200, 'höchstens 200 Zeichen');
 

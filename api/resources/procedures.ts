@@ -1,23 +1,17 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import { and, asc, count, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { auditLog, mailOutbox, procedureEvents, procedures, procedureStatuses, tasks } from '../../db/schema';
-import type { ConsultationTiming } from '../../workflows/consultation/shared';
-import type { FundingTiming } from '../../workflows/funding-call-review/shared';
-import type { MonitoringSettings } from '../../workflows/integration-monitoring/shared';
-import type { TaskTiming } from '../../workflows/human-task/timing';
-import { cancelReasonSignal } from '../../workflows/human-task/shared';
-import { procedureTypeNames, procedureTypes, type ProcedureTypeName } from '../../workflows/registry';
-import { HttpError, zodFields } from '../errors';
+import { cancelReasonSignal } from '../../workflows/engine/contract';
+import type { ProcedureStarter } from '../../workflows/module';
+import { procedureTypeNames } from '../../workflows/registry';
+import { HttpError } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
 import { updateErrorToHttp } from '../temporal-errors';
 import { withDescendants } from './procedure-tree';
-import { checkStartReferences } from './references';
 
 const sortable = {
   id: procedures.id,
@@ -75,11 +69,7 @@ const historyEntrySchema = z
 export interface ProcedureRouteDeps {
   db: Db;
   temporal: Client;
-  taskQueue: string;
-  timing: TaskTiming;
-  consultation: ConsultationTiming;
-  funding: FundingTiming;
-  monitoring: MonitoringSettings;
+  starter: ProcedureStarter;
 }
 
 const columns = {
@@ -95,7 +85,7 @@ const columns = {
   endedAt: procedures.endedAt,
 };
 
-export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, consultation, funding, monitoring }: ProcedureRouteDeps) {
+export function procedureRoutes(api: Api, { db, temporal, starter }: ProcedureRouteDeps) {
   async function loadProcedure(id: string) {
     const [row] = await db.select(columns).from(procedures).where(eq(procedures.id, id));
     if (!row) throw HttpError.notFound('Vorgang');
@@ -156,55 +146,11 @@ export function procedureRoutes(api: Api, { db, temporal, taskQueue, timing, con
     response: procedureSchema,
     successStatus: 201,
     async handler({ body, user, req, res }) {
-      const type = procedureTypes[body.type as ProcedureTypeName];
-      const parsed = type.startForm.safeParse(body.input);
-      if (!parsed.success) throw HttpError.badRequest('Ungültige Startdaten', zodFields(parsed.error, 'input'));
-      const checked = await checkStartReferences(db, body.type as ProcedureTypeName, parsed.data);
-      if (checked.problems.length > 0) throw HttpError.badRequest('Ungültige Startdaten', checked.problems);
       const key = req.get('idempotency-key');
-      const suffix = key ? createHash('sha256').update(`${user.id}:${key}`).digest('hex').slice(0, 32) : randomUUID();
-      const fixedId = type.procedureIdOf?.(parsed.data as never);
-      const id = fixedId ?? `${body.type}-${suffix}`;
-      const [created] = await db
-        .insert(procedures)
-        .values({
-          id,
-          type: body.type,
-          title: checked.title ?? type.titleOf(parsed.data as never),
-          input: parsed.data,
-          startedBy: user.id,
-        })
-        .onConflictDoNothing()
-        .returning({ id: procedures.id });
-      if (!created) {
-        if (fixedId) throw HttpError.conflict(`Dieser Vorgang existiert bereits (${fixedId}); ein zweiter Lauf wird nicht gestartet`);
-        res.locals.status = 200;
-        return loadProcedure(id);
-      }
-      try {
-        await temporal.workflow.start(type.workflowType, {
-          workflowId: id,
-          taskQueue,
-          args: [{ input: parsed.data, startedBy: user.id, timing, consultation, funding, monitoring }],
-          ...(fixedId ? { workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE } : {}),
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
-          // Nothing runs for this row: remove it so the list shows no ghost procedure.
-          await db.delete(procedures).where(eq(procedures.id, id));
-          throw new HttpError(503, 'engine_unavailable', 'Die Prozess-Engine ist nicht erreichbar; bitte später erneut versuchen');
-        }
-      }
-      await writeAudit(db, {
-        actorId: user.id,
-        action: 'procedure.started',
-        entityType: 'procedure',
-        entityId: id,
-        procedureId: id,
-        detail: { type: body.type },
-        key: `procedure:${id}:started`,
-      });
-      return loadProcedure(id);
+      const started = await starter.start({ type: body.type, input: body.input, startedBy: user.id, requestKey: key });
+      // The same Idempotency-Key again: the procedure it started, not a second one.
+      if (!started.created) res.locals.status = 200;
+      return loadProcedure(started.id);
     },
   });
 

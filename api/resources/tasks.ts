@@ -4,9 +4,9 @@ import { and, asc, count, eq, ilike, inArray, lt, or, sql, type SQL } from 'driz
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { procedures, taskStatuses, tasks } from '../../db/schema';
-import { formSchemas, isFormKind } from '../../workflows/forms';
-import { completeTaskUpdate } from '../../workflows/human-task/shared';
-import { checkTaskReferences } from './references';
+import { checkTaskReferences } from '../../db/references';
+import { completeTaskUpdate } from '../../workflows/engine/contract';
+import { taskFormSchemas } from '../../workflows/registry';
 import { HttpError, zodFields } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { idParams, type Api } from '../route';
@@ -224,8 +224,9 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl }: TaskRouteDeps)
         };
       }
       const { onBehalfOfId } = completionRight(task, user);
-      if (!isFormKind(task.formKind)) throw new Error(`unknown form kind ${task.formKind}`);
-      const parsed = formSchemas[task.formKind].safeParse(body.data);
+      const schema = taskFormSchemas[task.formKind];
+      if (!schema) throw new Error(`unknown form kind ${task.formKind}`);
+      const parsed = schema.safeParse(body.data);
       if (!parsed.success) throw HttpError.badRequest('Die Formulardaten sind ungültig', zodFields(parsed.error, 'data'));
       const unknown = await checkTaskReferences(db, parsed.data as Record<string, unknown>);
       if (unknown.length > 0) throw HttpError.badRequest('Die Formulardaten sind ungültig', unknown);

@@ -1,4 +1,4 @@
-import type { StudyFacts } from '../../activities/studies';
+import type { StudyFacts } from '../../workflows/study-evaluation/activities';
 import { ApiClient, eventually, listQuery } from './client';
 
 // A study as the office registers it, and the evaluation's tasks as staff see them.

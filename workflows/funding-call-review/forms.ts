@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalForm } from '../engine/approval-form';
 
 // Förderaufruf prüfen: shared by the API (validation, OpenAPI), the workflow (update validator) and the console.
 
@@ -49,22 +50,10 @@ export const decisionForm = z
     message: 'Für einen Antrag den Eigenanteil angeben',
   });
 
-export const approvalForm = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject']),
-    comment: z.string().trim().max(2000).optional(),
-  })
-  .refine((v) => v.decision === 'approve' || (v.comment ?? '').length > 0, {
-    path: ['comment'],
-    message: 'Eine Ablehnung braucht eine Begründung',
-  });
-
 export const draftForm = z.strictObject({
   summary: reason('eine Zusammenfassung des Antrags'),
   documentLink: z.url('keine gültige Adresse').optional(),
 });
-
-export const signOffForm = approvalForm;
 
 export const submissionForm = z.strictObject({
   submittedOn: moment,
@@ -100,12 +89,12 @@ export const reportForm = z.strictObject({
   submittedOn: moment,
 });
 
-export const forms = {
+export const taskForms = {
   'foerderaufruf-triage': triageForm,
   'foerderaufruf-entscheidung': decisionForm,
   'foerderaufruf-freigabe': approvalForm,
   'antrag-entwurf': draftForm,
-  'antrag-mitzeichnung': signOffForm,
+  'antrag-mitzeichnung': approvalForm,
   'antrag-einreichung': submissionForm,
   foerderentscheid: awardForm,
   zwischenbericht: reportForm,

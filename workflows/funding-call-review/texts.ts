@@ -1,5 +1,5 @@
-import type { FundingCallView } from '../../activities/funding-calls';
-import type { AnswerField } from '../consultation/forms';
+import type { FundingCallView } from './activities';
+import type { AnswerField } from '../engine/consultation/forms';
 
 // German texts of the review, kept out of the workflow's control flow.
 

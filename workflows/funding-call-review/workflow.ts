@@ -1,24 +1,25 @@
-import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
-import type { FundingCallView } from '../../activities/funding-calls';
-import { consultDepartments } from '../consultation/child';
-import { beforeDeadline } from '../human-task/deadline';
-import { humanTask, openTaskRefs } from '../human-task/human-task';
-import { procedure } from '../human-task/procedure-state';
-import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../human-task/run-procedure';
-import type { FundingReviewStart } from './forms';
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { EngineActivities } from '../../activities';
+import { consultDepartments } from '../engine/consultation/consult';
+import type { ConsultationResult } from '../engine/consultation/workflow';
+import { beforeDeadline } from '../engine/deadline';
+import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../engine/frame';
+import { humanTasks, notApprovedOutcome, openTaskRefs } from '../engine/human-task';
+import { waitUntil } from '../engine/wait';
+import type { FundingCallView, fundingReviewActivities } from './activities';
+import { taskForms, type FundingReviewStart } from './forms';
+import type { FundingSettings } from './settings';
 import { archiveBody, consultationQuestion, euro, fundingAnswerForm } from './texts';
 
-const { loadFundingCall, setFundingDeadline, momentBefore, warnApplicationDeadline, recordStep, archiveKnowledge } =
-  proxyActivities<Activities>({
+const { loadFundingCall, setFundingDeadline, warnApplicationDeadline, momentBefore, recordStep, archiveKnowledge } =
+  proxyActivities<EngineActivities & ReturnType<typeof fundingReviewActivities>>({
     startToCloseTimeout: '1 minute',
     retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
   });
 
-const MAX_ROUNDS = 10;
-const DEFAULT_FUNDING_TIMING = { warnBefore: '10bd', milestoneLead: '20bd' };
+const { task, untilApproved } = humanTasks(taskForms);
 
-export type FundingReviewArgs = ProcedureArgs<FundingReviewStart>;
+export type FundingReviewArgs = ProcedureArgs<FundingReviewStart, FundingSettings>;
 
 interface Ctx {
   args: FundingReviewArgs;
@@ -58,7 +59,7 @@ async function review(ctx: Ctx): Promise<string> {
   const { args, call, record } = ctx;
   const { timing } = args;
 
-  const triage = await humanTask({
+  const triage = await task({
     key: 'triage',
     title: 'Relevanz prüfen',
     formKind: 'foerderaufruf-triage',
@@ -85,21 +86,21 @@ async function review(ctx: Ctx): Promise<string> {
       answerForm: fundingAnswerForm,
     },
     consolidatorId: triage.completedBy,
-    timing,
-    consultation: args.consultation,
+    timings: args,
   });
 
   record.notes.push(`Rückmeldung der Dienststellen: ${consultation.consolidation.summary}`);
   const decided = await decideWithApproval(ctx, triage.completedBy, consultation);
-  if (!decided) return `Nach ${MAX_ROUNDS} Runden nicht freigegeben`;
-  record.notes.push(`Entscheidung: ${decided.data.reason}`);
-  if (decided.data.decision === 'dont-apply') return `Kein Antrag: ${decided.data.reason}`;
+  if (!decided.approved) return notApprovedOutcome(decided.rounds);
+  const decision = decided.work;
+  record.notes.push(`Entscheidung: ${decision.data.reason}`);
+  if (decision.data.decision === 'dont-apply') return `Kein Antrag: ${decision.data.reason}`;
 
-  const applicant = decided.completedBy;
+  const applicant = decision.completedBy;
   const submitted = await applyBeforeDeadline(ctx, applicant, deadlineAt);
   if (!submitted) return 'Einreichungsfrist verpasst';
 
-  const award = await humanTask({
+  const award = await task({
     key: 'foerderentscheid',
     title: 'Förderbescheid erfassen',
     formKind: 'foerderentscheid',
@@ -114,83 +115,69 @@ async function review(ctx: Ctx): Promise<string> {
   return `Abgeschlossen: gefördert mit ${euro(award.data.amount ?? 0)}`;
 }
 
-async function decideWithApproval(
-  { args, call }: Ctx,
-  deciderId: string,
-  consultation: Awaited<ReturnType<typeof consultDepartments>>,
-) {
-  let feedback: string | undefined;
-  for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-    const decision = await humanTask({
+function decideWithApproval({ args, call }: Ctx, deciderId: string, consultation: ConsultationResult) {
+  return untilApproved({
+    workKind: 'foerderaufruf-entscheidung',
+    approvalKind: 'foerderaufruf-freigabe',
+    work: (round, returned) => ({
       key: `entscheidung-${round}`,
       title: round === 1 ? 'Über einen Antrag entscheiden' : `Entscheidung überarbeiten (Runde ${round})`,
-      formKind: 'foerderaufruf-entscheidung',
       assigneeId: deciderId,
-      context: { call, consultation: consultation.consolidation, outcomes: consultation.outcomes, feedback: feedback ?? null },
+      context: { call, consultation: consultation.consolidation, outcomes: consultation.outcomes, feedback: returned?.comment ?? null },
       timing: args.timing,
-    });
-    const approval = await humanTask({
+    }),
+    approval: (decision, round) => ({
       key: `freigabe-${round}`,
       title: 'Entscheidung freigeben',
-      formKind: 'foerderaufruf-freigabe',
       candidateRole: 'manager',
-      excludedUserIds: [decision.completedBy, ...(decision.onBehalfOfId ? [decision.onBehalfOfId] : [])],
       context: { call, decision: decision.data, decidedBy: decision.completedBy },
       timing: args.timing,
-    });
-    if (approval.data.decision === 'approve') return decision;
-    feedback = approval.data.comment;
-  }
-  return undefined;
+    }),
+  });
 }
 
 /** Draft, internal sign-off (four-eyes) and submission, all before the funder's deadline. */
 async function applyBeforeDeadline({ args, call }: Ctx, applicantId: string, deadlineAt: number | null) {
-  const funding = args.funding ?? DEFAULT_FUNDING_TIMING;
   const cancelReason = 'Einreichungsfrist verpasst';
+  const dueAt = deadlineAt ?? undefined;
   const application = async () => {
-    let feedback: string | undefined;
-    for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-      const draft = await humanTask({
+    const signed = await untilApproved({
+      workKind: 'antrag-entwurf',
+      approvalKind: 'antrag-mitzeichnung',
+      work: (round, returned) => ({
         key: `antrag-entwurf-${round}`,
         title: round === 1 ? 'Antrag entwerfen' : `Antrag überarbeiten (Runde ${round})`,
-        formKind: 'antrag-entwurf',
         assigneeId: applicantId,
-        context: { call, feedback: feedback ?? null },
+        context: { call, feedback: returned?.comment ?? null },
         timing: args.timing,
-        dueAt: deadlineAt ?? undefined,
+        dueAt,
         cancelReason,
-      });
-      const signOff = await humanTask({
+      }),
+      approval: (draft, round) => ({
         key: `antrag-mitzeichnung-${round}`,
         title: 'Antrag mitzeichnen',
-        formKind: 'antrag-mitzeichnung',
         candidateRole: 'manager',
-        excludedUserIds: [draft.completedBy, ...(draft.onBehalfOfId ? [draft.onBehalfOfId] : [])],
         context: { call, draft: draft.data, draftedBy: draft.completedBy },
         timing: args.timing,
-        dueAt: deadlineAt ?? undefined,
+        dueAt,
         cancelReason,
-      });
-      if (signOff.data.decision === 'approve') {
-        const submission = await humanTask({
-          key: 'antrag-einreichung',
-          title: 'Antrag einreichen',
-          formKind: 'antrag-einreichung',
-          assigneeId: applicantId,
-          context: { call, draft: draft.data },
-          timing: args.timing,
-          dueAt: deadlineAt ?? undefined,
-          cancelReason,
-        });
-        return submission.data;
-      }
-      feedback = signOff.data.comment;
-    }
-    return undefined;
+      }),
+    });
+    if (!signed.approved) return undefined;
+    const submission = await task({
+      key: 'antrag-einreichung',
+      title: 'Antrag einreichen',
+      formKind: 'antrag-einreichung',
+      assigneeId: applicantId,
+      context: { call, draft: signed.work.data },
+      timing: args.timing,
+      dueAt,
+      cancelReason,
+    });
+    return submission.data;
   };
   if (deadlineAt === null) return application();
-  const warnAt = await momentBefore({ at: deadlineAt, duration: funding.warnBefore });
+  const warnAt = await momentBefore({ at: deadlineAt, duration: args.settings.warnBefore });
   const result = await beforeDeadline(
     {
       deadlineAt,
@@ -216,7 +203,6 @@ async function reportUntilClosure(
   applicantId: string,
   award: { interimReportDue?: string; proofOfUseDue?: string; amount?: number },
 ) {
-  const funding = args.funding ?? DEFAULT_FUNDING_TIMING;
   const milestones = [
     { key: 'zwischenbericht', title: 'Zwischenbericht einreichen', formKind: 'zwischenbericht' as const, due: award.interimReportDue },
     { key: 'verwendungsnachweis', title: 'Verwendungsnachweis einreichen', formKind: 'verwendungsnachweis' as const, due: award.proofOfUseDue },
@@ -224,15 +210,9 @@ async function reportUntilClosure(
   for (const m of milestones) {
     if (!m.due) continue;
     const dueAt = Date.parse(m.due);
-    const openAt = await momentBefore({ at: dueAt, duration: funding.milestoneLead });
-    if (openAt > Date.now()) {
-      const label = `Bewilligt – nächster Termin: ${m.title}`;
-      await recordStep({ procedureId: workflowInfo().workflowId, key: `${m.key}:waiting`, label });
-      // The person who recorded the award gets their answer now, not when the report is due.
-      procedure.reachedWaitPoint(label);
-      await sleep(openAt - Date.now());
-    }
-    await humanTask({
+    const openAt = await momentBefore({ at: dueAt, duration: args.settings.milestoneLead });
+    await waitUntil({ key: `${m.key}:waiting`, label: `Bewilligt – nächster Termin: ${m.title}`, until: openAt });
+    await task({
       key: m.key,
       title: m.title,
       formKind: m.formKind,

@@ -1,5 +1,5 @@
-import { COMMENTS_KEY } from '../consultation/forms';
-import type { RequestOutcome } from '../consultation/shared';
+import { COMMENTS_KEY } from '../engine/consultation/forms';
+import type { RequestOutcome } from '../engine/consultation/contract';
 import type { CollectedValue, DepartmentPlan, OpenField } from './shared';
 
 function outside(f: { plausibleMin: number | null; plausibleMax: number | null }, value: number): boolean {

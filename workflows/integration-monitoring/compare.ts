@@ -1,4 +1,4 @@
-import type { IndicatorDirection } from '../../db/schema';
+import type { IndicatorDirection } from './schema';
 import type { Change } from './shared';
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;

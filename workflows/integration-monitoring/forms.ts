@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approvalForm } from '../funding-call-review/forms';
+import { approvalForm } from '../engine/approval-form';
 import { QUARTER_PATTERN } from './quarter';
 
 // Integrationsmonitoring: shared by the API (validation, OpenAPI), the workflow (update validator) and the console.
@@ -30,7 +30,7 @@ export const commentForm = z.strictObject({
 });
 export type MonitoringComment = z.infer<typeof commentForm>;
 
-export const forms = {
+export const taskForms = {
   'monitoring-klaerung': clarificationForm,
   'monitoring-kommentar': commentForm,
   'monitoring-freigabe': approvalForm,

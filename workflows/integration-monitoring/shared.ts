@@ -1,11 +1,6 @@
-import type { IndicatorDirection } from '../../db/schema';
+import type { IndicatorDirection } from './schema';
 
 // The contract between the monitoring workflow, its activities and the API.
-
-/** Where the report goes once approved; resolved from configuration by the API. */
-export interface MonitoringSettings {
-  recipients: string[];
-}
 
 /** One value a department is asked for: an indicator in one breakdown. */
 export interface PlannedField {

@@ -1,4 +1,4 @@
-import type { AnswerField } from '../consultation/forms';
+import type { AnswerField } from '../engine/consultation/forms';
 import { quarterLabel } from './quarter';
 import type { DepartmentPlan } from './shared';
 

@@ -1,14 +1,19 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
-import { consultDepartments } from '../consultation/child';
-import { humanTask, type TaskOutcome } from '../human-task/human-task';
-import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../human-task/run-procedure';
-import type { FieldIssue } from '../human-task/shared';
+import type { EngineActivities } from '../../activities';
+import type { FieldIssue } from '../engine/contract';
+import { consultDepartments } from '../engine/consultation/consult';
+import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../engine/frame';
+import { humanTasks, notApprovedOutcome } from '../engine/human-task';
+import type { monitoringActivities } from './activities';
 import { sortAnswers } from './answers';
-import type { Clarification, MonitoringStart } from './forms';
+import { taskForms, type Clarification, type MonitoringStart } from './forms';
 import { quarterLabel } from './quarter';
+import type { monitoringReportActivities } from './report-activities';
+import type { MonitoringSettings } from './settings';
 import type { CollectedValue, OpenField } from './shared';
 import { departmentForm, requestQuestion } from './texts';
+
+type Activities = EngineActivities & ReturnType<typeof monitoringActivities> & ReturnType<typeof monitoringReportActivities>;
 
 const { planMonitoring, storeIndicatorValues, compareQuarter, recordStep } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -21,9 +26,9 @@ const { renderMonitoringReport, printMonitoringReport, publishMonitoringReport }
   retry: { initialInterval: '5 seconds', maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
-const MAX_ROUNDS = 10;
+const { task, untilApproved } = humanTasks(taskForms);
 
-export type MonitoringArgs = ProcedureArgs<MonitoringStart>;
+export type MonitoringArgs = ProcedureArgs<MonitoringStart, MonitoringSettings>;
 
 /** Every open field answered, and nothing else: what the clarification form's schema cannot know. */
 function clarificationIssues(open: OpenField[]) {
@@ -66,14 +71,13 @@ export async function integrationMonitoring(args: MonitoringArgs): Promise<Proce
         consolidate: false,
       },
       consolidatorId: args.startedBy,
-      timing: args.timing,
-      consultation: args.consultation,
+      timings: args,
     });
     const { values, open } = sortAnswers(plan, consultation.outcomes);
     await storeIndicatorValues({ quarter, procedureId, values });
 
     if (open.length > 0) {
-      const clarified = await humanTask<'monitoring-klaerung'>({
+      const clarified = await task({
         key: 'klaerung',
         title: `Werte klären (${open.length})`,
         formKind: 'monitoring-klaerung',
@@ -92,45 +96,40 @@ export async function integrationMonitoring(args: MonitoringArgs): Promise<Proce
     const comparison = await compareQuarter({ quarter });
     await recordStep({ procedureId, key: 'vergleich', label: `Indikatoren mit Vorquartal und Vorjahresquartal verglichen (${comparison.length} Werte)` });
 
-    let feedback: string | null = null;
-    for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-      const commented: TaskOutcome<'monitoring-kommentar'> = await humanTask({
+    const approved = await untilApproved({
+      workKind: 'monitoring-kommentar',
+      approvalKind: 'monitoring-freigabe',
+      work: (round, returned) => ({
         key: `kommentar-${round}`,
         title: round === 1 ? `Monitoring ${label} kommentieren` : `Kommentar überarbeiten (Runde ${round})`,
-        formKind: 'monitoring-kommentar',
         ...owner,
-        context: { quarter, label, comparison, feedback },
+        context: { quarter, label, comparison, feedback: returned?.comment ?? null },
         timing: args.timing,
         check: (data) =>
           Object.keys(data.comments)
             .filter((key) => !comparison.some((r) => r.indicatorKey === key))
             .map((key) => ({ path: `comments.${key}`, message: 'kein Indikator dieses Berichts' })),
-      });
-      const approval: TaskOutcome<'monitoring-freigabe'> = await humanTask({
+      }),
+      approval: (commented, round) => ({
         key: `freigabe-${round}`,
         title: `Monitoringbericht ${label} freigeben`,
-        formKind: 'monitoring-freigabe',
         candidateRole: 'manager',
-        excludedUserIds: [commented.completedBy, ...(commented.onBehalfOfId ? [commented.onBehalfOfId] : [])],
         context: { quarter, label, comparison, comment: commented.data, commentedBy: commented.completedBy },
         timing: args.timing,
-      });
-      if (approval.data.decision === 'reject') {
-        feedback = approval.data.comment ?? null;
-        continue;
-      }
-      const report = await renderMonitoringReport({
-        procedureId,
-        quarter,
-        summary: commented.data.summary,
-        comments: commented.data.comments,
-        commentedBy: commented.completedBy,
-        approvedBy: approval.completedBy,
-      });
-      await printMonitoringReport({ reportId: report.reportId });
-      const published = await publishMonitoringReport({ reportId: report.reportId, recipients: args.monitoring?.recipients ?? [] });
-      return { outcome: `Bericht ${label} veröffentlicht${published.mailedTo > 0 ? ` und an ${published.mailedTo} Empfänger versandt` : ''}` };
-    }
-    return { outcome: `Nach ${MAX_ROUNDS} Runden nicht freigegeben` };
+      }),
+    });
+    if (!approved.approved) return { outcome: notApprovedOutcome(approved.rounds) };
+    const commented = approved.work;
+    const report = await renderMonitoringReport({
+      procedureId,
+      quarter,
+      summary: commented.data.summary,
+      comments: commented.data.comments,
+      commentedBy: commented.completedBy,
+      approvedBy: approved.approval.completedBy,
+    });
+    await printMonitoringReport({ reportId: report.reportId });
+    const published = await publishMonitoringReport({ reportId: report.reportId, recipients: args.settings.recipients });
+    return { outcome: `Bericht ${label} veröffentlicht${published.mailedTo > 0 ? ` und an ${published.mailedTo} Empfänger versandt` : ''}` };
   });
 }

@@ -34,7 +34,7 @@ export const reviewForm = z
     message: 'Bitte sagen, was überarbeitet werden soll',
   });
 
-export const forms = {
+export const taskForms = {
   'studie-zusammenfassen': summaryForm,
   'studie-gegenlesen': reviewForm,
 } as const;

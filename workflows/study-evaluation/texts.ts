@@ -1,5 +1,5 @@
-import type { StudyFacts } from '../../activities/studies';
-import type { ConsultationResult } from '../consultation/workflow';
+import type { StudyFacts } from './activities';
+import type { ConsultationResult } from '../engine/consultation/workflow';
 import type { Summary } from './forms';
 
 // What the departments read and what the knowledge base keeps: plain text, built from the evaluation.

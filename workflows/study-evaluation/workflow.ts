@@ -1,23 +1,22 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
-import { consultDepartments } from '../consultation/child';
-import type { ConsultationResult } from '../consultation/workflow';
-import { humanTask, type TaskOutcome } from '../human-task/human-task';
-import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../human-task/run-procedure';
-import type { StartInput, Summary } from './forms';
+import type { EngineActivities } from '../../activities';
+import { consultDepartments } from '../engine/consultation/consult';
+import type { ConsultationResult } from '../engine/consultation/workflow';
+import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../engine/frame';
+import { humanTasks, notApprovedOutcome, ownerOf } from '../engine/human-task';
+import type { studyEvaluationActivities } from './activities';
+import { taskForms, type StartInput } from './forms';
 import { archiveBody, consultationQuestion, consultationSubject } from './texts';
 
-const { loadStudy, archiveKnowledge, recordStep } = proxyActivities<Activities>({
+const { loadStudy, archiveKnowledge, recordStep } = proxyActivities<EngineActivities & ReturnType<typeof studyEvaluationActivities>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-const MAX_ROUNDS = 10;
+const { untilApproved } = humanTasks(taskForms);
+
 /** From this relevance on, the departments the evaluation names are asked what follows for them. */
 export const CONSULT_FROM_RELEVANCE = 2;
-
-/** The person responsible for a completed step: the absent colleague a substitute stood in for, else the actor. */
-const ownerOf = (t: TaskOutcome<'studie-zusammenfassen'>) => t.onBehalfOfId ?? t.completedBy;
 
 /**
  * Studie auswerten: staff summarise a registered study and rate its relevance; a second reader
@@ -25,38 +24,33 @@ const ownerOf = (t: TaskOutcome<'studie-zusammenfassen'>) => t.onBehalfOfId ?? t
  * concerned ("Was folgt daraus für Ihre Dienststelle?"); the result goes to the knowledge base.
  */
 export async function studyEvaluation(args: ProcedureArgs<StartInput>): Promise<ProcedureResult> {
-  const { input, timing, consultation } = args;
+  const { input, timing } = args;
   return runProcedure('study-evaluation', args, async () => {
     const study = await loadStudy({ studyId: input.studyId });
 
-    let evaluation: TaskOutcome<'studie-zusammenfassen'> | undefined;
-    let sentBack: { comment: string | undefined; previous: Summary; by: string } | undefined;
-    for (let round = 1; round <= MAX_ROUNDS && !evaluation; round += 1) {
-      const work = await humanTask({
+    const evaluated = await untilApproved({
+      workKind: 'studie-zusammenfassen',
+      approvalKind: 'studie-gegenlesen',
+      work: (round, returned) => ({
         key: `zusammenfassen-${round}`,
         title: round === 1 ? 'Zusammenfassung und Relevanz' : `Zusammenfassung überarbeiten (Runde ${round})`,
-        formKind: 'studie-zusammenfassen',
         // A returned evaluation goes back to whoever wrote it; the first one to the staff group.
-        assigneeId: sentBack?.by,
-        candidateRole: sentBack ? undefined : 'staff',
-        context: { study, feedback: sentBack?.comment ?? null, previous: sentBack?.previous ?? null },
+        assigneeId: returned ? ownerOf(returned.previous) : undefined,
+        candidateRole: returned ? undefined : 'staff',
+        context: { study, feedback: returned?.comment ?? null, previous: returned?.previous.data ?? null },
         timing,
-      });
-      const review = await humanTask({
+      }),
+      approval: (work, round) => ({
         key: `gegenlesen-${round}`,
         title: 'Zweitlektüre',
-        formKind: 'studie-gegenlesen',
         candidateRole: 'staff',
-        excludedUserIds: [work.completedBy, ...(work.onBehalfOfId ? [work.onBehalfOfId] : [])],
         context: { study, evaluation: work.data, summarisedBy: work.completedBy },
         timing,
-      });
-      if (review.data.decision === 'approve') evaluation = work;
-      else sentBack = { comment: review.data.comment, previous: work.data, by: ownerOf(work) };
-    }
-    if (!evaluation) return { outcome: `Nach ${MAX_ROUNDS} Runden nicht freigegeben` };
+      }),
+    });
+    if (!evaluated.approved) return { outcome: notApprovedOutcome(evaluated.rounds) };
 
-    const summary = evaluation.data;
+    const summary = evaluated.work.data;
     let consulted: ConsultationResult | undefined;
     if (summary.relevance >= CONSULT_FROM_RELEVANCE && summary.departmentIds.length > 0) {
       consulted = await consultDepartments({
@@ -67,9 +61,8 @@ export async function studyEvaluation(args: ProcedureArgs<StartInput>): Promise<
           question: consultationQuestion(study, summary),
           departmentIds: summary.departmentIds,
         },
-        consolidatorId: ownerOf(evaluation),
-        timing,
-        consultation,
+        consolidatorId: ownerOf(evaluated.work),
+        timings: args,
       });
     }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalForm } from '../engine/approval-form';
 
 // Shared by the API (validation, OpenAPI), the workflow (update validator) and the console's forms.
 
@@ -15,17 +16,7 @@ export const workForm = z.strictObject({
   result: z.string().trim().min(3, 'Bitte das Ergebnis beschreiben (mindestens 3 Zeichen)').max(10_000),
 });
 
-export const approvalForm = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject']),
-    comment: z.string().trim().max(2000).optional(),
-  })
-  .refine((v) => v.decision === 'approve' || (v.comment ?? '').length > 0, {
-    path: ['comment'],
-    message: 'Eine Ablehnung braucht eine Begründung',
-  });
-
-export const forms = {
+export const taskForms = {
   'vorgang-bearbeiten': workForm,
   freigabe: approvalForm,
 } as const;

@@ -1,8 +1,8 @@
-import { humanTask } from '../human-task/human-task';
-import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../human-task/run-procedure';
-import type { StartInput } from './forms';
+import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../engine/frame';
+import { humanTasks, notApprovedOutcome } from '../engine/human-task';
+import { taskForms, type StartInput } from './forms';
 
-const MAX_ROUNDS = 10;
+const { untilApproved } = humanTasks(taskForms);
 
 /**
  * Vorgang mit Freigabe: staff work on a matter, a manager who did not do the work approves it
@@ -10,32 +10,29 @@ const MAX_ROUNDS = 10;
  */
 export async function vorgangMitFreigabe(args: ProcedureArgs<StartInput>): Promise<ProcedureResult> {
   const { input, timing } = args;
+  const priority = input.priority as 1 | 2 | 3 | undefined;
   return runProcedure('vorgang-mit-freigabe', args, async () => {
-    let feedback: string | undefined;
-    for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-      const work = await humanTask({
+    const result = await untilApproved({
+      workKind: 'vorgang-bearbeiten',
+      approvalKind: 'freigabe',
+      work: (round, returned) => ({
         key: `bearbeiten-${round}`,
         title: round === 1 ? 'Vorgang bearbeiten' : `Vorgang überarbeiten (Runde ${round})`,
-        formKind: 'vorgang-bearbeiten',
         assigneeId: input.assigneeId,
         candidateRole: input.assigneeId ? undefined : 'staff',
-        priority: input.priority as 1 | 2 | 3 | undefined,
-        context: { title: input.title, description: input.description ?? null, feedback: feedback ?? null },
+        priority,
+        context: { title: input.title, description: input.description ?? null, feedback: returned?.comment ?? null },
         timing,
-      });
-      const approval = await humanTask({
+      }),
+      approval: (work, round) => ({
         key: `freigabe-${round}`,
         title: 'Freigabe durch die Amtsleitung',
-        formKind: 'freigabe',
         candidateRole: 'manager',
-        excludedUserIds: [work.completedBy, ...(work.onBehalfOfId ? [work.onBehalfOfId] : [])],
-        priority: input.priority as 1 | 2 | 3 | undefined,
+        priority,
         context: { title: input.title, result: work.data.result, workedOnBy: work.completedBy },
         timing,
-      });
-      if (approval.data.decision === 'approve') return { outcome: 'Freigegeben' };
-      feedback = approval.data.comment;
-    }
-    return { outcome: `Nach ${MAX_ROUNDS} Runden nicht freigegeben` };
+      }),
+    });
+    return { outcome: result.approved ? 'Freigegeben' : notApprovedOutcome(result.rounds) };
   });
 }

@@ -1,18 +1,15 @@
 import { useTranslate } from 'react-admin';
-import { procedureTypes, type ProcedureTypeName } from '../../../workflows/registry';
+import { procedureTypeIds } from '../modules';
 
-export { procedureTypes, type ProcedureTypeName };
-
-/** The procedure types as choices, named in the console's language (the registry's German label otherwise). */
+/** The procedure types as choices, named in the console's language (each module's messages). */
 export function useProcedureTypeChoices(): { id: string; name: string }[] {
   const translate = useTranslate();
-  return Object.entries(procedureTypes).map(([id, t]) => ({ id, name: translate(`app.procedure_types.${id}`, { _: t.label }) }));
+  return procedureTypeIds
+    .map((id) => ({ id, name: translate(`app.procedure_types.${id}`, { _: id }) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function useProcedureTypeLabel(): (type: string) => string {
   const translate = useTranslate();
-  return (type) => {
-    const known = (procedureTypes as Record<string, { label: string }>)[type];
-    return translate(`app.procedure_types.${type}`, { _: known?.label ?? type });
-  };
+  return (type) => translate(`app.procedure_types.${type}`, { _: type });
 }

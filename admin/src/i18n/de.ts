@@ -92,10 +92,6 @@ export const de = {
     },
     person: { you: 'Sie', colleague: 'Kollegin/Kollege' },
     role: { staff: 'Sachbearbeitung', manager: 'Amtsleitung', admin: 'Administration' },
-    procedure_types: {
-      'vorgang-mit-freigabe': 'Vorgang mit Freigabe',
-      'department-consultation': 'Fachdienststellen-Anfrage',
-    },
     task_status: { open: 'offen', claimed: 'übernommen', completed: 'erledigt', cancelled: 'abgebrochen' },
     procedure_status: { running: 'läuft', completed: 'abgeschlossen', cancelled: 'abgebrochen', failed: 'fehlgeschlagen' },
     request_status: { answered: 'beantwortet', no_answer: 'keine Antwort', pending: 'ausstehend', cancelled: 'zurückgezogen' },

@@ -80,10 +80,6 @@ export const en: Messages = {
     menu: { dashboard: "Manager's dashboard", dashboard_short: 'Dashboard', my_tasks: 'My tasks', group_tasks: 'Group tasks', open_tasks: 'open tasks' },
     person: { you: 'You', colleague: 'Colleague' },
     role: { staff: 'Staff', manager: 'Management', admin: 'Administration' },
-    procedure_types: {
-      'vorgang-mit-freigabe': 'Matter with approval',
-      'department-consultation': 'Department consultation',
-    },
     task_status: { open: 'open', claimed: 'claimed', completed: 'completed', cancelled: 'cancelled' },
     procedure_status: { running: 'running', completed: 'completed', cancelled: 'cancelled', failed: 'failed' },
     request_status: { answered: 'answered', no_answer: 'no answer', pending: 'pending', cancelled: 'withdrawn' },

@@ -6,6 +6,7 @@ import { de } from './de';
 import { deExtensions } from './de-extensions';
 import { en } from './en';
 import { enExtensions } from './en-extensions';
+import { moduleMessages } from '../modules';
 
 type Catalog = Record<string, unknown>;
 
@@ -23,8 +24,8 @@ function merged(...parts: Catalog[]): Catalog {
 }
 
 const catalogs = {
-  de: merged(raGerman, de, deExtensions) as TranslationMessages,
-  en: merged(englishMessages, en, enExtensions) as TranslationMessages,
+  de: merged(raGerman, de, deExtensions, ...moduleMessages('de')) as TranslationMessages,
+  en: merged(englishMessages, en, enExtensions, ...moduleMessages('en')) as TranslationMessages,
 };
 
 /** German first (react-admin keeps the chosen locale in its store); English for colleagues who prefer it (react-admin's locale menu in the app bar). */

@@ -11,12 +11,12 @@ import {
   useListContext,
   useTranslate,
 } from 'react-admin';
-import type { KnowledgeSourceType } from '../../../db/schema';
+import { knowledgeSourceTypes as sourceTypes } from '../modules';
 import { Snippet } from './Snippet';
 
 interface Hit {
   id: string;
-  sourceType: KnowledgeSourceType;
+  sourceType: string;
   procedureId: string;
   title: string;
   topics: string[];
@@ -24,8 +24,6 @@ interface Hit {
   rank: number | null;
   snippet: string;
 }
-
-const sourceTypes = ['study', 'funding-review'] as const satisfies readonly KnowledgeSourceType[];
 
 /** The hits best first, each with its snippet (the search words marked), its source and year. */
 function Hits() {

@@ -1,19 +1,19 @@
 import { Card, CardContent, FormControlLabel, Radio, RadioGroup, Typography } from '@mui/material';
 import { useMemo, useRef, useState } from 'react';
 import { Form, Title, Toolbar, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { procedureTypes, useProcedureTypeChoices, type ProcedureTypeName } from '../common/procedureTypes';
-import { SchemaInputs } from '../common/SchemaInputs';
+import { useProcedureTypeChoices } from '../common/procedureTypes';
 import { randomKey, schemaResolver } from '../common/schemaResolver';
 import { SubmitButton } from '../common/SubmitButton';
 import { submissionErrors } from '../dataProvider/http';
+import { startFormFor } from '../modules';
 import { procedureApi } from './procedureApi';
-import { startForms } from './start-forms/registry';
 
-function StartForm({ type }: { type: ProcedureTypeName }) {
+function StartForm({ type }: { type: string }) {
   const notify = useNotify();
   const redirect = useRedirect();
-  const schema = procedureTypes[type].startForm;
-  const definition = startForms[type];
+  const found = startFormFor(type);
+  if (!found) throw new Error(`no start form for ${type}`);
+  const { definition, schema } = found;
   const resolver = useMemo(() => schemaResolver(schema), [schema]);
   // A double click or a retried request starts the procedure once (the API's Idempotency-Key).
   const idempotencyKey = useMemo(() => randomKey(), [type]);
@@ -22,7 +22,7 @@ function StartForm({ type }: { type: ProcedureTypeName }) {
     <Form
       key={type}
       resolver={resolver}
-      record={definition?.defaults ?? {}}
+      record={definition.defaults ?? {}}
       sanitizeEmptyValues={false}
       id="start-form"
       onSubmit={async (values: Record<string, unknown>) => {
@@ -42,7 +42,7 @@ function StartForm({ type }: { type: ProcedureTypeName }) {
         }
       }}
     >
-      {definition ? <definition.Inputs /> : <SchemaInputs schema={schema} />}
+      <definition.Inputs />
       <Toolbar>
         <SubmitButton label="app.procedure.start" />
       </Toolbar>
@@ -54,7 +54,7 @@ function StartForm({ type }: { type: ProcedureTypeName }) {
 export function ProcedureStart() {
   const translate = useTranslate();
   const choices = useProcedureTypeChoices();
-  const [type, setType] = useState<ProcedureTypeName>(choices[0]?.id as ProcedureTypeName);
+  const [type, setType] = useState<string>(choices[0]?.id ?? '');
   return (
     <Card sx={{ mt: 2 }}>
       <Title title={translate('app.procedure.start_title')} />
@@ -66,7 +66,7 @@ export function ProcedureStart() {
           row
           aria-label={translate('resources.procedures.fields.type')}
           value={type}
-          onChange={(e) => setType(e.target.value as ProcedureTypeName)}
+          onChange={(e) => setType(e.target.value)}
           name="procedure-type"
         >
           {choices.map((c) => (

@@ -2,11 +2,10 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { useMemo, useState } from 'react';
 import { Button, useCanAccess, useNotify, useRedirect } from 'react-admin';
 import { randomKey } from '../common/schemaResolver';
-import type { ProcedureTypeName } from '../common/procedureTypes';
 import { procedureApi } from './procedureApi';
 
 /** Starts a procedure about the record on the page (a call's review, a study's evaluation) and goes to it. */
-export function StartProcedureButton({ type, input, label, done }: { type: ProcedureTypeName; input: Record<string, unknown>; label: string; done: string }) {
+export function StartProcedureButton({ type, input, label, done }: { type: string; input: Record<string, unknown>; label: string; done: string }) {
   const notify = useNotify();
   const redirect = useRedirect();
   const { canAccess } = useCanAccess({ resource: 'procedures', action: 'create' });

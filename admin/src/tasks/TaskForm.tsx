@@ -1,12 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { Form, Toolbar, useNotify, useRedirect } from 'react-admin';
-import { formSchemas, isFormKind } from '../../../workflows/forms';
 import { randomKey, schemaResolver } from '../common/schemaResolver';
 import { SubmitButton } from '../common/SubmitButton';
-import { taskForms } from './forms/registry';
-import { SchemaInputs } from '../common/SchemaInputs';
 import { submissionErrors } from '../dataProvider/http';
+import { taskFormFor } from '../modules';
 import { taskApi, type Task } from './taskApi';
 
 /**
@@ -17,9 +15,11 @@ export function TaskForm({ task }: { task: Task }) {
   const notify = useNotify();
   const redirect = useRedirect();
   const queryClient = useQueryClient();
-  const schema = isFormKind(task.formKind) ? formSchemas[task.formKind] : undefined;
-  const definition = taskForms[task.formKind];
-  const resolver = useMemo(() => (schema ? schemaResolver(schema, definition?.prepare) : undefined), [schema, definition]);
+  const found = taskFormFor(task.formKind);
+  // Every kind a module's workflow opens has its form (a type error otherwise); none here means an old console.
+  if (!found) throw new Error(`Für die Aufgabenart ${task.formKind} fehlt das Formular`);
+  const { definition, schema } = found;
+  const resolver = useMemo(() => schemaResolver(schema, definition.prepare), [schema, definition]);
   // One key per task page: a second click or a retry is the same completion to the API.
   const idempotencyKey = useMemo(() => randomKey(), [task.id]);
   const sent = useRef(false);
@@ -48,12 +48,12 @@ export function TaskForm({ task }: { task: Task }) {
     <Form
       key={task.id}
       resolver={resolver}
-      record={definition?.defaults?.(task) ?? {}}
+      record={definition.defaults?.(task) ?? {}}
       onSubmit={submit}
       sanitizeEmptyValues={false}
       id="task-form"
     >
-      {definition ? <definition.Inputs task={task} /> : <SchemaInputs schema={schema} />}
+      <definition.Inputs task={task} />
       <Toolbar>
         <SubmitButton label="app.task.complete" />
       </Toolbar>

@@ -4,7 +4,7 @@ import { DueMark } from '../common/DueMark';
 import { PersonName } from '../common/PersonName';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
 import { Timeline } from '../procedures/Timeline';
-import { taskForms } from './forms/registry';
+import { taskFormFor } from '../modules';
 import { ClaimButton, ReassignButton, UnclaimButton } from './TaskActions';
 import type { Task } from './taskApi';
 import { TaskForm } from './TaskForm';
@@ -71,7 +71,7 @@ function TaskPage() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   if (!task) return null;
-  const definition = taskForms[task.formKind];
+  const definition = taskFormFor(task.formKind)?.definition;
   const Context = definition?.Context ?? GenericContext;
   const workable = mayComplete(task, identity as Identity);
   return (

@@ -1,0 +1,28 @@
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { Db } from '../db/client';
+import type { ProcedureStarter } from '../workflows/module';
+import { procedureModule } from '../workflows/registry';
+
+export interface JobActivityDeps {
+  db: Db;
+  starter: ProcedureStarter;
+  settingsOf(type: string): unknown;
+}
+
+export function jobActivities({ db, starter, settingsOf }: JobActivityDeps) {
+  return {
+    /** A module's scheduled job (workflows/engine/scheduled-job.ts), with the module's settings and the start service. */
+    async runScheduledJob(input: { procedureType: string; job: string; settings?: unknown; firedAt: number }): Promise<unknown> {
+      const run = procedureModule(input.procedureType)?.jobs?.[input.job];
+      // A schedule left from a module or job that no longer exists: retrying cannot help.
+      if (!run) throw ApplicationFailure.nonRetryable(`Kein Auftrag ${input.job} für ${input.procedureType}`, 'UnknownJob');
+      return run({
+        db,
+        starter,
+        settings: (input.settings ?? settingsOf(input.procedureType)) as never,
+        firedAt: new Date(input.firedAt),
+        log: (msg, detail) => log.info(msg, detail),
+      });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { EngineActivities } from '../../../activities';
+import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../frame';
+import { humanTasks } from '../human-task';
+import { procedure } from '../procedure-state';
+import { answerReceivedSignal, CONSULTATION_TYPE, type RequestOutcome } from './contract';
+import { consultationTaskForms, type ConsultationStart } from './forms';
+
+const { openRequests, followUpRequests, recordNoAnswer, loadOutcomes } = proxyActivities<EngineActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+const { task } = humanTasks(consultationTaskForms);
+
+export type ConsultationArgs = ProcedureArgs<ConsultationStart, unknown>;
+
+export interface ConsultationResult extends ProcedureResult {
+  outcomes: RequestOutcome[];
+  consolidation: { summary: string; followUp?: string };
+}
+
+async function untilAllAnsweredOr(deadline: number, pending: Set<string>): Promise<boolean> {
+  const wait = deadline - Date.now();
+  if (wait <= 0) return pending.size === 0;
+  return condition(() => pending.size === 0, wait);
+}
+
+/**
+ * Fachdienststellen-Anfrage: one question to N departments; they answer by link or reply;
+ * reminder, escalation to the head, "keine Antwort" at the deadline; staff consolidate.
+ */
+export async function departmentConsultation(args: ConsultationArgs): Promise<ConsultationResult> {
+  return runProcedure(CONSULTATION_TYPE, args, async () => {
+    const { input, consultation, timing, startedBy } = args;
+    const pending = new Set<string>();
+    const answered = new Set<string>();
+    setHandler(answerReceivedSignal, ({ requestId }) => {
+      answered.add(requestId);
+      pending.delete(requestId);
+    });
+
+    const opened = await openRequests({
+      consultationId: workflowInfo().workflowId,
+      subject: input.subject,
+      question: input.question,
+      departmentIds: input.departmentIds,
+      answerForm: input.answerForm ?? [],
+      answerForms: input.answerForms,
+      timing: { ...consultation, deadline: input.deadline ?? consultation.deadline },
+      createdAt: Date.now(),
+    });
+    // A quick answer's signal can arrive in the same workflow task as this activity's result.
+    for (const r of opened.requests) if (r.status === 'pending' && !answered.has(r.requestId)) pending.add(r.requestId);
+    procedure.reachedWaitPoint('Warten auf Antworten');
+
+    // A deadline shorter than the usual reminder or escalation delay skips them: nothing is sent after the deadline.
+    if (opened.remindAt < opened.deadlineAt && !(await untilAllAnsweredOr(opened.remindAt, pending))) {
+      await followUpRequests({ requestIds: [...pending], kind: 'reminder' });
+    }
+    if (opened.escalateAt < opened.deadlineAt && !(await untilAllAnsweredOr(opened.escalateAt, pending))) {
+      await followUpRequests({ requestIds: [...pending], kind: 'escalation' });
+    }
+    if (!(await untilAllAnsweredOr(opened.deadlineAt, pending))) {
+      await recordNoAnswer({ consultationId: workflowInfo().workflowId, requestIds: [...pending] });
+    }
+
+    const outcomes = await loadOutcomes({ consultationId: workflowInfo().workflowId });
+    const answeredCount = outcomes.filter((o) => o.status === 'answered').length;
+    const tally = `${answeredCount} von ${outcomes.length} Dienststellen haben geantwortet`;
+    if (input.consolidate === false) return { outcome: `Abgeschlossen (${tally})`, outcomes, consolidation: { summary: tally } };
+    const consolidation = await task({
+      key: 'zusammenfuehren',
+      title: 'Antworten zusammenführen',
+      formKind: 'antworten-zusammenfuehren',
+      // Started by the system, not a person: the staff group consolidates.
+      assigneeId: startedBy ?? undefined,
+      candidateRole: startedBy ? undefined : 'staff',
+      context: { subject: input.subject, question: input.question, answerForm: input.answerForm ?? [], outcomes },
+      timing,
+    });
+    return {
+      outcome: `Zusammengeführt (${tally})`,
+      outcomes,
+      consolidation: consolidation.data,
+    };
+  });
+}

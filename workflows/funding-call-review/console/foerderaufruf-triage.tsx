@@ -1,0 +1,32 @@
+import { DateInput, RadioButtonGroupInput, TextInput, useTranslate } from 'react-admin';
+import { CallFacts, type CallView } from './funding-calls/CallFacts';
+import { booleanRadio, DepartmentCheckboxes } from '../../../admin/src/common/DepartmentChoice';
+import type { TaskFormDefinition } from '../../../admin/src/modules/types';
+
+function Context({ task }: { task: { context?: Record<string, unknown> } }) {
+  return <CallFacts call={(task.context as { call?: CallView } | undefined)?.call} />;
+}
+
+function Inputs() {
+  const translate = useTranslate();
+  return (
+    <>
+      <RadioButtonGroupInput
+        source="relevant"
+        label="app.funding.relevant"
+        isRequired
+        {...booleanRadio}
+        choices={[
+          { id: 'true', name: translate('app.funding.relevant_yes') },
+          { id: 'false', name: translate('app.funding.relevant_no') },
+        ]}
+      />
+      <TextInput source="reason" label="app.funding.reason" multiline minRows={3} fullWidth isRequired />
+      <DepartmentCheckboxes source="departmentIds" label="app.funding.departments" />
+      <TextInput source="question" label="app.funding.question" multiline minRows={2} fullWidth />
+      <DateInput source="submissionDeadline" label="app.funding.set_deadline" />
+    </>
+  );
+}
+
+export const taskForm: TaskFormDefinition = { Context, Inputs };

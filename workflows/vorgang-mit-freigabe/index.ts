@@ -1,0 +1,12 @@
+import { defineProcedure } from '../module';
+import { startForm, taskForms } from './forms';
+
+/** The smallest procedure: a staff task, then a manager's approval by someone else (four-eyes). */
+export default defineProcedure({
+  type: 'vorgang-mit-freigabe',
+  label: 'Vorgang mit Freigabe',
+  workflowType: 'vorgangMitFreigabe',
+  startForm,
+  taskForms,
+  titleOf: (input) => input.title,
+});
