@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { attachmentsByRequest } from '../answers/request-attachments';
 import { tokenHash, answerToken, tokenPlaceholder } from '../answers/tokens';
 import { addDuration } from '../calendar/business-days';
@@ -168,6 +168,16 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
           });
         }
       });
+    },
+
+    /** Of these requests, the ones that are no longer waiting (answered, or closed): what a lost signal would not have told. */
+    async settledRequests({ requestIds }: { requestIds: string[] }): Promise<string[]> {
+      if (requestIds.length === 0) return [];
+      const rows = await db
+        .select({ id: consultationRequests.id })
+        .from(consultationRequests)
+        .where(and(inArray(consultationRequests.id, requestIds), ne(consultationRequests.status, 'pending')));
+      return rows.map((r) => r.id);
     },
 
     async loadOutcomes({ consultationId }: { consultationId: string }): Promise<RequestOutcome[]> {

@@ -344,6 +344,27 @@ describe('Förderaufruf prüfen', () => {
     await complete(anna, award, { result: 'rejected', letterDate: inSeconds(0), note: 'Zu viele Anträge' });
     expect((await procedureWhen(anna, proc.id, 'completed')).outcome).toBe('Vom Fördergeber abgelehnt');
   });
+
+  it('a grant waits for its funder\'s reporting date, showing it as its step, with no task open until then', async () => {
+    const marker = `Bewilligt wartend ${run}`;
+    const proc = await startReview(anna, (await createCall(marker)).id);
+    await throughConsultation(proc.id, marker, ['KULT']);
+    await decideAndApprove(proc.id, { decision: 'apply', reason: 'Passt', leadDepartmentId: dept('KULT').id, ownShare: 5_000 });
+    await complete(anna, await openTask(anna, proc.id, 'antrag-entwurf'), { summary: 'Antrag Kultur' });
+    await complete(carla, await openTask(carla, proc.id, 'antrag-mitzeichnung'), { decision: 'approve' });
+    await complete(anna, await openTask(anna, proc.id, 'antrag-einreichung'), { submittedOn: inSeconds(0) });
+    // The proof of use is due in a year: its task appears only shortly before (FUNDING_MILESTONE_LEAD).
+    const award = await complete(anna, await openTask(anna, proc.id, 'foerderentscheid'), {
+      result: 'granted',
+      amount: 40_000,
+      letterDate: inSeconds(0),
+      proofOfUseDue: inDays(365),
+    });
+    expect(award.procedure).toMatchObject({ finished: false, currentStep: 'Bewilligt – nächster Termin: Verwendungsnachweis einreichen' });
+    const open = (await anna.get(`/api/tasks?${listQuery({ procedureId: proc.id, status: ['open', 'claimed'] })}`)).body as unknown[];
+    expect(open).toHaveLength(0);
+    expect((await anna.get(`/api/procedures/${proc.id}`)).body).toMatchObject({ status: 'running', currentStep: 'Bewilligt – nächster Termin: Verwendungsnachweis einreichen' });
+  });
 });
 
 async function eventuallyMail(subject: string) {

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflows } from '../worker/bundle';
+import { procedureModules } from '../workflows/registry';
+
+// Running procedures outlive deploys: every history recorded from a real run (npm run histories)
+// must replay against today's workflow code. A change to a command sequence without patched()
+// fails here, naming the procedure, the history and the event.
+
+const ROOT = path.resolve(__dirname, '..');
+
+const recorded = procedureModules.flatMap((m) => {
+  const dir = path.join(ROOT, 'workflows', m.type, 'histories');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ type: m.type, file: path.join(dir, f), name: `${m.type}/histories/${f}` }));
+});
+
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  bundle = await bundleWorkflows();
+}, 120_000);
+
+describe('recorded histories', () => {
+  it('exist for every procedure type', () => {
+    const types = new Set(recorded.map((r) => r.type));
+    expect(procedureModules.map((m) => m.type).filter((t) => !types.has(t))).toEqual([]);
+  });
+
+  it.each(recorded.map((r) => [r.name, r] as const))('%s replays against today’s code', async (_name, r) => {
+    const history = historyFromJSON(JSON.parse(fs.readFileSync(r.file, 'utf8')));
+    try {
+      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: r.name }, history, r.name);
+    } catch (err) {
+      throw new Error(`${r.name} no longer replays: ${(err as Error).message}`);
+    }
+  });
+});
