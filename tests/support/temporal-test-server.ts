@@ -85,7 +85,7 @@ async function fetchTestServer(dir: string, log: (msg: string) => void): Promise
     for (const name of fs.readdirSync(cacheDir)) {
       if (name.startsWith(prefix)) fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
     }
-    // A directory left without its wrapper (the wrapper is written last) is incomplete.
+    // The directory only ever appears complete (by rename below); one without its wrapper was damaged: fetch anew.
     fs.rmSync(dir, { recursive: true, force: true });
     const work = fs.mkdtempSync(path.join(cacheDir, prefix));
     try {

@@ -23,6 +23,12 @@ function quietRuntime(): void {
  * Temporal's time-skipping test server: while a test awaits a workflow's result (or
  * `env.sleep(…)`), the server jumps to the next timer, so deadlines of days pass in milliseconds.
  * `env.currentTimeMs()` is the server's clock. Stop it with `env.teardown()`.
+ *
+ * Otherwise its time stands still: an update or signal sent while nothing awaits the result meets
+ * the workflow where it was (an update whose handler waits on a timer returns only once the test
+ * sleeps or awaits the result). Send them first, then await the result: once it is awaited, time
+ * runs on through the workflow's deadlines at once, and an update sent after that comes too late.
+ * While an activity (local or not) runs, time does not jump.
  */
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const executable = await ensureTemporalTestServer(say);
