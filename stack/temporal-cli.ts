@@ -1,9 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { acquireCacheLock, PROGRESS_EVERY_MS, type CacheLock } from './cache-lock';
 import { StackError } from './errors';
-import { formatDuration, isAlive } from './processes';
+import { findOnPath, isExecutableFile } from './executables';
+import { formatDuration } from './processes';
 
 /**
  * v1.5.1 (Temporal server 1.29.1) is the newest CLI whose go.mod has no `replace` directive,
@@ -11,8 +13,6 @@ import { formatDuration, isAlive } from './processes';
  */
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 const PACKAGE = `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`;
-const LOCK_STALE_MS = 20 * 60_000;
-const PROGRESS_EVERY_MS = 15_000;
 
 export type TemporalCliSource = 'env' | 'path' | 'cache' | 'built';
 
@@ -65,98 +65,6 @@ export async function resolveTemporalCli(
   return built === undefined ? undefined : { path: built, source: 'built' };
 }
 
-function isExecutableFile(file: string): boolean {
-  try {
-    if (!fs.statSync(file).isFile()) return false;
-    fs.accessSync(file, fs.constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Looks a command up on PATH. The shell does the lookup so that this module never reads the
- * environment itself (only config/config.ts does); `command -v` is POSIX, unlike `which`.
- */
-function findOnPath(command: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('sh', ['-c', 'command -v "$1"', 'sh', command], { encoding: 'utf8' }, (err, stdout) => {
-      const found = stdout.trim().split('\n')[0]?.trim() ?? '';
-      resolve(!err && path.isAbsolute(found) && isExecutableFile(found) ? found : undefined);
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface LockHolder {
-  pid: number;
-  host: string;
-  ageMs: number;
-}
-
-function readLock(lockFile: string): LockHolder | undefined {
-  try {
-    const [pid, host] = fs.readFileSync(lockFile, 'utf8').split('\n');
-    const ageMs = Date.now() - fs.statSync(lockFile).mtimeMs;
-    return { pid: Number.parseInt(pid ?? '', 10), host: host ?? '', ageMs };
-  } catch {
-    return undefined;
-  }
-}
-
-function isStale(holder: LockHolder): boolean {
-  if (holder.ageMs > LOCK_STALE_MS) return true;
-  // A pid only means something on the machine that wrote it (the cache may be on a shared home).
-  return holder.host === os.hostname() && !isAlive(holder.pid);
-}
-
-/**
- * Takes the build lock (O_EXCL), so that two concurrent starts do not build twice: the second
- * waits, and is done when the first one's binary appears. 'built' means it appeared meanwhile.
- */
-async function acquireBuildLock(
-  lockFile: string,
-  target: string,
-  log: (msg: string) => void,
-): Promise<{ release(): void } | 'built'> {
-  let waitingSince: number | undefined;
-  let lastNote = 0;
-  for (;;) {
-    try {
-      const fd = fs.openSync(lockFile, 'wx');
-      fs.writeSync(fd, `${process.pid}\n${os.hostname()}\n`);
-      fs.closeSync(fd);
-      return {
-        release() {
-          if (readLock(lockFile)?.pid === process.pid) fs.rmSync(lockFile, { force: true });
-        },
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    if (isExecutableFile(target)) return 'built';
-    const holder = readLock(lockFile);
-    if (holder === undefined) continue;
-    if (isStale(holder)) {
-      log(`Removing a stale Temporal CLI build lock (pid ${holder.pid} is gone or took too long): ${lockFile}`);
-      fs.rmSync(lockFile, { force: true });
-      continue;
-    }
-    const now = Date.now();
-    if (waitingSince === undefined) {
-      waitingSince = now;
-      lastNote = now;
-      log(`Another Amtsflow start (pid ${holder.pid}) is building the Temporal CLI ${TEMPORAL_CLI_VERSION}; waiting for it…`);
-    } else if (now - lastNote >= PROGRESS_EVERY_MS) {
-      lastNote = now;
-      log(`… still waiting for the Temporal CLI build of pid ${holder.pid} (${formatDuration(now - waitingSince)})`);
-    }
-    await sleep(1000);
-  }
-}
-
 /** Builds the CLI into the cache once; undefined if Go is missing or the build fails. */
 async function buildTemporalCli(cacheDir: string, log: (msg: string) => void): Promise<string | undefined> {
   const go = await findOnPath('go');
@@ -168,13 +76,17 @@ async function buildTemporalCli(cacheDir: string, log: (msg: string) => void): P
   const target = cachedTemporalCliPath(cacheDir);
   fs.mkdirSync(cacheDir, { recursive: true });
   const lockFile = path.join(cacheDir, `temporal-${TEMPORAL_CLI_VERSION}.lock`);
-  const lock = await acquireBuildLock(lockFile, target, log);
-  if (lock === 'built') return target;
+  const lock = await acquireCacheLock(lockFile, {
+    isReady: () => isExecutableFile(target),
+    activity: `building the Temporal CLI ${TEMPORAL_CLI_VERSION}`,
+    log,
+  });
+  if (lock === 'ready') return target;
   try {
     // The previous lock holder may have finished between our cache check and taking the lock.
     if (isExecutableFile(target)) return target;
     removeOldBuildDirs(cacheDir);
-    return await runGoInstall(go, cacheDir, target, lockFile, log);
+    return await runGoInstall(go, cacheDir, target, lock, log);
   } finally {
     lock.release();
   }
@@ -193,7 +105,7 @@ async function runGoInstall(
   go: string,
   cacheDir: string,
   target: string,
-  lockFile: string,
+  lock: CacheLock,
   log: (msg: string) => void,
 ): Promise<string | undefined> {
   const gobin = fs.mkdtempSync(path.join(cacheDir, BUILD_DIR_PREFIX));
@@ -214,9 +126,7 @@ async function runGoInstall(
   process.on('exit', killOnExit);
   const progress = setInterval(() => {
     log(`… still building (${formatDuration(Date.now() - started)})`);
-    // Keeps the lock fresh for waiters, however slow the machine.
-    const now = new Date();
-    fs.utimes(lockFile, now, now, () => undefined);
+    lock.touch();
   }, PROGRESS_EVERY_MS);
 
   const result = await new Promise<{ code: number | null; error?: Error }>((resolve) => {
