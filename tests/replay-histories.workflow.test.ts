@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { bundleWorkflows } from '../worker/bundle';
 import { procedureModules } from '../workflows/registry';
@@ -33,9 +32,10 @@ describe('recorded histories', () => {
   });
 
   it.each(recorded.map((r) => [r.name, r] as const))('%s replays against today’s code', async (_name, r) => {
-    const history = historyFromJSON(JSON.parse(fs.readFileSync(r.file, 'utf8')));
+    // The history as the Temporal CLI exports it (the worker's replayer reads that form), and its workflow id.
+    const { workflowId, history } = JSON.parse(fs.readFileSync(r.file, 'utf8')) as { workflowId: string; history: unknown };
     try {
-      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: r.name }, history, r.name);
+      await Worker.runReplayHistory({ workflowBundle: bundle, replayName: r.name }, history, workflowId);
     } catch (err) {
       throw new Error(`${r.name} no longer replays: ${(err as Error).message}`);
     }

@@ -63,7 +63,9 @@ export async function recordHistories(stack: { databaseUrl: string; temporalAddr
       fs.rmSync(dir, { recursive: true, force: true });
       fs.mkdirSync(dir, { recursive: true });
       for (const [name, row] of chosen) {
-        fs.writeFileSync(path.join(dir, `${name}.json`), await exportHistory(row.id));
+        // The id too: a replay must run under the same workflow id (its children's ids derive from it).
+        const recorded = { workflowId: row.id, history: JSON.parse(await exportHistory(row.id)) as unknown };
+        fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(recorded, null, 2)}\n`);
       }
       log(`[histories] ${module.type}: ${[...chosen.keys()].join(', ')}`);
     }
