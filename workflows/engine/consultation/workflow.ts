@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { EngineActivities } from '../../../activities';
 import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../frame';
 import { humanTasks } from '../human-task';
@@ -6,7 +6,7 @@ import { procedure } from '../procedure-state';
 import { answerReceivedSignal, CONSULTATION_TYPE, type RequestOutcome } from './contract';
 import { consultationTaskForms, type ConsultationStart } from './forms';
 
-const { openRequests, followUpRequests, recordNoAnswer, loadOutcomes } = proxyActivities<EngineActivities>({
+const { openRequests, followUpRequests, recordNoAnswer, loadOutcomes, settledRequests } = proxyActivities<EngineActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -24,6 +24,18 @@ async function untilAllAnsweredOr(deadline: number, pending: Set<string>): Promi
   const wait = deadline - Date.now();
   if (wait <= 0) return pending.size === 0;
   return condition(() => pending.size === 0, wait);
+}
+
+/**
+ * When a timer fires, the database says which requests were answered meanwhile: an answer whose
+ * signal was lost (the engine was away) still counts, so a reminder never goes to a department
+ * that has answered and the consultation ends as soon as all have. Runs recorded before this
+ * change took their timers without it (patched), and replay unchanged.
+ */
+async function answeredMeanwhile(pending: Set<string>): Promise<boolean> {
+  if (pending.size === 0 || !patched('consultation-rereads-answers')) return pending.size === 0;
+  for (const id of await settledRequests({ requestIds: [...pending] })) pending.delete(id);
+  return pending.size === 0;
 }
 
 /**
@@ -55,13 +67,13 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
     procedure.reachedWaitPoint('Warten auf Antworten');
 
     // A deadline shorter than the usual reminder or escalation delay skips them: nothing is sent after the deadline.
-    if (opened.remindAt < opened.deadlineAt && !(await untilAllAnsweredOr(opened.remindAt, pending))) {
+    if (opened.remindAt < opened.deadlineAt && !(await untilAllAnsweredOr(opened.remindAt, pending)) && !(await answeredMeanwhile(pending))) {
       await followUpRequests({ requestIds: [...pending], kind: 'reminder' });
     }
-    if (opened.escalateAt < opened.deadlineAt && !(await untilAllAnsweredOr(opened.escalateAt, pending))) {
+    if (opened.escalateAt < opened.deadlineAt && !(await untilAllAnsweredOr(opened.escalateAt, pending)) && !(await answeredMeanwhile(pending))) {
       await followUpRequests({ requestIds: [...pending], kind: 'escalation' });
     }
-    if (!(await untilAllAnsweredOr(opened.deadlineAt, pending))) {
+    if (!(await untilAllAnsweredOr(opened.deadlineAt, pending)) && !(await answeredMeanwhile(pending))) {
       await recordNoAnswer({ consultationId: workflowInfo().workflowId, requestIds: [...pending] });
     }
 
