@@ -44,6 +44,7 @@ export interface AppDeps {
   loginRateLimit: number;
   publicRateLimit: number;
   mailReachable: () => Promise<boolean>;
+  completionCatchUpMs: number;
   /** The embedded stack has a mail catcher whose inbox the console shows. */
   withMailbox: boolean;
   log: (msg: string) => void;

@@ -22,6 +22,7 @@ void runUntilSignal('api', async (onStop) => {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     engine: engineSettings(config),
     commandsPollMs: config.COMMANDS_POLL_MS,
+    completionCatchUpMs: config.COMPLETION_CATCH_UP_MS,
     tokenSecret: conn.tokenSecret,
     publicUrl: conn.publicUrl,
     sessionSecret: conn.sessionSecret,

@@ -19,6 +19,7 @@ export interface ApiServerOptions {
   taskQueue: string;
   engine: EngineSettings;
   commandsPollMs: number;
+  completionCatchUpMs: number;
   tokenSecret: string;
   publicUrl: string;
   sessionSecret: string;

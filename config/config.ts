@@ -65,6 +65,7 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(300_000),
   COMMANDS_POLL_MS: z.coerce.number().int().positive().default(1000),
+  COMPLETION_CATCH_UP_MS: z.coerce.number().int().positive().default(20_000),
   EMBEDDED_WORKER: bool.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -186,6 +186,7 @@ export async function startEmbeddedStack(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     engine: engineSettings(config),
     commandsPollMs: config.COMMANDS_POLL_MS,
+    completionCatchUpMs: config.COMPLETION_CATCH_UP_MS,
     tokenSecret,
     publicUrl,
     sessionSecret,

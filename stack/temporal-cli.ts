@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { acquireCacheLock, PROGRESS_EVERY_MS, type CacheLock } from './cache-lock';
 import { StackError } from './errors';
-import { findOnPath, isExecutableFile } from './executables';
+import { findOnPath, isExecutableFile, waitForLongRun } from './executables';
 import { formatDuration } from './processes';
 
 /**
@@ -116,25 +116,14 @@ async function runGoInstall(
   const started = Date.now();
   // GOBIN is set through env(1) so that we need not copy (and so read) our own environment.
   const child = spawn('env', [`GOBIN=${gobin}`, go, 'install', PACKAGE], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-64 * 1024);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const killOnExit = () => child.kill('SIGKILL');
-  process.on('exit', killOnExit);
-  const progress = setInterval(() => {
-    log(`… still building (${formatDuration(Date.now() - started)})`);
-    lock.touch();
-  }, PROGRESS_EVERY_MS);
-
-  const result = await new Promise<{ code: number | null; error?: Error }>((resolve) => {
-    child.once('error', (error) => resolve({ code: null, error }));
-    child.once('close', (code) => resolve({ code }));
+  const result = await waitForLongRun(child, {
+    everyMs: PROGRESS_EVERY_MS,
+    progress: (elapsed) => {
+      log(`… still building (${formatDuration(elapsed)})`);
+      lock.touch();
+    },
   });
-  clearInterval(progress);
-  process.off('exit', killOnExit);
+  const { output } = result;
 
   const built = path.join(gobin, 'temporal');
   try {

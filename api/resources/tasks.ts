@@ -75,14 +75,12 @@ export const nextStepSchema = z
   })
   .meta({ id: 'CompletionResult' });
 
-const NOT_READY_RETRY_MS = 20_000;
-
 /**
  * The row is open but the workflow has not recorded it yet: a worker crashed after writing it.
  * The activity's retry catches up within seconds, so the person's click waits rather than fails.
  */
-async function retryWhileNotReady<T>(send: () => Promise<T>): Promise<T> {
-  const until = Date.now() + NOT_READY_RETRY_MS;
+async function retryWhileNotReady<T>(send: () => Promise<T>, catchUpMs: number): Promise<T> {
+  const until = Date.now() + catchUpMs;
   for (let delay = 200; ; delay = Math.min(delay * 2, 2000)) {
     try {
       return await send();
@@ -97,9 +95,11 @@ export interface TaskRouteDeps {
   db: Db;
   temporal: Client;
   publicUrl: string;
+  /** How long a completion waits for a workflow catching up after a crash (COMPLETION_CATCH_UP_MS). */
+  completionCatchUpMs: number;
 }
 
-export function taskRoutes(api: Api, { db, temporal, publicUrl }: TaskRouteDeps) {
+export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchUpMs }: TaskRouteDeps) {
   const { visibleTask, withProcedure } = taskQueries(db);
 
   /** The task this person should do next in the procedure they just moved on. */
@@ -239,7 +239,7 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl }: TaskRouteDeps)
         });
       let step;
       try {
-        step = await retryWhileNotReady(send);
+        step = await retryWhileNotReady(send, completionCatchUpMs);
       } catch (err) {
         throw updateErrorToHttp(err);
       }

@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { acquireCacheLock, PROGRESS_EVERY_MS, type CacheLock } from '../../stack/cache-lock';
-import { findOnPath, isExecutableFile } from '../../stack/executables';
+import { findOnPath, isExecutableFile, waitForLongRun } from '../../stack/executables';
 import { formatDuration } from '../../stack/processes';
 import { defaultTemporalCacheDir } from '../../stack/temporal-cli';
 
@@ -151,27 +151,18 @@ async function runMaven({ mvn, java, work, target, lock, log }: MavenRun): Promi
   const args = ['-B', '-C', '-Dstyle.color=never', '-f', path.join(work, 'pom.xml'), COPY_DEPENDENCIES,
     `-DoutputDirectory=${path.join(work, 'lib')}`, '-DincludeScope=runtime'];
   const child = spawn(mvn, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
   let downloads = 0;
-  const keep = (chunk: Buffer) => {
-    const text = chunk.toString('utf8');
-    downloads += text.match(/^(\[INFO\] )?Downloaded from /gm)?.length ?? 0;
-    output = (output + text).slice(-64 * 1024);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const killOnExit = () => child.kill('SIGKILL');
-  process.on('exit', killOnExit);
-  const progress = setInterval(() => {
-    log(`… still fetching (${formatDuration(Date.now() - started)}, ${downloads} files downloaded)`);
-    lock.touch();
-  }, PROGRESS_EVERY_MS);
-  const result = await new Promise<{ code: number | null; error?: Error }>((resolve) => {
-    child.once('error', (error) => resolve({ code: null, error }));
-    child.once('close', (code) => resolve({ code }));
+  const result = await waitForLongRun(child, {
+    everyMs: PROGRESS_EVERY_MS,
+    onOutput: (text) => {
+      downloads += text.match(/^(\[INFO\] )?Downloaded from /gm)?.length ?? 0;
+    },
+    progress: (elapsed) => {
+      log(`… still fetching (${formatDuration(elapsed)}, ${downloads} files downloaded)`);
+      lock.touch();
+    },
   });
-  clearInterval(progress);
-  process.off('exit', killOnExit);
+  const { output } = result;
 
   const jars = fs.existsSync(path.join(work, 'lib')) ? fs.readdirSync(path.join(work, 'lib')).filter((f) => f.endsWith('.jar')) : [];
   const main = `temporal-test-server-${TEMPORAL_TEST_SERVER_VERSION}.jar`;
