@@ -21,6 +21,7 @@ import { inboundMailRoutes } from './resources/inbound-mails';
 import { knowledgeRoutes } from './resources/knowledge';
 import { mailRoutes } from './resources/mails';
 import { procedureRoutes } from './resources/procedures';
+import { procedureMapRoutes } from './resources/procedure-map';
 import { procedureTypeRoutes } from './resources/procedure-types';
 import { taskRoutes } from './resources/tasks';
 import { userRoutes } from './resources/users';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): Express {
   taskRoutes(api, deps);
   procedureRoutes(api, deps);
   procedureTypeRoutes(api);
+  procedureMapRoutes(api, deps.db);
   departmentRoutes(api, deps.db);
   for (const module of procedureModules) {
     module.routes?.(api, { db: deps.db, temporal: deps.temporal, starter: deps.starter, settings: deps.engine.settingsOf(module.type) as never });

@@ -15,7 +15,7 @@ const recorded = procedureModules.flatMap((m) => {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && f !== 'steps-seen.json')
     .map((f) => ({ type: m.type, file: path.join(dir, f), name: `${m.type}/histories/${f}` }));
 });
 

@@ -5,6 +5,7 @@ import type { Api } from '../api/route';
 import type { SettingsOf, SettingsSpec } from '../config/settings';
 import type { Db, DbOrTx } from '../db/client';
 import type { FormTable } from './engine/human-task';
+import type { StepMap } from './step-map';
 
 // The contract of a procedure module: what its index.ts exports, and all the engine, the API, the
 // worker and the schedules know of it. Types only: the workflow bundle never loads this file.
@@ -85,6 +86,8 @@ export interface ProcedureModule<I = never, S extends SettingsSpec = SettingsSpe
   /** The exported workflow function's name (in the module's workflow.ts, or the engine's). */
   workflowType: string;
   startForm: z.ZodType<I>;
+  /** Its steps as a graph (steps.ts): drawn by the console, each procedure's position marked on it. */
+  steps: StepMap;
   /** Form kind → schema of every task the workflow opens; kinds are unique across all modules. */
   taskForms: F;
   settings?: S;

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { resolveTemporalCli } from '../../stack/temporal-cli';
 import { procedureModules } from '../../workflows/registry';
+import { recordedStep } from '../../workflows/step-map';
 import { ROOT } from './spawn';
 
 // `npm run histories`: after the procedures' end-to-end tests ran on the real stack, their event
@@ -42,7 +43,11 @@ function nameOf(row: Row): string {
   return `${part}${row.status}-${slug(row.outcome ?? '')}`;
 }
 
-export async function recordHistories(stack: { databaseUrl: string; temporalAddress: string }, log: (msg: string) => void): Promise<void> {
+export async function recordHistories(
+  stack: { databaseUrl: string; temporalAddress: string },
+  mode: 'add' | 'replace',
+  log: (msg: string) => void,
+): Promise<void> {
   const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   // The CLI writes a history in the JSON form the SDK's replayer reads (historyFromJSON).
@@ -60,14 +65,28 @@ export async function recordHistories(stack: { databaseUrl: string; temporalAddr
         if (!chosen.has(name) && chosen.size < PER_TYPE) chosen.set(name, row);
       }
       if (chosen.size === 0) continue;
-      fs.rmSync(dir, { recursive: true, force: true });
+      // Histories accumulate: one recorded before a patched() change keeps its old branch covered.
+      // Only `replace` starts the folder afresh (when the last patch is deprecated).
+      if (mode === 'replace') fs.rmSync(dir, { recursive: true, force: true });
       fs.mkdirSync(dir, { recursive: true });
       for (const [name, row] of chosen) {
+        if (fs.existsSync(path.join(dir, `${name}.json`))) continue;
         // The id too: a replay must run under the same workflow id (its children's ids derive from it).
         const recorded = { workflowId: row.id, history: JSON.parse(await exportHistory(row.id)) as unknown };
         fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(recorded, null, 2)}\n`);
       }
-      log(`[histories] ${module.type}: ${[...chosen.keys()].join(', ')}`);
+      // Every step any run of the type recorded, and how they ended: what the map test holds the module's map to.
+      const events = await db.query<{ key: string; kind: string }>(
+        'select distinct e.key, e.kind from procedure_events e join procedures p on p.id = e.procedure_id where p.type = $1',
+        [module.type],
+      );
+      const ends = await db.query<{ outcome: string }>('select distinct outcome from procedures where type = $1 and outcome is not null', [module.type]);
+      const seen = {
+        steps: [...new Set(events.rows.map(recordedStep).filter((k): k is string => k !== undefined))].sort(),
+        outcomes: [...new Set(ends.rows.map((r) => (r.outcome.split(/[:(]/)[0] ?? r.outcome).trim()))].sort(),
+      };
+      fs.writeFileSync(path.join(dir, 'steps-seen.json'), `${JSON.stringify(seen, null, 2)}\n`);
+      log(`[histories] ${module.type}: ${[...chosen.keys()].join(', ')}; ${seen.steps.length} steps`);
     }
   } finally {
     await db.end();

@@ -1,6 +1,7 @@
 import { unknownDepartments } from '../../db/references';
 import { CONSULTATION_TYPE, CONSULTATION_WORKFLOW } from '../engine/consultation/contract';
 import { defineProcedure } from '../module';
+import { steps } from './steps';
 import { startForm, taskForms } from './forms';
 
 /**
@@ -12,6 +13,7 @@ export default defineProcedure({
   label: 'Fachdienststellen-Anfrage',
   workflowType: CONSULTATION_WORKFLOW,
   startForm,
+  steps,
   taskForms,
   titleOf: (input) => input.subject,
   checkStart: async (db, input) => ({ problems: await unknownDepartments(db, input.departmentIds, 'input.departmentIds') }),

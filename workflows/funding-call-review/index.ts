@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { HttpError } from '../../api/errors';
 import { procedures } from '../../db/schema';
 import { defineProcedure } from '../module';
+import { steps } from './steps';
 import { fundingReviewActivities } from './activities';
 import { fundingCallRoutes } from './api';
 import { scanFundingFeeds } from './feeds';
@@ -18,6 +19,7 @@ export default defineProcedure({
   label: 'Förderaufruf prüfen',
   workflowType: 'fundingCallReview',
   startForm,
+  steps,
   taskForms,
   settings,
   // The start check replaces it with the call's own title before the row is written.

@@ -1,5 +1,6 @@
 import { HttpError } from '../../api/errors';
 import { defineProcedure } from '../module';
+import { steps } from './steps';
 import { monitoringActivities } from './activities';
 import { monitoringRoutes } from './api';
 import { startForm, taskForms } from './forms';
@@ -19,6 +20,7 @@ export default defineProcedure({
   label: 'Integrationsmonitoring',
   workflowType: 'integrationMonitoring',
   startForm,
+  steps,
   taskForms,
   settings,
   titleOf: (input) => `Integrationsmonitoring ${quarterLabel(input.quarter)}`,

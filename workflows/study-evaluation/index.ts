@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { defineProcedure } from '../module';
+import { steps } from './steps';
 import { studyEvaluationActivities } from './activities';
 import { studyRoutes } from './api';
 import { startForm, taskForms } from './forms';
@@ -11,6 +12,7 @@ export default defineProcedure({
   label: 'Studie auswerten',
   workflowType: 'studyEvaluation',
   startForm,
+  steps,
   taskForms,
   titleOf: (input) => `Studie ${input.studyId}`,
   async checkStart(db, input) {

@@ -1,4 +1,5 @@
 import { defineProcedure } from '../module';
+import { steps } from './steps';
 import { startForm, taskForms } from './forms';
 
 /** The smallest procedure: a staff task, then a manager's approval by someone else (four-eyes). */
@@ -7,6 +8,7 @@ export default defineProcedure({
   label: 'Vorgang mit Freigabe',
   workflowType: 'vorgangMitFreigabe',
   startForm,
+  steps,
   taskForms,
   titleOf: (input) => input.title,
 });

@@ -1,0 +1,42 @@
+import { defineSteps } from '../step-map';
+
+export const steps = defineSteps({
+  nodes: [
+    { key: 'werte', label: 'Werte bei den Dienststellen anfragen', kind: 'consultation' },
+    { key: 'werte:gespeichert', label: 'Werte der Dienststellen übernehmen', kind: 'step' },
+    { key: 'klaerung', label: 'Werte klären', kind: 'task' },
+    { key: 'werte:geklaert', label: 'Geklärte Werte übernehmen', kind: 'step' },
+    { key: 'vergleich', label: 'Mit Vorquartal und Vorjahr vergleichen', kind: 'step' },
+    { key: 'kommentar', label: 'Quartal kommentieren', kind: 'task' },
+    { key: 'freigabe', label: 'Bericht freigeben', kind: 'approval' },
+    { key: 'bericht:html', label: 'Bericht erstellen', kind: 'step' },
+    { key: 'bericht:pdf', label: 'Bericht als PDF drucken', kind: 'step' },
+    { key: 'bericht:veroeffentlicht', label: 'Veröffentlichen und versenden', kind: 'step' },
+    { key: 'veroeffentlicht', label: 'Bericht veröffentlicht', kind: 'end', outcome: 'Bericht' },
+    { key: 'keine-indikatoren', label: 'Keine aktiven Indikatoren', kind: 'end', outcome: 'Keine aktiven Indikatoren', notReached: 'die Demodaten haben immer aktive Indikatoren' },
+    {
+      key: 'nicht-freigegeben',
+      label: 'Nach 10 Runden nicht freigegeben',
+      kind: 'end',
+      outcome: 'Nach 10 Runden',
+      notReached: 'zehn abgelehnte Runden nacheinander: im Workflow-Test des Vier-Augen-Kreislaufs geprüft',
+    },
+  ],
+  edges: [
+    { from: 'start', to: 'werte' },
+    { from: 'start', to: 'keine-indikatoren', label: 'keine aktiven Indikatoren' },
+    { from: 'werte', to: 'werte:gespeichert' },
+    { from: 'werte:gespeichert', to: 'klaerung', label: 'Werte fehlen oder sind unplausibel' },
+    { from: 'werte:gespeichert', to: 'vergleich', label: 'alle Werte plausibel' },
+    { from: 'klaerung', to: 'werte:geklaert' },
+    { from: 'werte:geklaert', to: 'vergleich' },
+    { from: 'vergleich', to: 'kommentar' },
+    { from: 'kommentar', to: 'freigabe' },
+    { from: 'freigabe', to: 'kommentar', label: 'abgelehnt → zurück' },
+    { from: 'freigabe', to: 'bericht:html', label: 'freigegeben' },
+    { from: 'bericht:html', to: 'bericht:pdf' },
+    { from: 'bericht:pdf', to: 'bericht:veroeffentlicht' },
+    { from: 'bericht:veroeffentlicht', to: 'veroeffentlicht' },
+    { from: 'freigabe', to: 'nicht-freigegeben', label: 'nach 10 Runden' },
+  ],
+});
