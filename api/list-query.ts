@@ -68,7 +68,7 @@ export function pageOf<F>(query: ListRequest<F>, fallbackSize = 25): { offset: n
 }
 
 export function orderOf(
-  columns: Record<string, AnyPgColumn>,
+  columns: Record<string, AnyPgColumn | SQL>,
   sort: [string, 'ASC' | 'DESC'] | undefined,
   fallback: SQL,
   tieBreaker: AnyPgColumn,

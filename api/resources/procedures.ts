@@ -11,6 +11,7 @@ import { HttpError } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
 import { updateErrorToHttp } from '../temporal-errors';
+import { concerns, heldBy, nextDueAt, overdue, requestsAnswered, requestsAsked, responsibleId, responsibleRole } from './procedure-outstanding';
 import { withDescendants } from './procedure-tree';
 
 const sortable = {
@@ -21,6 +22,7 @@ const sortable = {
   currentStep: procedures.currentStep,
   startedAt: procedures.startedAt,
   endedAt: procedures.endedAt,
+  nextDueAt,
 };
 
 const procedureFilter = z.strictObject({
@@ -30,6 +32,12 @@ const procedureFilter = z.strictObject({
   status: z.union([z.enum(procedureStatuses), z.array(z.enum(procedureStatuses))]).optional(),
   startedBy: z.uuid().optional(),
   parentId: z.string().max(200).optional(),
+  /** Its next due date has passed (a task's or a department's answer deadline). */
+  overdue: z.boolean().optional(),
+  /** Someone holds one of its open tasks. */
+  responsibleId: z.uuid('keine gültige Personen-ID').optional(),
+  /** A department was asked in it. */
+  departmentId: z.uuid('keine gültige Dienststellen-ID').optional(),
 });
 
 export const procedureSchema = z
@@ -44,6 +52,14 @@ export const procedureSchema = z
     parentId: z.string().nullable(),
     startedAt: z.date(),
     endedAt: z.date().nullable(),
+    /** The next date something is due in it: an open task's, or a department's answer deadline. */
+    nextDueAt: z.date().nullable(),
+    /** Who holds the task due first; the group's role when no person does. */
+    responsibleId: z.string().nullable(),
+    responsibleRole: z.string().nullable(),
+    /** A running consultation's requests: asked, and answered so far ("2 von 3 Antworten"). */
+    requestsAsked: z.number(),
+    requestsAnswered: z.number(),
   })
   .meta({ id: 'Procedure' });
 
@@ -83,6 +99,11 @@ const columns = {
   parentId: procedures.parentId,
   startedAt: procedures.startedAt,
   endedAt: procedures.endedAt,
+  nextDueAt,
+  responsibleId,
+  responsibleRole,
+  requestsAsked,
+  requestsAnswered,
 };
 
 export function procedureRoutes(api: Api, { db, temporal, starter }: ProcedureRouteDeps) {
@@ -109,6 +130,9 @@ export function procedureRoutes(api: Api, { db, temporal, starter }: ProcedureRo
         f.status ? inArray(procedures.status, Array.isArray(f.status) ? f.status : [f.status]) : undefined,
         f.startedBy ? eq(procedures.startedBy, f.startedBy) : undefined,
         f.parentId ? eq(procedures.parentId, f.parentId) : undefined,
+        f.overdue !== undefined ? overdue(f.overdue) : undefined,
+        f.responsibleId ? heldBy(f.responsibleId) : undefined,
+        f.departmentId ? concerns(f.departmentId) : undefined,
       ];
       const { offset, limit } = pageOf(query);
       const [rows, [total]] = await Promise.all([
