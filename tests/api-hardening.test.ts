@@ -1,6 +1,10 @@
 import http from 'node:http';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../api/auth';
 import { databaseProblem } from '../api/database-errors';
+import { toHttpError } from '../api/errors';
+import { closeDb, createDb } from '../db/client';
 import { ApiClient, listQuery } from './support/client';
 import { admin as adminOf, departmentByCode, departments, openRequestTo } from './support/consultation';
 import { freePort } from '../stack/ports';
@@ -204,6 +208,23 @@ describe('the one mapping of PostgreSQL errors', () => {
     await errorOf(insert, [email]);
     expect(databaseProblem(await errorOf(insert, [email]))).toMatchObject({ status: 409, code: 'conflict' });
     await errorOf('delete from users where email = $1', [email]);
+  });
+
+  it('logs an unexpected statement error without its parameters (they hold hashes)', async () => {
+    const db = createDb(testStack().databaseUrl, { max: 1 });
+    const hash = await hashPassword('Neues-Konto-Passwort-7');
+    try {
+      const err = await db.execute(sql`select ${hash}::text as h from nirgendwo`).then(() => undefined, (e: unknown) => e);
+      expect(String((err as Error).message)).toContain(hash); // drizzle's own message has it
+      const lines: string[] = [];
+      const mapped = toHttpError(err, (line) => lines.push(line));
+      expect(mapped.status).toBe(500);
+      expect(lines.join('\n')).toContain('database error 42P01: relation "nirgendwo" does not exist in: select $1::text as h from nirgendwo');
+      expect(lines.join('\n')).not.toContain(hash);
+      expect(lines.join('\n')).not.toMatch(/\$argon2/);
+    } finally {
+      await closeDb(db);
+    }
   });
 
   it('maps a database that does not answer to a 503 naming it', async () => {
