@@ -47,8 +47,16 @@ export class LoginThrottle {
     this.attempts.delete(account.toLowerCase());
   }
 
-  /** Bounded memory against a flood of made-up accounts: the longest untouched entries go first. */
+  /**
+   * Bounded memory against a flood of made-up accounts: the longest untouched entries go first, a
+   * lock that still holds last (so that flooding cannot unlock the account someone is guessing).
+   */
   private forgetOldest(): void {
+    const now = this.now();
+    for (const [key, entry] of this.attempts) {
+      if (this.attempts.size <= MAX_TRACKED) return;
+      if (!entry.lockedUntil || entry.lockedUntil <= now) this.attempts.delete(key);
+    }
     while (this.attempts.size > MAX_TRACKED) {
       const oldest = this.attempts.keys().next().value;
       if (oldest === undefined) return;

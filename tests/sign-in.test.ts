@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LoginThrottle } from '../api/login-throttle';
 import { ApiClient, eventually, listQuery } from './support/client';
 import { admin as adminOf } from './support/consultation';
 import { spawnApi } from './support/extra-processes';
@@ -113,6 +114,23 @@ describe('the lock per account', () => {
     } finally {
       await api.stop();
     }
+  });
+});
+
+describe('the throttle’s memory', () => {
+  it('starts a new count once a lock’s length has passed, and keeps a lock through a flood of made-up accounts', () => {
+    let now = 0;
+    const throttle = new LoginThrottle(3, 1000, () => now);
+    throttle.failed('a@x.de');
+    throttle.failed('a@x.de');
+    now = 1500; // the two failures are older than the lock's length: a new series begins
+    expect(throttle.failed('A@x.de').lockedNow).toBe(false);
+    throttle.failed('a@x.de');
+    expect(throttle.failed('a@x.de')).toEqual({ lockedNow: true, until: 2500 });
+    for (let i = 0; i < 10_050; i += 1) throttle.failed(`flood-${i}@x.de`);
+    expect(throttle.lockedUntil('a@x.de')).toBe(2500);
+    now = 2500;
+    expect(throttle.lockedUntil('a@x.de')).toBeUndefined();
   });
 });
 
