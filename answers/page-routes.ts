@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { HttpError } from '../api/errors';
+import { HttpError, RETRY_AFTER_SECONDS, toHttpError } from '../api/errors';
 import type { Db } from '../db/client';
 import { answerFieldSchema, type AnswerField } from '../workflows/engine/consultation/forms';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentVerdict } from './attachment-rules';
@@ -18,6 +18,7 @@ import {
   thankYouPage,
   tooLargePage,
   tooManyRequestsPage,
+  unavailablePage,
   unknownLinkPage,
   unreadablePage,
   withdrawnPage,
@@ -200,7 +201,13 @@ export function answerErrorPage(log: (msg: string) => void): ErrorRequestHandler
     const status = (err as { status?: number }).status;
     if (status === 413) return send(res, 413, tooLargePage(null));
     if (typeof status === 'number' && status >= 400 && status < 500) return send(res, 400, unreadablePage(null));
-    log(`answer page failed: ${(err as Error)?.stack ?? String(err)}`);
+    // The API's one mapping decides what is an outage (503) and what a client's bad input (400).
+    const mapped = toHttpError(err, (msg) => log(`answer page: ${msg}`));
+    if (mapped.status === 503) {
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+      return send(res, 503, unavailablePage());
+    }
+    if (mapped.status >= 400 && mapped.status < 500) return send(res, 400, unreadablePage(null));
     send(res, 500, failurePage());
   };
 }

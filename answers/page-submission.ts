@@ -27,6 +27,13 @@ function formValue(body: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+// PostgreSQL stores no NUL character; it comes from pasted text, rarely typed. Shown again without it.
+const hasNul = (v: string | undefined) => (v ?? '').includes('\u0000');
+const withoutNul = (v: string | undefined) => (v ?? '').split('\u0000').join('');
+const NUL_MESSAGE =
+  'Hier war ein unsichtbares Steuerzeichen (Nullzeichen), das wir nicht speichern können, meist aus einem kopierten Text. ' +
+  'Wir haben es entfernt; bitte prüfen Sie die Stelle und senden Sie erneut.';
+
 // "12,5" is how people here write twelve and a half.
 function numberValue(raw: string): number | string {
   const compact = raw.trim().replace(/[\s\u00a0\u202f]/g, '');
@@ -60,6 +67,20 @@ export function readSubmission(
     comments: Object.fromEntries(commented.map((f) => [f.key, formValue(body, commentName(f.key)).replace(/\r\n?/g, '\n').trim()])),
   };
   const errors: Record<string, string> = {};
+  if (hasNul(values.text)) {
+    values.text = withoutNul(values.text);
+    errors[TEXT_ID] = NUL_MESSAGE;
+  }
+  for (const key of Object.keys(values.fields)) {
+    if (!hasNul(values.fields[key])) continue;
+    values.fields[key] = withoutNul(values.fields[key]);
+    errors[fieldId(key)] = NUL_MESSAGE;
+  }
+  for (const key of Object.keys(values.comments)) {
+    if (!hasNul(values.comments[key])) continue;
+    values.comments[key] = withoutNul(values.comments[key]);
+    errors[commentId(key)] = NUL_MESSAGE;
+  }
 
   const input: Record<string, unknown> = {};
   for (const f of fields) {

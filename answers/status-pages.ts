@@ -91,3 +91,13 @@ export function failurePage(): string {
 <p>Ihre Antwort konnte gerade nicht gespeichert werden. Bitte versuchen Sie es in einigen Minuten erneut oder antworten Sie auf die Mail des Amts für Integration.</p>`,
   );
 }
+
+/** The database or the engine is away for a while: nothing was lost, and nothing was saved either. */
+export function unavailablePage(): string {
+  return page(
+    'Vorübergehend nicht erreichbar',
+    `<h1>Vorübergehend nicht erreichbar</h1>
+<p>Das Antwortformular des Amts für Integration ist gerade vorübergehend nicht erreichbar. Ihre Antwort wurde noch nicht gespeichert.</p>
+<p>Bitte versuchen Sie es später erneut; der Link aus der Anfrage bleibt gültig. Sie können auch auf die Mail des Amts für Integration antworten.</p>`,
+  );
+}

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { answerErrorPage, answerPageRoutes } from '../answers/page-routes';
 import type { CommandDelivery } from '../commands/dispatcher';
 import type { EngineSettings } from '../config/engine';
+import type { SignInSettings } from '../config/sign-in';
 import type { Db } from '../db/client';
 import type { ProcedureStarter } from '../workflows/module';
 import { procedureModules } from '../workflows/registry';
@@ -28,7 +29,7 @@ import { userRoutes } from './resources/users';
 import { scheduleRoutes } from './resources/schedules';
 import { Api } from './route';
 import type { SystemSchedule } from '../schedules/system-schedules';
-import { limiter, sameOriginWrites } from './security';
+import { allowedOrigins, limiter, sameOriginWrites } from './security';
 import { sessionUserLoader } from './session-user';
 
 export interface AppDeps {
@@ -48,6 +49,7 @@ export interface AppDeps {
   completionCatchUpMs: number;
   /** The embedded stack has a mail catcher whose inbox the console shows. */
   withMailbox: boolean;
+  signIn: SignInSettings;
   log: (msg: string) => void;
 }
 
@@ -56,7 +58,10 @@ const adminDist = path.join(__dirname, '..', 'admin', 'dist');
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Until the start paths pass them in, the sign-in settings come from the same typed config.
+  const { signIn } = deps;
+  // X-Forwarded-For names the client only when a proxy of ours wrote it (TRUST_PROXY); else the socket does.
+  app.set('trust proxy', signIn.trustProxy);
   const https = deps.publicUrl.startsWith('https:');
   // On plain-HTTP installations (an office LAN, the embedded demo) HSTS and upgrade-insecure-requests would lock the console out.
   app.use(
@@ -67,16 +72,15 @@ export function createApp(deps: AppDeps): Express {
   );
   healthRoute(app, deps);
 
-  const publicHost = new URL(deps.publicUrl).host;
   app.use('/api', express.json({ limit: '1mb' }));
-  app.use('/api', sameOriginWrites(() => [publicHost]));
+  app.use('/api', sameOriginWrites(allowedOrigins(deps.publicUrl)));
   app.use('/answer', limiter(deps.publicRateLimit, 'Zu viele Anfragen. Bitte warten Sie eine Minute.'));
   // Before the session: departments have no login, and their pages need no cookie.
   app.use('/answer', answerPageRoutes(deps), answerErrorPage(deps.log));
   app.use(sessionMiddleware(deps.db, deps.sessionSecret, deps.publicUrl.startsWith('https:')));
 
   const api = new Api(sessionUserLoader(deps.db));
-  authRoutes(api, deps.db, deps.loginRateLimit);
+  authRoutes(api, deps.db, { loginRateLimit: deps.loginRateLimit, signIn });
   taskRoutes(api, deps);
   procedureRoutes(api, deps);
   procedureTypeRoutes(api);
@@ -98,6 +102,7 @@ export function createApp(deps: AppDeps): Express {
     res.json(document);
   });
   app.use(api.router);
+  app.use(api.methodNotAllowed());
 
   // The console (built by `npm start` or `npm run build:admin`); its routes live after the '#'.
   app.use(express.static(adminDist, { index: 'index.html' }));

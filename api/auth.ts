@@ -4,9 +4,12 @@ import { sql } from 'drizzle-orm';
 import type { RequestHandler } from 'express';
 import session from 'express-session';
 import { z } from 'zod';
+import type { SignInSettings } from '../config/sign-in';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
+import { sendAccountLockedMail } from './account-lock-mail';
 import { HttpError } from './errors';
+import { LoginThrottle } from './login-throttle';
 import type { Api } from './route';
 import { limiter } from './security';
 
@@ -45,10 +48,21 @@ export const meSchema = z
   })
   .meta({ id: 'Me' });
 
-export function authRoutes(api: Api, db: Db, loginRateLimit: number) {
+function accountLocked(until: number): HttpError {
+  const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+  return new HttpError(
+    429,
+    'account_locked',
+    `Dieses Konto ist nach mehreren fehlgeschlagenen Anmeldungen vorübergehend gesperrt. Bitte versuchen Sie es in ${minutes === 1 ? 'einer Minute' : `${minutes} Minuten`} erneut.`,
+  );
+}
+
+export function authRoutes(api: Api, db: Db, limits: { loginRateLimit: number; signIn: SignInSettings }) {
   // Verifying against a real hash when the account is unknown keeps the answer time the same.
   const unknownUserHash = hashPassword(`unknown-${Math.random()}`);
-  api.router.use('/api/auth/login', limiter(loginRateLimit, 'Zu viele Anmeldeversuche. Bitte warten Sie eine Minute.'));
+  api.router.use('/api/auth/login', limiter(limits.loginRateLimit, 'Zu viele Anmeldeversuche. Bitte warten Sie eine Minute.'));
+  // Unknown addresses are counted too, so that a lock tells nobody whether an account exists.
+  const throttle = new LoginThrottle(limits.signIn.accountLimit, limits.signIn.lockMs);
 
   api.route({
     method: 'post',
@@ -56,17 +70,30 @@ export function authRoutes(api: Api, db: Db, loginRateLimit: number) {
     summary: 'Anmelden (setzt das Sitzungs-Cookie)',
     tag: 'auth',
     access: 'public',
+    rateLimited: true,
     body: loginBody,
     response: meSchema,
-    async handler({ body, req }) {
+    async handler({ body, req, res }) {
+      const refuse = (until: number) => {
+        res.set('Retry-After', String(Math.max(1, Math.ceil((until - Date.now()) / 1000))));
+        return accountLocked(until);
+      };
+      const lockedUntil = throttle.lockedUntil(body.email);
+      if (lockedUntil) throw refuse(lockedUntil);
       const [user] = await db
         .select()
         .from(users)
         .where(sql`lower(${users.email}) = lower(${body.email})`);
       const ok = await argon2.verify(user?.passwordHash ?? (await unknownUserHash), body.password);
       if (!user || !ok || !user.active) {
+        const { lockedNow, until } = throttle.failed(body.email);
+        if (lockedNow && until) {
+          if (user?.active) await sendAccountLockedMail(db, user, limits.signIn.accountLimit, until);
+          throw refuse(until);
+        }
         throw new HttpError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch');
       }
+      throttle.succeeded(body.email);
       await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
       req.session.userId = user.id;
       await new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { writeAudit } from '../db/audit';
 import type { Db } from '../db/client';
 import { HttpError } from './errors';
-import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from './list-query';
+import { idsFilterOf, isUuidColumn, listQuerySchema, orderOf, pageOf, sendList, uuidFilter, uuidsFilter } from './list-query';
 import { idParams, type Access, type Api } from './route';
 import type { SessionUser } from './session-user';
 
@@ -26,8 +26,8 @@ export interface CrudSpec<T extends PgTable, C extends z.ZodType, U extends z.Zo
   /** For tables whose key is not a UUID. */
   idSchema?: z.ZodType<string | number>;
   /** The row to write; `user` is who asks (for columns such as createdBy). */
-  create?: { body: C; toRow(body: z.infer<C>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown> };
-  update?: { body: U; toRow(body: z.infer<U>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown> };
+  create?: { body: C; rules?: string[]; toRow(body: z.infer<C>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown> };
+  update?: { body: U; rules?: string[]; toRow(body: z.infer<U>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown> };
   /** Refuses a delete that would break something, with a message people understand. */
   beforeDelete?(id: string): Promise<void>;
 }
@@ -46,8 +46,15 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
   const path = `/api/${spec.resource}`;
   const params = spec.idSchema ? z.strictObject({ id: spec.idSchema }) : idParams;
   const itemSchema = spec.schema ?? z.record(z.string(), z.unknown());
-  const filterShape = Object.fromEntries(Object.entries(spec.filters).map(([k, f]) => [k, f.schema.optional()]));
-  const filterSchema = z.strictObject({ id: idsFilter, q: z.string().max(200).optional(), ...filterShape });
+  // An id the column cannot hold is a 400 naming the filter, not a statement PostgreSQL refuses.
+  const filterShape = Object.fromEntries(
+    Object.entries(spec.filters).map(([k, f]) => [k, (isUuidColumn(f.column) && !f.where ? uuidFilter : f.schema).optional()]),
+  );
+  const filterSchema = z.strictObject({
+    id: spec.idSchema ? idsFilterOf(spec.idSchema) : uuidsFilter,
+    q: z.string().max(200).optional(),
+    ...filterShape,
+  });
 
   async function load(id: string | number) {
     const [row] = await db.select(spec.columns).from(spec.table as PgTable).where(eq(spec.idColumn, id));
@@ -126,6 +133,7 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
       tag: spec.resource,
       access: write,
       body: create.body,
+      rules: create.rules,
       response: itemSchema,
       successStatus: 201,
       async handler({ body, user }) {
@@ -150,6 +158,7 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
       access: write,
       params: idParams,
       body: update.body,
+      rules: update.rules,
       response: itemSchema,
       async handler({ params, body, user }) {
         await load(params.id);

@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
+import { databaseProblem, loggableDatabaseError } from './database-errors';
+import { engineProblem } from './engine-errors';
 
 export interface FieldError {
   path: string;
@@ -34,6 +36,9 @@ export class HttpError extends Error {
   }
 }
 
+/** How long a client should wait before it tries again after a 503 (seconds). */
+export const RETRY_AFTER_SECONDS = 30;
+
 export const errorBodySchema = z
   .object({
     error: z.object({
@@ -63,23 +68,31 @@ interface BodyParserError {
   status?: number;
 }
 
+/** Any error as the API's error: ours as it is, the body parser's, the database's and the engine's mapped, the rest a 500. */
+export function toHttpError(err: unknown, log: (msg: string) => void): HttpError {
+  if (err instanceof HttpError) return err;
+  const parserError = err as BodyParserError;
+  if (parserError?.type === 'entity.parse.failed') {
+    return new HttpError(400, 'invalid_json', 'Der Request-Body ist kein gültiges JSON', [{ path: 'body', message: 'kein gültiges JSON' }]);
+  }
+  if (parserError?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'Der Request-Body ist zu groß');
+  const problem = engineProblem(err) ?? databaseProblem(err);
+  if (problem) {
+    // An outage is worth a line for whoever runs the system; a client's bad input is not.
+    if (problem.status === 503) log(`unavailable: ${loggableDatabaseError(err) ?? (err as Error)?.message ?? String(err)}`);
+    return new HttpError(problem.status, problem.code, problem.message, problem.fields);
+  }
+  if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+    return new HttpError(parserError.status, 'bad_request', (err as Error).message);
+  }
+  log(`unexpected error: ${loggableDatabaseError(err) ?? (err as Error)?.stack ?? String(err)}`);
+  return new HttpError(500, 'internal', 'Ein interner Fehler ist aufgetreten');
+}
+
 export function errorHandler(log: (msg: string) => void): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
-    let error: HttpError;
-    const parserError = err as BodyParserError;
-    if (err instanceof HttpError) error = err;
-    else if (parserError.type === 'entity.parse.failed') {
-      error = new HttpError(400, 'invalid_json', 'Der Request-Body ist kein gültiges JSON', [
-        { path: 'body', message: 'kein gültiges JSON' },
-      ]);
-    } else if (parserError.type === 'entity.too.large') {
-      error = new HttpError(413, 'payload_too_large', 'Der Request-Body ist zu groß');
-    } else if (typeof parserError.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
-      error = new HttpError(parserError.status, 'bad_request', (err as Error).message);
-    } else {
-      log(`unexpected error: ${(err as Error)?.stack ?? String(err)}`);
-      error = new HttpError(500, 'internal', 'Ein interner Fehler ist aufgetreten');
-    }
+    const error = toHttpError(err, log);
+    if (error.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(error.status).json({
       error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
     });

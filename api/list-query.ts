@@ -4,10 +4,19 @@ import type { Response } from 'express';
 import { z } from 'zod';
 
 const MAX_PAGE = 500;
+// react-admin's getMany asks for the ids on one screen; 100 of them keep the URL within Node's 16 KB of headers.
+const MAX_IDS = 100;
 
-function jsonParam<S extends z.ZodType>(schema: S, example: string) {
+/**
+ * The OpenAPI document shows a JSON parameter as what it is, JSON of this schema (openapi.ts turns
+ * the mark into the parameter's `content`), so that clients and generated tests send JSON.
+ */
+export const JSON_PARAM_MARK = 'x-amtsflow-json';
+
+function jsonParam<S extends z.ZodType>(schema: S, example: string, description: string) {
   return z
     .string()
+    .meta({ description, [JSON_PARAM_MARK]: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) })
     .optional()
     .transform((text, ctx): z.infer<S> | undefined => {
       if (text === undefined) return undefined;
@@ -43,18 +52,32 @@ export function listQuerySchema<C extends Record<string, unknown>, F extends z.Z
   filter: F,
 ) {
   const fields = Object.keys(columns) as [string, ...string[]];
+  // react-admin's getMany asks by id: ids a uuid column cannot hold are a 400 naming the filter.
+  const byUuid = isUuidColumn(columns.id) && filter instanceof z.ZodObject && 'id' in filter.shape;
+  const checkedFilter = (byUuid ? (filter as unknown as z.ZodObject).extend({ id: uuidsFilter }) : filter) as unknown as F;
   return z.object({
-    sort: jsonParam(z.tuple([z.enum(fields), z.enum(['ASC', 'DESC'])]), '["id","ASC"]'),
+    sort: jsonParam(
+      z.tuple([z.enum(fields), z.enum(['ASC', 'DESC'])]),
+      '["id","ASC"]',
+      'Sortierung als JSON: ["Feld","ASC"|"DESC"]',
+    ),
     range: jsonParam(
       z
         .tuple([z.number().int().min(0), z.number().int().min(0)])
-        .refine(([from, to]) => to >= from, 'das Ende liegt vor dem Anfang')
-        .refine(([from, to]) => to - from < MAX_PAGE, `höchstens ${MAX_PAGE} Einträge je Seite`),
+        .refine(([from, to]) => to >= from, RANGE_RULES.order)
+        .refine(([from, to]) => to - from < MAX_PAGE, RANGE_RULES.size),
       '[0,24]',
+      `Ausschnitt als JSON: [erster, letzter] Eintrag, beide gezählt ab 0 und eingeschlossen. Geschäftsregeln (bei Verstoß 400): ` +
+        `das Ende nicht vor dem Anfang („${RANGE_RULES.order}“), ${RANGE_RULES.size}.`,
     ),
-    filter: jsonParam(filter, '{}'),
+    filter: jsonParam(checkedFilter, '{}', 'Filter als JSON-Objekt; unbekannte Schlüssel sind ein Fehler'),
   });
 }
+
+const RANGE_RULES = {
+  order: 'das Ende liegt vor dem Anfang',
+  size: `höchstens ${MAX_PAGE} Einträge je Seite`,
+};
 
 export interface ListRequest<F> {
   sort?: [string, 'ASC' | 'DESC'];
@@ -86,4 +109,24 @@ export function sendList<T>(res: Response, resource: string, rows: T[], total: n
 }
 
 /** react-admin's getMany sends filter={"id":[...]}; every resource accepts it. */
-export const idsFilter = z.array(z.string()).max(MAX_PAGE).optional();
+export const idsFilter = z.array(z.string().max(100)).max(MAX_IDS).optional();
+
+export function idsFilterOf(id: z.ZodType) {
+  return z.array(id).max(MAX_IDS).optional();
+}
+
+export const uuidFilter = z.uuid('keine gültige ID');
+export const uuidsFilter = idsFilterOf(uuidFilter);
+
+export function isUuidColumn(column: unknown): boolean {
+  return (column as { columnType?: string } | null)?.columnType === 'PgUUID';
+}
+
+// PostgreSQL's dates begin with the year 1; "0000-01-01" is valid ISO but no day it can store.
+const notYearZero = /^(?!0000)/;
+
+/** A day ("2026-11-30") or a moment with its offset: the "bis"/"ab" of a list's date filter. */
+export const dayOrMomentFilter = z.union(
+  [z.iso.datetime({ offset: true }).regex(notYearZero), z.iso.date().regex(notYearZero)],
+  { error: 'kein gültiges Datum (JJJJ-MM-TT ab dem Jahr 0001) oder Zeitpunkt mit Zeitzone' },
+);

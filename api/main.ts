@@ -1,5 +1,6 @@
 import { loadConfig, resolveConnections } from '../config/config';
 import { engineSettings } from '../config/engine';
+import { signInSettings } from '../config/sign-in';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { runUntilSignal } from '../stack/shutdown';
@@ -23,6 +24,7 @@ void runUntilSignal('api', async (onStop) => {
     engine: engineSettings(config),
     commandsPollMs: config.COMMANDS_POLL_MS,
     completionCatchUpMs: config.COMPLETION_CATCH_UP_MS,
+    signIn: signInSettings(config),
     tokenSecret: conn.tokenSecret,
     publicUrl: conn.publicUrl,
     sessionSecret: conn.sessionSecret,

@@ -2,8 +2,22 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Role } from '../db/schema';
-import { errorBodySchema, HttpError, zodFields } from './errors';
+import { errorBodySchema, HttpError, RETRY_AFTER_SECONDS, zodFields } from './errors';
 import type { SessionUser } from './session-user';
+import { unstorableText } from './storable-text';
+
+// Validation messages people read: zod's own ones in German too, and a missing field said as such
+// (zod's "Ungültige Eingabe: erwartet string, erhalten undefined" is for programmers).
+z.config(z.locales.de());
+z.config({
+  customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'Pflichtangabe fehlt' : undefined),
+});
+
+const WHERE: Record<string, string> = {
+  body: 'Bitte prüfen Sie die markierten Angaben',
+  query: 'Ungültige Angaben in Filter, Sortierung oder Ausschnitt der Liste',
+  params: 'Ungültige Adresse',
+};
 
 export type Access = 'public' | 'user' | readonly Role[];
 
@@ -37,6 +51,10 @@ export interface RouteSpec<
   /** The response's media type in the OpenAPI document, for a route that sends a file itself. */
   responseType?: string;
   successStatus?: number;
+  /** Rules a schema cannot say (a date in the future, a record that must exist): in the document, answered with 400. */
+  rules?: string[];
+  /** Behind a rate limit (logins): 429 is documented. */
+  rateLimited?: boolean;
   handler(ctx: HandlerContext<Infer<B>, Infer<Q>, Infer<P>>): Promise<unknown>;
 }
 
@@ -47,13 +65,26 @@ const errorResponses = {
   404: 'Unbekannt',
   409: 'Konflikt',
 } as const;
+const bodyTooLarge = { 413: 'Der Request-Body ist zu groß' } as const;
+const tooManyRequests = { 429: 'Zu viele Anfragen; RateLimit-Policy und RateLimit im Antwortkopf sagen, wie lange zu warten ist' } as const;
+const unavailable = {
+  503: `Ein Teil des Systems (Datenbank oder Prozess-Engine) ist vorübergehend nicht erreichbar; error.message nennt ihn, Retry-After (${RETRY_AFTER_SECONDS} s) sagt, wann es sich lohnt, erneut zu fragen`,
+} as const;
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw HttpError.badRequest(`Ungültige Angaben in ${where}`, zodFields(parsed.error, where));
+    throw HttpError.badRequest(WHERE[where] ?? 'Ungültige Angaben', zodFields(parsed.error, where));
   }
+  const unstorable = unstorableText(parsed.data, where);
+  if (unstorable.length > 0) throw HttpError.badRequest(WHERE[where] ?? 'Ungültige Angaben', unstorable);
   return parsed.data;
+}
+
+/** /api/tasks/:id/complete → a pattern that matches the path of a request for it. */
+function pathPattern(path: string): RegExp {
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, '[^/]+');
+  return new RegExp(`^${escaped}/?$`);
 }
 
 /**
@@ -63,25 +94,34 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
 export class Api {
   readonly router = express.Router();
   readonly registry = new OpenAPIRegistry();
+  /** The methods of each path, for the 405 of a method the path does not have. */
+  private readonly methods = new Map<string, { pattern: RegExp; methods: Set<string> }>();
 
   constructor(private readonly loadUser: (req: Request) => Promise<SessionUser | undefined>) {}
 
   route<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined>(
     spec: RouteSpec<B, Q, P>,
   ): void {
+    const known = this.methods.get(spec.path) ?? { pattern: pathPattern(spec.path), methods: new Set<string>() };
+    known.methods.add(spec.method.toUpperCase());
+    if (spec.method === 'get') known.methods.add('HEAD');
+    this.methods.set(spec.path, known);
+    const hasBody = spec.body !== undefined || spec.upload !== undefined;
     this.registry.registerPath({
       method: spec.method,
       path: spec.path.replace(/:(\w+)/g, '{$1}'),
       summary: spec.summary,
+      ...(spec.rules?.length ? { description: `Geschäftsregeln (bei Verstoß 400): ${spec.rules.join('; ')}.` } : {}),
       tags: [spec.tag],
       ...(spec.access === 'public' ? { security: [] } : {}),
       request: {
         ...(spec.params ? { params: spec.params as unknown as z.ZodObject } : {}),
         ...(spec.query ? { query: spec.query as unknown as z.ZodObject } : {}),
-        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
         ...(spec.upload
           ? {
               body: {
+                required: true,
                 content: {
                   'multipart/form-data': {
                     schema: z.object({
@@ -99,7 +139,12 @@ export class Api {
           ...(spec.response ? { content: { [spec.responseType ?? 'application/json']: { schema: spec.response } } } : {}),
         },
         ...Object.fromEntries(
-          Object.entries(errorResponses).map(([status, description]) => [
+          Object.entries({
+            ...errorResponses,
+            ...(hasBody ? bodyTooLarge : {}),
+            ...(spec.rateLimited ? tooManyRequests : {}),
+            ...unavailable,
+          }).map(([status, description]) => [
             status,
             { description, content: { 'application/json': { schema: errorBodySchema } } },
           ]),
@@ -136,6 +181,20 @@ export class Api {
         next(err);
       }
     });
+  }
+
+  /** 405 with Allow for a method a known path does not have (TRACE, PATCH …), instead of "no route". */
+  methodNotAllowed(): express.RequestHandler {
+    return (req, res, next) => {
+      const allowed = new Set<string>();
+      for (const { pattern, methods } of this.methods.values()) {
+        if (pattern.test(req.path)) methods.forEach((m) => allowed.add(m));
+      }
+      if (allowed.size === 0 || allowed.has(req.method)) return next();
+      const list = [...allowed, 'OPTIONS'].sort().join(', ');
+      res.set('Allow', list);
+      next(new HttpError(405, 'method_not_allowed', `Diese Adresse erlaubt ${req.method} nicht, nur ${list}`));
+    };
   }
 }
 

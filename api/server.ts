@@ -2,6 +2,7 @@ import http from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { startProcedureServices } from '../activities/start-procedure';
 import type { EngineSettings } from '../config/engine';
+import type { SignInSettings } from '../config/sign-in';
 import type { Db } from '../db/client';
 import { createTransport, verifySmtp } from '../mail/transport';
 import { ensureSchedules } from '../schedules/ensure';
@@ -20,6 +21,7 @@ export interface ApiServerOptions {
   engine: EngineSettings;
   commandsPollMs: number;
   completionCatchUpMs: number;
+  signIn: SignInSettings;
   tokenSecret: string;
   publicUrl: string;
   sessionSecret: string;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { durationSchema } from '../calendar/duration';
 import { procedureModules } from '../workflows/registry';
 import { readSettings } from './settings';
+import { trustProxySchema } from './sign-in';
 
 // The only module that reads process.env: every other part receives a Config.
 
@@ -52,6 +53,10 @@ const envSchema = z.object({
   DEMO_DATA: bool.default(true),
   SESSION_SECRET: z.string().min(32).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  // Sign-in that holds (config/sign-in.ts): the client's address behind a proxy, and a lock per account.
+  TRUST_PROXY: trustProxySchema,
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(10),
+  LOGIN_LOCK: durationSchema.refine((v) => !/bd$/i.test(v), 'a clock duration such as "15m"').default('15m'),
   PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   TASK_DUE: durationSchema.default('5bd'),
   TASK_REMINDER_AFTER: durationSchema.default('3bd'),

@@ -5,6 +5,7 @@ import { startDepartmentMail } from '../answers/department-mail';
 import { startApiServer } from '../api/server';
 import { deriveSecret, readStackFile, type Config, type StackFile } from '../config/config';
 import { engineSettings } from '../config/engine';
+import { signInSettings } from '../config/sign-in';
 import { closeDb, createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seed } from '../db/seed';
@@ -187,6 +188,7 @@ export async function startEmbeddedStack(
     engine: engineSettings(config),
     commandsPollMs: config.COMMANDS_POLL_MS,
     completionCatchUpMs: config.COMPLETION_CATCH_UP_MS,
+    signIn: signInSettings(config),
     tokenSecret,
     publicUrl,
     sessionSecret,

@@ -1,5 +1,4 @@
 import { loadConfig } from '../config/config';
-import { DEMO_PASSWORD } from '../db/seed';
 import { startEmbeddedStack } from './embedded';
 import { runUntilSignal } from './shutdown';
 
@@ -14,7 +13,7 @@ void runUntilSignal('amtsflow', async (onStop) => {
     `  API:        ${publicUrl}/api (OpenAPI: ${publicUrl}/api/openapi.json, health: ${publicUrl}/health)`,
     `  PostgreSQL: ${stack.databaseUrl.replace(/\/\/([^:]+):[^@]+@/, '//$1:***@')}`,
     `  Temporal:   ${stack.temporalAddress}${stack.temporalUi ? ` (Web UI ${stack.temporalUi})` : ''}`,
-    `  Mail out:   ${stack.smtpUrl}${config.SMTP_URL ? '' : ' (catcher: mails appear under /api/mailbox)'}`,
+    `  Mail out:   ${stack.smtpUrl}${config.SMTP_URL ? '' : ' (catcher: admins see the mails under /api/mailbox)'}`,
     `  Mail in:    replies to reply+<token>@${config.INBOUND_DOMAIN} on SMTP port ${stack.inboundPort}`,
     `  Login:      ${config.ADMIN_EMAIL}${
       stack.generatedAdminPassword
@@ -22,7 +21,8 @@ void runUntilSignal('amtsflow', async (onStop) => {
         : ' (password as set at the first start)'
     }`,
     ...(config.DEMO_DATA
-      ? [`  Demo users: anna.schmidt@… (staff), carla.nowak@… (manager) @amtsflow.localhost / ${DEMO_PASSWORD}`]
+      ? // Their password is in the README: a log is no place for a password, not even a demo's.
+        ['  Demo users: anna.schmidt@… (staff), carla.nowak@… (manager) @amtsflow.localhost (password: see README)']
       : []),
     'Press Ctrl-C to stop.',
     '',

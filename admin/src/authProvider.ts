@@ -29,7 +29,10 @@ const loginMessages: Record<number, string> = {
   400: 'app.login.invalid_input',
   401: 'app.login.wrong_password',
   429: 'app.login.rate_limited',
+  503: 'app.login.unavailable',
 };
+// A locked account is a 429 too, but one that lasts longer than a minute and is the account's, not the address's.
+const loginCodeMessages: Record<string, string> = { account_locked: 'app.login.account_locked' };
 
 /** The API's cookie session: login and logout there, roles from /api/auth/me. */
 export const authProvider: AuthProvider = {
@@ -39,7 +42,8 @@ export const authProvider: AuthProvider = {
       me = Promise.resolve(json as Me);
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 0;
-      throw new Error(loginMessages[status] ?? 'app.login.failed', { cause: err });
+      const code = err instanceof HttpError ? (err.body as { error?: { code?: string } } | undefined)?.error?.code : undefined;
+      throw new Error((code && loginCodeMessages[code]) ?? loginMessages[status] ?? 'app.login.failed', { cause: err });
     }
   },
   async logout() {

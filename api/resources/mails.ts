@@ -35,7 +35,8 @@ export function mailRoutes(api: Api, db: Db, withMailbox: boolean) {
     read: 'user',
   });
 
-  // The embedded catcher's inbox: what a department or a colleague would have received.
+  // The embedded catcher's inbox: what a department or a colleague would have received. Admins only:
+  // a request mail there holds a department's live answer link, which is the department's to use.
   if (withMailbox) {
     crudResource(api, db, {
       resource: 'mailbox',
@@ -58,7 +59,7 @@ export function mailRoutes(api: Api, db: Db, withMailbox: boolean) {
       searchColumns: [mailbox.subject, mailbox.text],
       filters: { messageId: { column: mailbox.messageId, schema: z.string() } },
       defaultSort: desc(mailbox.receivedAt),
-      read: 'user',
+      read: ['admin'],
     });
   }
 
@@ -67,7 +68,7 @@ export function mailRoutes(api: Api, db: Db, withMailbox: boolean) {
     label: 'Protokolleintrag',
     table: auditLog,
     idColumn: auditLog.id,
-    idSchema: z.coerce.number().int().positive(),
+    idSchema: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
     columns: {
       id: auditLog.id,
       at: auditLog.at,

@@ -8,7 +8,7 @@ import { checkTaskReferences } from '../../db/references';
 import { completeTaskUpdate } from '../../workflows/engine/contract';
 import { taskFormSchemas } from '../../workflows/registry';
 import { HttpError, zodFields } from '../errors';
-import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
+import { dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { idParams, type Api } from '../route';
 import type { SessionUser } from '../session-user';
 import { isNotReady, updateErrorToHttp } from '../temporal-errors';
@@ -38,7 +38,7 @@ const taskFilter = z.strictObject({
   overdue: z.boolean().optional(),
   priority: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   /** Due on or before this day or moment (the console's "fällig bis"). */
-  dueBefore: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  dueBefore: dayOrMomentFilter.optional(),
   /** "mine": assigned to me or claimed by me (incl. Vertretung); "group": unclaimed tasks of my roles. */
   inbox: z.enum(['mine', 'group', 'workable']).optional(),
 });

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { roles, users } from '../../db/schema';
+import { departments, roles, users } from '../../db/schema';
 import { hashPassword } from '../auth';
 import { crudResource } from '../crud';
 import { HttpError } from '../errors';
@@ -12,7 +12,12 @@ const password = z.string().min(10, 'mindestens 10 Zeichen').max(200);
 const userBase = {
   email: z.email('keine gültige E-Mail-Adresse'),
   name: z.string().trim().min(2).max(200),
-  roles: z.array(z.enum(roles)).min(1, 'mindestens eine Rolle'),
+  // A set: a role named twice is a mistake of the client, said as such rather than silently folded.
+  roles: z
+    .array(z.enum(roles))
+    .min(1, 'mindestens eine Rolle')
+    .refine((list) => new Set(list).size === list.length, 'jede Rolle nur einmal')
+    .meta({ uniqueItems: true }),
   departmentId: z.uuid().nullable().optional(),
   active: z.boolean().optional(),
   absent: z.boolean().optional(),
@@ -36,11 +41,19 @@ export const userSchema = z
   })
   .meta({ id: 'User' });
 
+const rules = ['departmentId: eine vorhandene Dienststelle', 'substituteId: eine aktive Person'];
+
 export function userRoutes(api: Api, db: Db) {
   async function checkSubstitute(id: string | null | undefined) {
     if (!id) return;
     const [sub] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, id), eq(users.active, true)));
     if (!sub) throw HttpError.badRequest('Unbekannte Vertretung', [{ path: 'body.substituteId', message: 'keine aktive Person' }]);
+  }
+
+  async function checkDepartment(id: string | null | undefined) {
+    if (!id) return;
+    const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, id));
+    if (!department) throw HttpError.badRequest('Unbekannte Dienststelle', [{ path: 'body.departmentId', message: 'unbekannte Dienststelle' }]);
   }
 
   crudResource(api, db, {
@@ -71,15 +84,19 @@ export function userRoutes(api: Api, db: Db) {
     schema: userSchema,
     create: {
       body: userCreate,
+      rules,
       async toRow({ password: pw, ...rest }) {
         await checkSubstitute(rest.substituteId);
+        await checkDepartment(rest.departmentId);
         return { ...rest, passwordHash: await hashPassword(pw) };
       },
     },
     update: {
       body: userUpdate,
+      rules,
       async toRow({ password: pw, ...rest }) {
         await checkSubstitute(rest.substituteId);
+        await checkDepartment(rest.departmentId);
         return pw ? { ...rest, passwordHash: await hashPassword(pw) } : rest;
       },
     },

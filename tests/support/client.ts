@@ -43,6 +43,12 @@ export class ApiClient {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
+  /** The session cookie ("amtsflow.sid=…") as a browser would send it, for a client of another kind. */
+  sessionCookie(): string {
+    if (!this.cookie) throw new Error('not logged in');
+    return this.cookie;
+  }
+
   /** The response as it is, for what is not JSON (a file download); with this person's session. */
   fetch(path: string): Promise<Response> {
     return fetch(this.baseUrl + path, { headers: this.cookie ? { cookie: this.cookie } : {} });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { consoleBuildReason } from '../../stack/console-build';
 import { freePort } from '../../stack/ports';
 import { spawnEntry, type Spawned } from './spawn';
-import { ADMIN_PASSWORD, MONITORING_RECIPIENTS, STACK_FILE, type TestStack } from './stack-env';
+import { ADMIN_PASSWORD, MONITORING_RECIPIENTS, STACK_FILE, TEST_LOG_DIR, type TestStack } from './stack-env';
 
 declare global {
   var amtsflowStack: { process: Spawned; dataDir: string } | undefined;
@@ -18,6 +18,9 @@ export default async function globalSetup(): Promise<void> {
   // PostgreSQL runs as the system user 'postgres' when we are root: it must be able to enter the folder.
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
+  // Every process's output of this run, for the check at its end that no secret was logged.
+  fs.rmSync(TEST_LOG_DIR, { recursive: true, force: true });
+  fs.mkdirSync(TEST_LOG_DIR, { recursive: true });
   const adminEmail = 'admin@amtsflow.localhost';
   const stack = spawnEntry('stack/main.ts', {
     DATA_DIR: dataDir,

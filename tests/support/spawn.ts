@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { TEST_LOG_DIR } from './stack-env';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -21,7 +23,12 @@ export function spawnEntry(entry: string, env: Record<string, string>): Spawned 
   });
   let out = '';
   const listeners = new Set<() => void>();
+  // Every process of the run also writes to a file, whole: the last check reads them for secrets.
+  const logFile = fs.existsSync(TEST_LOG_DIR)
+    ? path.join(TEST_LOG_DIR, `${path.basename(entry, '.ts').replace(/\W/g, '-')}-${child.pid ?? 'x'}.log`)
+    : undefined;
   const append = (chunk: Buffer) => {
+    if (logFile) fs.appendFileSync(logFile, chunk);
     out += chunk.toString();
     if (out.length > 2_000_000) out = out.slice(-1_000_000);
     for (const l of listeners) l();

@@ -20,6 +20,8 @@ export interface TestStack {
 // One file per checkout, so test runs in two clones (or worktrees) of the project don't meet.
 const checkout = createHash('sha256').update(path.resolve(__dirname, '../..')).digest('hex').slice(0, 12);
 export const STACK_FILE = path.join(os.tmpdir(), `amtsflow-test-stack-${checkout}.json`);
+/** The output of every process the run starts (the stack, extra APIs and workers), one file each. */
+export const TEST_LOG_DIR = path.join(os.tmpdir(), `amtsflow-test-logs-${checkout}`);
 export const MONITORING_RECIPIENTS = 'integrationsrat@stadt.localhost, amtsleitung@amtsflow.localhost';
 export const ADMIN_PASSWORD = 'Test-Admin-Passwort-1';
 export const DEMO_PASSWORD = 'Amtsflow-Demo-2026';

@@ -80,6 +80,9 @@ export const de = {
     login: {
       wrong_password: 'E-Mail-Adresse oder Passwort ist falsch.',
       rate_limited: 'Zu viele Anmeldeversuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
+      account_locked:
+        'Dieses Konto ist nach mehreren fehlgeschlagenen Anmeldungen vorübergehend gesperrt. Bitte versuchen Sie es später erneut.',
+      unavailable: 'Die Anmeldung ist gerade vorübergehend nicht möglich, weil ein Teil des Systems nicht erreichbar ist. Bitte versuchen Sie es in einigen Minuten erneut.',
       invalid_input: 'Bitte eine gültige E-Mail-Adresse und ein Passwort eingeben.',
       failed: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es später erneut.',
     },

@@ -74,6 +74,8 @@ export const en: Messages = {
     login: {
       wrong_password: 'Wrong email address or password.',
       rate_limited: 'Too many login attempts. Please wait a minute and try again.',
+      account_locked: 'This account is temporarily locked after several failed logins. Please try again later.',
+      unavailable: 'Logging in is temporarily impossible because part of the system cannot be reached. Please try again in a few minutes.',
       invalid_input: 'Please enter a valid email address and a password.',
       failed: 'Login failed. Please try again later.',
     },

@@ -1,0 +1,226 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../stack/ports';
+import { ApiClient } from './support/client';
+import { ensureSchemathesis, SCHEMATHESIS_VERSION } from './support/schemathesis';
+import { spawnEntry, type Spawned } from './support/spawn';
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from './support/stack-env';
+
+// schemathesis generates requests from /api/openapi.json, logged in as staff and as admin, and checks
+// the answers: no server error, and a request the document calls valid is accepted unless a business
+// rule the document names refuses it. A stack of its own: as admin it edits and deletes master data
+// (departments, indicators, users) that the other suites' procedures rely on.
+
+const SEED = 20261201;
+const MAX_EXAMPLES = 10;
+// Not fuzzed: logout ends the run's own session; a trigger starts a whole procedure per call (a flood);
+// /api/users/{id} would edit or delete the run's own login (its GET is tested in api-hardening).
+const EXCLUDED = [
+  ['--exclude-path', '/api/auth/logout'],
+  ['--exclude-path-regex', '/trigger$'],
+  ['--exclude-path', '/api/users/{id}'],
+].flat();
+
+/**
+ * Refusals of schema-valid requests that the modules' own files owe the document (being moved into
+ * the procedure modules as this is written): each is a rule of the domain, not a bug, but the
+ * document does not name it yet. Anything else refused is a finding.
+ */
+const NOT_YET_DOCUMENTED: { operation: RegExp; field: RegExp; rule: string }[] = [
+  // A generated uuid names no record: "references to unknown rows are a 400 naming the field".
+  {
+    operation: /^(POST|PUT) /,
+    field: /(^|\.)(departmentId|departmentIds\.\d+|leadDepartmentId|studyId|fundingCallId|substituteId)$/,
+    rule: 'a reference names a record that exists',
+  },
+  { operation: /^POST \/api\/funding-calls$|^PUT \/api\/funding-calls\/\{id\}$/, field: /^body\.submissionDeadline$/, rule: 'the deadline lies in the future' },
+  { operation: /^POST \/api\/procedures$/, field: /^input(\.|$)/, rule: "each type's start form (the document has an open record)" },
+  { operation: /^GET \/api\/knowledge$/, field: /^query\.q$/, rule: '?q= and filter.q are one search' },
+  { operation: /^(POST|PUT) \/api\/studies(\/\{id\})?$/, field: /^body\.year$/, rule: 'the year of a study is not in the future' },
+  { operation: /^GET \/api\/studies$/, field: /^$/, rule: 'filter.year beyond PostgreSQL’s integer (the database says so, unnamed)' },
+  { operation: /^(POST|PUT) \/api\/indicators(\/\{id\})?$/, field: /^body\.disaggregations$/, rule: 'each breakdown key once' },
+  { operation: /^(POST|PUT) \/api\/indicators(\/\{id\})?$/, field: /^body\.plausibleMax$/, rule: 'the plausible maximum not below the minimum' },
+  { operation: /^POST \/api\/studies\/\{id\}\/file$/, field: /^body\.file$/, rule: 'the file types a study may have' },
+];
+
+interface Finding {
+  check: string;
+  operation: string;
+  status: number | undefined;
+  body: string;
+  request: string;
+}
+
+interface Run {
+  operations: number;
+  cases: number;
+  findings: Finding[];
+  output: string;
+}
+
+function decode(content: unknown): string {
+  const b64 = (content as { $base64?: string } | undefined)?.$base64;
+  return b64 ? Buffer.from(b64, 'base64').toString('utf8') : '';
+}
+
+/** Every failed check of the run, from its NDJSON report, with the answer that failed it. */
+function readFindings(file: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const event = JSON.parse(line) as { ScenarioFinished?: { recorder: any } };
+    const recorder = event.ScenarioFinished?.recorder;
+    if (!recorder) continue;
+    for (const [caseId, checks] of Object.entries(recorder.checks ?? {}) as [string, any[]][]) {
+      for (const check of checks) {
+        if (check.status !== 'failure') continue;
+        const interaction = recorder.interactions?.[caseId] ?? {};
+        findings.push({
+          check: check.name,
+          operation: check.failure_info?.failure?.operation ?? recorder.label,
+          status: interaction.response?.status_code,
+          body: decode(interaction.response?.content),
+          request: `${interaction.request?.method ?? ''} ${String(interaction.request?.uri ?? '').slice(0, 300)}`,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+function runSchemathesis(bin: string, url: string, cookie: string, workDir: string, who: string): Promise<Run> {
+  const sid = decodeURIComponent(cookie.replace(/^amtsflow\.sid=/, ''));
+  const config = path.join(workDir, `${who}.toml`);
+  // The session cookie as the document's security scheme, so that schemathesis knows it is the login.
+  fs.writeFileSync(config, `[auth.openapi.session]\napi_key = ${JSON.stringify(encodeURIComponent(sid))}\n`);
+  const reports = path.join(workDir, who);
+  const args = [
+    '--config-file', config,
+    'run', `${url}/api/openapi.json`,
+    '--checks', 'all',
+    '--max-examples', String(MAX_EXAMPLES),
+    '--seed', String(SEED),
+    '--workers', '2',
+    '--request-timeout', '60',
+    '--generation-database', 'none',
+    '--report', 'ndjson', '--report-dir', reports,
+    '--no-color',
+    ...EXCLUDED,
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('error', reject);
+    child.on('exit', () => {
+      const report = fs.existsSync(reports) ? fs.readdirSync(reports).find((f) => f.endsWith('.ndjson')) : undefined;
+      if (!report) return reject(new Error(`schemathesis wrote no report:\n${output.slice(-4000)}`));
+      resolve({
+        operations: Number(/Tested: (\d+)/.exec(output)?.[1] ?? 0),
+        cases: Number(/(\d+) generated/.exec(output)?.[1] ?? 0),
+        findings: readFindings(path.join(reports, report)),
+        output,
+      });
+    });
+  });
+}
+
+/** Whether the document names the rule that refused it: a parameter's or the operation's "Geschäftsregeln". */
+function documented(doc: any, finding: Finding): boolean {
+  const [method, docPath] = finding.operation.split(' ');
+  const operation = doc.paths?.[docPath ?? '']?.[(method ?? '').toLowerCase()];
+  if (!operation) return false;
+  let fields: { path: string }[];
+  try {
+    fields = JSON.parse(finding.body).error?.fields ?? [];
+  } catch {
+    return false;
+  }
+  if (fields.length === 0) return false;
+  return fields.every(({ path: field }) => {
+    const [where, name] = field.split('.');
+    if (where === 'query') {
+      const parameter = (operation.parameters ?? []).find((p: { name: string }) => p.name === name);
+      return typeof parameter?.description === 'string' && parameter.description.includes('Geschäftsregeln');
+    }
+    return typeof operation.description === 'string' && operation.description.includes(`${name}:`);
+  });
+}
+
+function knownGap(finding: Finding): boolean {
+  let fields: string[] = [''];
+  try {
+    const named = (JSON.parse(finding.body).error?.fields ?? []) as { path: string }[];
+    if (named.length > 0) fields = named.map((f) => f.path);
+  } catch {
+    /* not our JSON */
+  }
+  return fields.every((field) => NOT_YET_DOCUMENTED.some((gap) => gap.operation.test(finding.operation) && gap.field.test(field)));
+}
+
+function listed(findings: Finding[]): string {
+  return findings.map((f) => `  ${f.check} ${f.operation} → ${f.status} ${f.body.slice(0, 300)}\n    ${f.request}`).join('\n');
+}
+
+let dataDir: string;
+let workDir: string;
+let stack: Spawned;
+let url: string;
+let bin: string;
+let doc: unknown;
+
+beforeAll(async () => {
+  bin = await ensureSchemathesis();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-fuzz-'));
+  fs.chmodSync(dataDir, 0o755);
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-schemathesis-'));
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  stack = spawnEntry('stack/main.ts', {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    ADMIN_PASSWORD,
+    LOGIN_RATE_LIMIT: '100000',
+    PUBLIC_RATE_LIMIT: '100000',
+    LOGIN_ACCOUNT_LIMIT: '100000',
+    TASK_REMINDER_AFTER: '1h',
+    TASK_ESCALATE_AFTER: '2h',
+  });
+  await stack.waitFor(/Amtsflow is running/, 300_000);
+  doc = (await new ApiClient(url).get('/api/openapi.json')).body;
+}, 900_000);
+
+afterAll(async () => {
+  await stack?.stop('SIGTERM', 60_000);
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+}, 90_000);
+
+describe(`schemathesis ${SCHEMATHESIS_VERSION} against /api/openapi.json`, () => {
+  it.each([
+    ['staff', 'anna.schmidt@amtsflow.localhost', DEMO_PASSWORD],
+    ['admin', 'admin@amtsflow.localhost', ADMIN_PASSWORD],
+  ])('finds no server error and no undocumented refusal of a valid request as %s', async (who, email, password) => {
+    const client = await ApiClient.as(email, password, url);
+    const result = await runSchemathesis(bin, url, client.sessionCookie(), workDir, who);
+    const serverErrors = result.findings.filter((f) => f.check === 'not_a_server_error' || (f.status ?? 0) >= 500);
+    const rejected = result.findings.filter((f) => f.check === 'positive_data_acceptance');
+    const byRule = rejected.filter((f) => documented(doc, f));
+    const gaps = rejected.filter((f) => !documented(doc, f) && knownGap(f));
+    const undocumented = rejected.filter((f) => !documented(doc, f) && !knownGap(f));
+    process.stdout.write(
+      `[schemathesis] as ${who}: ${result.operations} operations, ${result.cases} cases, ${serverErrors.length} server errors; ` +
+        `valid requests refused: ${rejected.length} (${byRule.length} by a documented rule, ${gaps.length} by a known rule not yet ` +
+        `in the document, ${undocumented.length} else); other findings: ${result.findings.length - serverErrors.length - rejected.length}\n`,
+    );
+    expect(result.operations).toBe(59); // 64 in the document, less the 5 above
+    expect(result.cases).toBeGreaterThan(1000);
+    expect(listed(serverErrors)).toBe('');
+    expect(listed(undocumented)).toBe('');
+    // The session held to the end, so the cases ran logged in.
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+  }, 420_000);
+});
