@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { Workflow } from '@temporalio/common';
+import { ApplicationFailure, type Duration } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundle } from '@temporalio/worker';
+import { bundleWorkflows } from '../../worker/bundle';
+import { completeTaskUpdate, type CompleteTaskRequest, type NextStep } from '../../workflows/engine/contract';
+import type { ProcedureArgs } from '../../workflows/engine/frame';
+import type { ConsultationTiming, TaskTiming } from '../../workflows/engine/timing';
+import type { FakeEngine } from './engine-fakes';
+import { runWithWorker } from './workflow-env';
+
+// Running a procedure's real workflow code against fake activities, and doing its tasks the way
+// the API does: the completeTask update with an update id, a request id, the actor and the data.
+
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** Plain days (no business days): a test's arithmetic stays obvious. */
+export const taskTiming: TaskTiming = { due: '5d' };
+export const consultationTiming: ConsultationTiming = { deadline: '10d', reminderAfter: '5d', escalateAfter: '8d', grace: '2d' };
+
+export function procedureArgs<I, S = Record<string, never>>(
+  input: I,
+  rest: Partial<Omit<ProcedureArgs<I, S>, 'input'>> = {},
+): ProcedureArgs<I, S> {
+  return {
+    input,
+    startedBy: 'anna',
+    timing: taskTiming,
+    consultation: consultationTiming,
+    settings: {} as S,
+    ...rest,
+  };
+}
+
+let bundle: Promise<WorkflowBundle> | undefined;
+
+/**
+ * The worker's own bundle (the engine's workflows and every module's workflow.ts), so that
+ * children run as real child workflows. Built once per jest run by the workflows project's global
+ * setup; a file run outside it bundles for itself.
+ */
+export function procedureBundle(): Promise<WorkflowBundle> {
+  const prebuilt = process.env.AMTSFLOW_TEST_WORKFLOW_BUNDLE;
+  bundle ??= prebuilt && fs.existsSync(prebuilt) ? fs.promises.readFile(prebuilt, 'utf8').then((code) => ({ code })) : bundleWorkflows();
+  return bundle;
+}
+
+export interface Procedures {
+  client: Client;
+  /** Starts a procedure's workflow on this test's queue; whatever still runs at the test's end is terminated. */
+  start<W extends (args: ProcedureArgs<never, never>) => Promise<unknown>>(
+    workflow: W,
+    args: Parameters<W>[0],
+    options?: { workflowId?: string; workflowTaskTimeout?: Duration },
+  ): Promise<WorkflowHandle<W>>;
+}
+
+/** A worker with these activities for the length of `fn`. */
+export async function withProcedures<R>(
+  env: TestWorkflowEnvironment,
+  activities: object,
+  fn: (procedures: Procedures) => Promise<R>,
+): Promise<R> {
+  const workflowBundle = await procedureBundle();
+  return runWithWorker(env, { workflowBundle, activities }, async ({ client, taskQueue }) => {
+    const started: WorkflowHandle[] = [];
+    const procedures: Procedures = {
+      client,
+      async start(workflow, args, options = {}) {
+        const handle = await client.workflow.start(workflow as Workflow, {
+          taskQueue,
+          workflowId: options.workflowId ?? `${workflow.name}-${randomUUID()}`,
+          args: [args],
+          workflowTaskTimeout: options.workflowTaskTimeout,
+        });
+        started.push(handle);
+        return handle as WorkflowHandle<never>;
+      },
+    };
+    try {
+      return await fn(procedures);
+    } finally {
+      // A workflow left waiting would hold timers in the shared test server; its children go with it.
+      for (const handle of started) await handle.terminate('test over').catch(() => undefined);
+    }
+  });
+}
+
+export type Completion = Omit<CompleteTaskRequest, 'requestId'> & { requestId?: string };
+
+/** Sends a completion to the workflow as the API does (api/resources/tasks.ts), for the task row `taskId`. */
+export function sendCompletion(handle: WorkflowHandle, taskId: string, completion: Completion): Promise<NextStep> {
+  const requestId = completion.requestId ?? randomUUID();
+  return handle.executeUpdate(completeTaskUpdate, {
+    args: [{ ...completion, requestId }],
+    updateId: `complete:${taskId}:${requestId}`,
+  });
+}
+
+/** Waits for the task to exist, then completes it. */
+export async function completeTask(fake: FakeEngine, handle: WorkflowHandle, completion: Completion): Promise<NextStep> {
+  const task = await fake.openTask(handle.workflowId, completion.taskKey);
+  return sendCompletion(handle, task.taskId, completion);
+}
+
+export interface Refusal {
+  type: string | undefined | null;
+  message: string;
+  details: unknown[] | undefined;
+}
+
+/** The workflow's refusal of an update: a WorkflowUpdateFailedError whose cause is an ApplicationFailure. */
+export async function refusal(update: Promise<unknown>): Promise<Refusal> {
+  try {
+    await update;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+      return { type: err.cause.type, message: err.cause.message, details: err.cause.details as unknown[] | undefined };
+    }
+    throw err;
+  }
+  throw new Error('the workflow accepted the update');
+}
+
+/** Turns a wait that would hang (time stands still on the test server) into a failure that says what. */
+export async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
