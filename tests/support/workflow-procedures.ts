@@ -10,7 +10,7 @@ import { completeTaskUpdate, type CompleteTaskRequest, type NextStep } from '../
 import type { ProcedureArgs } from '../../workflows/engine/frame';
 import type { ConsultationTiming, TaskTiming } from '../../workflows/engine/timing';
 import type { FakeEngine } from './engine-fakes';
-import { runWithWorker } from './workflow-env';
+import { createTestWorker, timeSkippingEnv } from './workflow-env';
 
 // Running a procedure's real workflow code against fake activities, and doing its tasks the way
 // the API does: the completeTask update with an update id, a request id, the actor and the data.
@@ -50,7 +50,7 @@ export function procedureBundle(): Promise<WorkflowBundle> {
 
 export interface Procedures {
   client: Client;
-  /** Starts a procedure's workflow on this test's queue; whatever still runs at the test's end is terminated. */
+  /** Starts a procedure's workflow on the suite's queue; whatever still runs at the test's end is terminated. */
   start<W extends (args: ProcedureArgs<never, never>) => Promise<unknown>>(
     workflow: W,
     args: Parameters<W>[0],
@@ -58,35 +58,92 @@ export interface Procedures {
   ): Promise<WorkflowHandle<W>>;
 }
 
-/** A worker with these activities for the length of `fn`. */
-export async function withProcedures<R>(
-  env: TestWorkflowEnvironment,
-  activities: object,
-  fn: (procedures: Procedures) => Promise<R>,
-): Promise<R> {
-  const workflowBundle = await procedureBundle();
-  return runWithWorker(env, { workflowBundle, activities }, async ({ client, taskQueue }) => {
-    const started: WorkflowHandle[] = [];
-    const procedures: Procedures = {
-      client,
-      async start(workflow, args, options = {}) {
-        const handle = await client.workflow.start(workflow as Workflow, {
-          taskQueue,
-          workflowId: options.workflowId ?? `${workflow.name}-${randomUUID()}`,
-          args: [args],
-          workflowTaskTimeout: options.workflowTaskTimeout,
-        });
-        started.push(handle);
-        return handle as WorkflowHandle<never>;
+export interface ProcedureSuite {
+  /** The file's time-skipping environment (from beforeAll on). */
+  readonly env: TestWorkflowEnvironment;
+  /** Runs `fn` with these activities (a test's fake) behind the file's worker. */
+  run<R>(activities: object, fn: (procedures: Procedures) => Promise<R>): Promise<R>;
+}
+
+type AnyActivity = (input: unknown) => Promise<unknown>;
+
+/**
+ * One time-skipping server and one worker per test file (a worker takes a second or two to
+ * create): the worker's activities hand each call to the running test's fake.
+ */
+export function procedureSuite(): ProcedureSuite {
+  let env: TestWorkflowEnvironment | undefined;
+  let worker: { names: Set<string>; taskQueue: string; stop: () => Promise<void> } | undefined;
+  let current: Record<string, AnyActivity> | undefined;
+
+  async function workerFor(names: string[]) {
+    if (worker && names.every((n) => worker?.names.has(n))) return worker;
+    await worker?.stop();
+    const delegates = Object.fromEntries(
+      names.map((name) => [
+        name,
+        (input: unknown) => {
+          const fn = current?.[name];
+          if (!fn) throw new Error(`activity ${name} called outside a test's run`);
+          return fn(input);
+        },
+      ]),
+    );
+    const created = await createTestWorker(suite.env, { workflowBundle: await procedureBundle(), activities: delegates });
+    const running = created.run();
+    worker = {
+      names: new Set(names),
+      taskQueue: created.options.taskQueue,
+      stop: async () => {
+        created.shutdown();
+        await running;
       },
     };
-    try {
-      return await fn(procedures);
-    } finally {
-      // A workflow left waiting would hold timers in the shared test server; its children go with it.
-      for (const handle of started) await handle.terminate('test over').catch(() => undefined);
-    }
+    return worker;
+  }
+
+  beforeAll(async () => {
+    env = await timeSkippingEnv();
   });
+  afterAll(async () => {
+    await worker?.stop();
+    await env?.teardown();
+  });
+
+  const suite: ProcedureSuite = {
+    get env() {
+      if (!env) throw new Error('the test environment starts in beforeAll');
+      return env;
+    },
+    async run(activities, fn) {
+      const table = activities as Record<string, AnyActivity>;
+      const { taskQueue } = await workerFor(Object.keys(table));
+      const { client } = suite.env;
+      const started: WorkflowHandle[] = [];
+      current = table;
+      const procedures: Procedures = {
+        client,
+        async start(workflow, args, options = {}) {
+          const handle = await client.workflow.start(workflow as Workflow, {
+            taskQueue,
+            workflowId: options.workflowId ?? `${workflow.name}-${randomUUID()}`,
+            args: [args],
+            workflowTaskTimeout: options.workflowTaskTimeout,
+          });
+          started.push(handle);
+          return handle as WorkflowHandle<never>;
+        },
+      };
+      try {
+        return await fn(procedures);
+      } finally {
+        // A workflow left waiting would hold timers in the shared test server; its children go with it.
+        for (const handle of started) await handle.terminate('test over').catch(() => undefined);
+        current = undefined;
+      }
+    },
+  };
+  return suite;
 }
 
 export type Completion = Omit<CompleteTaskRequest, 'requestId'> & { requestId?: string };
