@@ -17,6 +17,11 @@ import { createTestWorker, timeSkippingEnv } from './workflow-env';
 
 export const DAY = 24 * 60 * 60 * 1000;
 
+/** Days from `from` to `at`, to a hundredth (a quarter of an hour): a timer's activity runs within moments of it. */
+export function daysSince(from: number, at: number): number {
+  return Math.round(((at - from) / DAY) * 100) / 100;
+}
+
 /** Plain days (no business days): a test's arithmetic stays obvious. */
 export const taskTiming: TaskTiming = { due: '5d' };
 export const consultationTiming: ConsultationTiming = { deadline: '10d', reminderAfter: '5d', escalateAfter: '8d', grace: '2d' };
