@@ -77,9 +77,10 @@ export async function waitFor(what: string, check: () => boolean, timeoutMs?: nu
 /**
  * One fake engine per test. `taskForms` are the module's forms (the consultation's are always
  * there, for its child): completeTaskRow validates with them and returns the validated data,
- * as the real activity does.
+ * as the real activity does. `moduleActivities`, a module's own fakes, are recorded in the same
+ * log, so that the order of engine and module calls shows.
  */
-export function fakeEngine(taskForms: Record<string, z.ZodType> = {}) {
+export function fakeEngine<M extends ActivityTable = Record<never, never>>(taskForms: Record<string, z.ZodType> = {}, moduleActivities?: M) {
   const forms: Record<string, z.ZodType> = { ...consultationTaskForms, ...taskForms };
   const calls: ActivityCall[] = [];
   const tasks: FakeTask[] = [];
@@ -207,7 +208,7 @@ export function fakeEngine(taskForms: Record<string, z.ZodType> = {}) {
       throw new Error(`no scheduled job in a workflow test (${input.procedureType}/${input.job})`);
     },
   };
-  const activities = recorded(engine);
+  const activities: EngineActivities & M = { ...recorded(engine), ...recorded(moduleActivities ?? ({} as M)) };
 
   function taskById(taskId: string): FakeTask {
     const task = tasks.find((t) => t.taskId === taskId);
@@ -221,17 +222,13 @@ export function fakeEngine(taskForms: Record<string, z.ZodType> = {}) {
 
   return {
     activities,
-    /** The engine's activities and a module's own, all recorded in one log (so their order shows). */
-    withModule<T extends ActivityTable>(table: T): EngineActivities & T {
-      return { ...activities, ...recorded(table) };
-    },
     calls,
     tasks,
     requests,
     procedures,
 
-    callsOf<N extends keyof EngineActivities>(name: N): { input: InputOf<EngineActivities[N]>; at: number }[] {
-      return calls.filter((c) => c.name === name).map((c) => ({ input: c.input as InputOf<EngineActivities[N]>, at: c.at }));
+    callsOf<N extends keyof (EngineActivities & M) & string>(name: N): { input: InputOf<(EngineActivities & M)[N]>; at: number }[] {
+      return calls.filter((c) => c.name === name).map((c) => ({ input: c.input as InputOf<(EngineActivities & M)[N]>, at: c.at }));
     },
     names(): string[] {
       return calls.map((c) => c.name);
