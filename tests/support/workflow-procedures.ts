@@ -174,15 +174,20 @@ export interface Refusal {
   details: unknown[] | undefined;
 }
 
-/** The workflow's refusal of an update: a WorkflowUpdateFailedError whose cause is an ApplicationFailure. */
+/** What the workflow said when it refused an update: a WorkflowUpdateFailedError whose cause is an ApplicationFailure. */
+export function refusalOf(err: unknown): Refusal {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    return { type: err.cause.type, message: err.cause.message, details: err.cause.details as unknown[] | undefined };
+  }
+  throw err;
+}
+
+/** The workflow's refusal of an update (fails when the update was accepted). */
 export async function refusal(update: Promise<unknown>): Promise<Refusal> {
   try {
     await update;
   } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-      return { type: err.cause.type, message: err.cause.message, details: err.cause.details as unknown[] | undefined };
-    }
-    throw err;
+    return refusalOf(err);
   }
   throw new Error('the workflow accepted the update');
 }

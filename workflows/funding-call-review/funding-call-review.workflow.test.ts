@@ -139,7 +139,7 @@ describe('the funding-call review', () => {
         data: { result: 'granted', amount: 50_000, letterDate: isoDate(now), proofOfUseDue: isoDate(proofOfUseDue) },
         actorId: 'anna',
       });
-      const step = await within(10_000, 'the award’s answer', award);
+      const step = await within(20_000, 'the award’s answer', award);
       expect(step).toEqual({
         procedureId: handle.workflowId,
         finished: false,
