@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import type { Workflow } from '@temporalio/common';
+import type { Workflow, WorkflowResultType } from '@temporalio/common';
 import { ApplicationFailure, type Duration } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
@@ -16,6 +16,9 @@ import { createTestWorker, timeSkippingEnv } from './workflow-env';
 // the API does: the completeTask update with an update id, a request id, the actor and the data.
 
 export const DAY = 24 * 60 * 60 * 1000;
+
+/** How long a test waits in real time for what should take moments (well under jest's own timeout). */
+const LIMIT_MS = 30_000;
 
 /** Days from `from` to `at`, to a hundredth (a quarter of an hour): a timer's activity runs within moments of it. */
 export function daysSince(from: number, at: number): number {
@@ -156,10 +159,17 @@ export type Completion = Omit<CompleteTaskRequest, 'requestId'> & { requestId?: 
 /** Sends a completion to the workflow as the API does (api/resources/tasks.ts), for the task row `taskId`. */
 export function sendCompletion(handle: WorkflowHandle, taskId: string, completion: Completion): Promise<NextStep> {
   const requestId = completion.requestId ?? randomUUID();
-  return handle.executeUpdate(completeTaskUpdate, {
+  const update = handle.executeUpdate(completeTaskUpdate, {
     args: [{ ...completion, requestId }],
     updateId: `complete:${taskId}:${requestId}`,
   });
+  // Time stands still while an update waits: one that waited for a timer would never come back.
+  return within(LIMIT_MS, `the answer to the completion of ${completion.taskKey}`, update);
+}
+
+/** The procedure's result: awaiting it lets the server skip to each timer, so it comes in seconds or never. */
+export function ended<W extends Workflow>(handle: WorkflowHandle<W>): Promise<WorkflowResultType<W>> {
+  return within(LIMIT_MS, `the end of ${handle.workflowId}`, handle.result());
 }
 
 /** Waits for the task to exist, then completes it. */

@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { departments, fakeEngine, waitFor, type FakeEngine, type FakeRequest } from '../../tests/support/engine-fakes';
-import { completeTask, DAY, daysSince, procedureArgs, procedureSuite } from '../../tests/support/workflow-procedures';
+import { completeTask, DAY, daysSince, ended, procedureArgs, procedureSuite } from '../../tests/support/workflow-procedures';
 import { answerReceivedSignal } from './consultation/contract';
 import type { ConsultationStart } from './consultation/forms';
 import { departmentConsultation } from './consultation/workflow';
@@ -60,7 +60,7 @@ describe('the consultation', () => {
       ]);
 
       await completeTask(fake, handle, { taskKey: 'zusammenfuehren', data: { summary: 'Nur das Jugendamt bietet Kurse an.' }, actorId: 'anna' });
-      expect(await handle.result()).toMatchObject({
+      expect(await ended(handle)).toMatchObject({
         outcome: 'Zusammengeführt (1 von 3 Dienststellen haben geantwortet)',
         consolidation: { summary: 'Nur das Jugendamt bietet Kurse an.' },
       });
@@ -81,7 +81,7 @@ describe('the consultation', () => {
       expect(fake.names()).not.toContain('recordNoAnswer');
 
       await completeTask(fake, handle, { taskKey: 'zusammenfuehren', data: { summary: '  Alle drei bieten Kurse an. ', followUp: 'Termine abstimmen' }, actorId: 'anna' });
-      expect(await handle.result()).toMatchObject({
+      expect(await ended(handle)).toMatchObject({
         outcome: 'Zusammengeführt (3 von 3 Dienststellen haben geantwortet)',
         consolidation: { summary: 'Alle drei bieten Kurse an.', followUp: 'Termine abstimmen' },
       });
@@ -93,7 +93,7 @@ describe('the consultation', () => {
     await suite.run(fake.activities, async (p) => {
       const { handle, jugendamt } = await consult(fake, (a) => p.start(departmentConsultation, a), { ...input, consolidate: false });
       await answer(fake, handle, jugendamt, 'Ein Kurs.');
-      const result = await handle.result();
+      const result = await ended(handle);
 
       expect(result).toMatchObject({ outcome: 'Abgeschlossen (1 von 3 Dienststellen haben geantwortet)', consolidation: { summary: '1 von 3 Dienststellen haben geantwortet' } });
       expect(result.outcomes.map((o) => o.status)).toEqual(['answered', 'no_answer', 'no_answer']);

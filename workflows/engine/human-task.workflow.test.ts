@@ -2,6 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { fakeEngine, waitFor, type FakeEngine } from '../../tests/support/engine-fakes';
 import {
   completeTask,
+  ended,
   DAY,
   procedureArgs,
   refusal,
@@ -51,7 +52,7 @@ describe('the four-eyes rule', () => {
 
       const step = await decide(fake, handle, 1, { decision: 'approve' }, 'carla');
       expect(step).toMatchObject({ finished: true, currentStep: 'Freigegeben' });
-      expect(await handle.result()).toEqual({ outcome: 'Freigegeben' });
+      expect(await ended(handle)).toEqual({ outcome: 'Freigegeben' });
       expect(fake.callsOf('completeTaskRow').map((c) => [c.input.taskId, c.input.actorId])).toEqual([
         ['task-1', 'anna'],
         ['task-2', 'carla'],
@@ -75,7 +76,7 @@ describe('the four-eyes rule', () => {
         expect((await refusal(decide(fake, second, 1, { decision: 'approve' }, actorId))).type).toBe(taskFailures.fourEyes);
       }
       await decide(fake, second, 1, { decision: 'approve' }, 'carla');
-      expect(await second.result()).toEqual({ outcome: 'Freigegeben' });
+      expect(await ended(second)).toEqual({ outcome: 'Freigegeben' });
     });
   });
 });
@@ -204,7 +205,7 @@ describe('reminder and escalation', () => {
       await suite.env.sleep('4 days');
       await waitFor('the approval’s reminder', () => followUps(fake).length === 1);
       await decide(fake, handle, 1, { decision: 'approve' });
-      expect(await handle.result()).toEqual({ outcome: 'Freigegeben' });
+      expect(await ended(handle)).toEqual({ outcome: 'Freigegeben' });
 
       expect(followUps(fake).map((c) => [c.name, c.taskId])).toEqual([['remindTask', approval.taskId]]);
       expect(followUps(fake)[0]?.at).toBeGreaterThanOrEqual(approval.createdAt + 3 * DAY);
@@ -229,7 +230,7 @@ describe('the rejection loop', () => {
       await work(fake, handle, 2, 'ben');
       expect(fake.task(handle.workflowId, 'freigabe-2')?.excludedUserIds).toEqual(['ben']);
       await decide(fake, handle, 2, { decision: 'approve' });
-      expect(await handle.result()).toEqual({ outcome: 'Freigegeben' });
+      expect(await ended(handle)).toEqual({ outcome: 'Freigegeben' });
     });
   });
 
@@ -241,7 +242,7 @@ describe('the rejection loop', () => {
         await work(fake, handle, round);
         await decide(fake, handle, round, { decision: 'reject', comment: `Noch nicht (Runde ${round})` });
       }
-      expect(await handle.result()).toEqual({ outcome: 'Nach 10 Runden nicht freigegeben' });
+      expect(await ended(handle)).toEqual({ outcome: 'Nach 10 Runden nicht freigegeben' });
       expect(fake.tasks.map((t) => t.taskKey)).toHaveLength(20);
       expect(fake.task(handle.workflowId, 'bearbeiten-11')).toBeUndefined();
       expect(fake.task(handle.workflowId, 'bearbeiten-10')?.context).toMatchObject({ feedback: 'Noch nicht (Runde 9)' });

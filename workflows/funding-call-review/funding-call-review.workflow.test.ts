@@ -2,6 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { departments, fakeEngine, type FakeEngine } from '../../tests/support/engine-fakes';
 import {
   completeTask,
+  ended,
   DAY,
   daysSince,
   procedureArgs,
@@ -89,7 +90,7 @@ describe('the funding-call review', () => {
       const step = await completeTask(fake, handle, { taskKey: 'triage', data: { relevant: false, reason: 'Kein Bezug zur Integration' }, actorId: 'anna' });
 
       expect(step).toMatchObject({ finished: true, currentStep: 'Nicht relevant: Kein Bezug zur Integration' });
-      expect(await handle.result()).toEqual({ outcome: 'Nicht relevant: Kein Bezug zur Integration' });
+      expect(await ended(handle)).toEqual({ outcome: 'Nicht relevant: Kein Bezug zur Integration' });
       expect(fake.names()).not.toContain('openRequests');
       expect(fake.callsOf('archiveKnowledge')[0]?.input).toMatchObject({
         sourceType: 'funding-review',
@@ -109,7 +110,7 @@ describe('the funding-call review', () => {
       const draft = await fake.openTask(handle.workflowId, 'antrag-entwurf-1');
       expect(draft).toMatchObject({ assigneeId: 'anna', dueAt: deadlineAt });
 
-      expect(await handle.result()).toEqual({ outcome: 'Einreichungsfrist verpasst' });
+      expect(await ended(handle)).toEqual({ outcome: 'Einreichungsfrist verpasst' });
       const [warning, ...more] = fake.callsOf('warnApplicationDeadline');
       expect(more).toEqual([]);
       expect(warning?.input).toMatchObject({ callTitle: 'Gemeinsam im Quartier', deadlineAt, openSteps: ['Antrag entwerfen'] });
@@ -154,7 +155,7 @@ describe('the funding-call review', () => {
       expect(report).toMatchObject({ assigneeId: 'anna', dueAt: proofOfUseDue, context: { dueAt: new Date(proofOfUseDue).toISOString(), amount: 50_000 } });
 
       await completeTask(fake, handle, { taskKey: 'verwendungsnachweis', data: { summary: 'Alle Mittel verwendet', spent: 50_000, submittedOn: isoDate(proofOfUseDue) }, actorId: 'anna' });
-      expect((await handle.result()).outcome).toMatch(/^Abgeschlossen: gefördert mit 50\.000\s€$/);
+      expect((await ended(handle)).outcome).toMatch(/^Abgeschlossen: gefördert mit 50\.000\s€$/);
     });
   });
 });

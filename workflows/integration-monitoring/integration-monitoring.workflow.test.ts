@@ -1,5 +1,5 @@
 import { departments, fakeEngine, type FakeEngine, type FakeRequest } from '../../tests/support/engine-fakes';
-import { completeTask, procedureArgs, procedureSuite, refusal, sendCompletion, type Procedures } from '../../tests/support/workflow-procedures';
+import { completeTask, ended, procedureArgs, procedureSuite, refusal, sendCompletion, type Procedures } from '../../tests/support/workflow-procedures';
 import { taskFailures } from '../engine/contract';
 import { answerReceivedSignal } from '../engine/consultation/contract';
 import { COMMENTS_KEY } from '../engine/consultation/forms';
@@ -145,7 +145,7 @@ describe('the integration monitoring', () => {
       await completeTask(fake, handle, { taskKey: 'kommentar-1', data: { summary: 'Ein stabiles Quartal.' }, actorId: 'anna' });
       await completeTask(fake, handle, { taskKey: 'freigabe-1', data: { decision: 'approve' }, actorId: 'carla' });
 
-      expect(await handle.result()).toEqual({ outcome: 'Bericht 3. Quartal 2026 veröffentlicht und an 2 Empfänger versandt' });
+      expect(await ended(handle)).toEqual({ outcome: 'Bericht 3. Quartal 2026 veröffentlicht und an 2 Empfänger versandt' });
       expect(fake.task(handle.workflowId, 'klaerung')).toBeUndefined();
       expect(fake.names().filter((n) => /MonitoringReport$/.test(n))).toEqual(['renderMonitoringReport', 'printMonitoringReport', 'publishMonitoringReport']);
       expect(fake.callsOf('renderMonitoringReport')[0]?.input).toEqual({

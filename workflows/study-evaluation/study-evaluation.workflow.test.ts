@@ -1,5 +1,5 @@
 import { departments, fakeEngine, type FakeEngine } from '../../tests/support/engine-fakes';
-import { completeTask, procedureArgs, procedureSuite, type Procedures } from '../../tests/support/workflow-procedures';
+import { completeTask, ended, procedureArgs, procedureSuite, type Procedures } from '../../tests/support/workflow-procedures';
 import { answerReceivedSignal } from '../engine/consultation/contract';
 import type { StudyFacts, studyEvaluationActivities } from './activities';
 import { taskForms, type Summary } from './forms';
@@ -54,7 +54,7 @@ describe('the study evaluation', () => {
       const handle = await start(p);
       await summariseAndApprove(fake, handle, summary(1));
 
-      expect(await handle.result()).toEqual({ outcome: 'Ausgewertet und archiviert (ohne Anfrage an die Dienststellen)' });
+      expect(await ended(handle)).toEqual({ outcome: 'Ausgewertet und archiviert (ohne Anfrage an die Dienststellen)' });
       expect(fake.names()).not.toContain('openRequests');
       expect(fake.callsOf('archiveKnowledge')[0]?.input).toMatchObject({
         sourceType: 'study',
@@ -83,7 +83,13 @@ describe('the study evaluation', () => {
       expect(consolidation.assigneeId).toBe('anna');
       await completeTask(fake, consultation, { taskKey: 'zusammenfuehren', data: { summary: 'Beide Ämter planen Sprachangebote.' }, actorId: 'anna' });
 
-      expect(await handle.result()).toEqual({ outcome: 'Ausgewertet und archiviert' });
+      expect(await ended(handle)).toEqual({ outcome: 'Ausgewertet und archiviert' });
+      // The child wrote its own row, with the evaluation as its parent.
+      expect(fake.procedures.get(consultation.workflowId)).toEqual({
+        parentId: handle.workflowId,
+        status: 'completed',
+        outcome: 'Zusammengeführt (2 von 2 Dienststellen haben geantwortet)',
+      });
       expect(fake.callsOf('openRequests')[0]?.input).toMatchObject({ subject: 'Studie: Mehrsprachigkeit in Kitas', departmentIds: [departments.jugendamt.id, departments.schulamt.id] });
       expect(fake.callsOf('archiveKnowledge')[0]?.input.body).toContain('Rückmeldung der Dienststellen:\nBeide Ämter planen Sprachangebote.');
     });
