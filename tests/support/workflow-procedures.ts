@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import type { Workflow, WorkflowResultType } from '@temporalio/common';
-import { ApplicationFailure, type Duration } from '@temporalio/common';
+import { ApplicationFailure, type Duration, type Workflow, type WorkflowResultType } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundle } from '@temporalio/worker';
 import { bundleWorkflows } from '../../worker/bundle';
