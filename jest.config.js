@@ -25,6 +25,9 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/\\.data/', '<rootDir>/admin/'],
       modulePathIgnorePatterns: ['<rootDir>/\\.data/', '<rootDir>/admin/'],
       transform,
+      // The worker's workflow bundle, once for all files (webpack takes seconds per bundle).
+      globalSetup: '<rootDir>/tests/support/workflows-global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/workflows-global-teardown.ts',
     },
   ],
   // Global, not per project: jest-circus reads only the global one.

@@ -1,6 +1,7 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { Db } from '../db/client';
 import type { ProcedureStarter } from '../workflows/module';
+import { reportIncident, resolveIncident } from '../incidents/record';
 import { procedureModule } from '../workflows/registry';
 
 export interface JobActivityDeps {
@@ -12,8 +13,9 @@ export interface JobActivityDeps {
 export function jobActivities({ db, starter, settingsOf }: JobActivityDeps) {
   return {
     /** A module's scheduled job (workflows/engine/scheduled-job.ts), with the module's settings and the start service. */
-    async runScheduledJob(input: { procedureType: string; job: string; settings?: unknown; firedAt: number }): Promise<unknown> {
+    async runScheduledJob(input: { procedureType: string; job: string; scheduleId?: string; settings?: unknown; firedAt: number }): Promise<unknown> {
       const run = procedureModule(input.procedureType)?.jobs?.[input.job];
+      const keyOf = (subject: string) => `job:${input.procedureType}:${input.job}:${subject}`;
       // A schedule left from a module or job that no longer exists: retrying cannot help.
       if (!run) throw ApplicationFailure.nonRetryable(`Kein Auftrag ${input.job} für ${input.procedureType}`, 'UnknownJob');
       return run({
@@ -22,6 +24,16 @@ export function jobActivities({ db, starter, settingsOf }: JobActivityDeps) {
         settings: (input.settings ?? settingsOf(input.procedureType)) as never,
         firedAt: new Date(input.firedAt),
         log: (msg, detail) => log.info(msg, detail),
+        disturbed: (subject, error) =>
+          reportIncident(db, {
+            key: keyOf(subject),
+            kind: 'job',
+            subject,
+            error,
+            attempts: 1,
+            target: { scheduleId: input.scheduleId ?? null, procedureType: input.procedureType, job: input.job },
+          }),
+        recovered: (subject) => resolveIncident(db, keyOf(subject)),
       });
     },
   };

@@ -22,6 +22,7 @@ import { inboundMailRoutes } from './resources/inbound-mails';
 import { knowledgeRoutes } from './resources/knowledge';
 import { mailRoutes } from './resources/mails';
 import { procedureRoutes } from './resources/procedures';
+import { incidentRoutes } from './resources/incidents';
 import { procedureMapRoutes } from './resources/procedure-map';
 import { procedureTypeRoutes } from './resources/procedure-types';
 import { taskRoutes } from './resources/tasks';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): Express {
   procedureRoutes(api, deps);
   procedureTypeRoutes(api);
   procedureMapRoutes(api, deps.db);
+  incidentRoutes(api, deps);
   departmentRoutes(api, deps.db);
   for (const module of procedureModules) {
     module.routes?.(api, { db: deps.db, temporal: deps.temporal, starter: deps.starter, settings: deps.engine.settingsOf(module.type) as never });

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { sql } from 'drizzle-orm';
 import type { Express } from 'express';
 import type { Db } from '../db/client';
+import { openIncidentCount } from './resources/incidents';
 
 export interface HealthDeps {
   db: Db;
@@ -37,6 +38,9 @@ export function healthRoute(app: Express, { db, temporal, mailReachable }: Healt
       }),
     ]);
     const ok = database === 'up' && engine === 'up' && mail === 'up';
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, temporal: engine, mail });
+    // Disturbances (an activity that keeps failing) make the system degraded, not down: 200 still.
+    const incidents = database === 'up' ? await openIncidentCount(db).catch(() => null) : null;
+    const status = ok && !incidents ? 'ok' : 'degraded';
+    res.status(ok ? 200 : 503).json({ status, database, temporal: engine, mail, incidents });
   });
 }

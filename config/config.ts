@@ -69,8 +69,11 @@ const envSchema = z.object({
   ANSWER_TOKEN_SECRET: z.string().min(32).optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(300_000),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().positive().default(2_000),
   COMMANDS_POLL_MS: z.coerce.number().int().positive().default(1000),
   COMPLETION_CATCH_UP_MS: z.coerce.number().int().positive().default(20_000),
+  INCIDENT_NOTIFY_AFTER: durationSchema.refine((v) => !/bd$/i.test(v), 'a clock duration such as "1h"').default('1h'),
+  INCIDENT_WATCH_MS: z.coerce.number().int().positive().default(60_000),
   EMBEDDED_WORKER: bool.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -404,3 +404,36 @@ export const workflowCommands = pgTable(
     index('workflow_commands_workflow').on(t.workflowId),
   ],
 );
+
+export const incidentKinds = ['activity', 'mail', 'job'] as const;
+export type IncidentKind = (typeof incidentKinds)[number];
+
+/**
+ * Störungen: what keeps failing and would otherwise retry silently (an activity failed 3 times in
+ * a row, a mail that cannot be sent, a feed that cannot be read). Resolved when it works again.
+ */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // One open incident per thing that fails ("activity:<workflow>:<activity id>", "mail:<id>").
+    key: text('key').notNull(),
+    kind: text('kind').notNull().$type<IncidentKind>(),
+    procedureId: text('procedure_id'),
+    /** What fails, in words: the step, the mail's subject, the feed. */
+    subject: text('subject').notNull(),
+    /** The last error as it was raised. */
+    error: text('error').notNull(),
+    attempts: integer('attempts').notNull(),
+    /** What a retry acts on (an activity's workflow and id, a schedule). */
+    target: jsonb('target').notNull().default({}),
+    since: tstz('since').notNull().defaultNow(),
+    lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+    notifiedAt: tstz('notified_at'),
+    resolvedAt: tstz('resolved_at'),
+  },
+  (t) => [
+    uniqueIndex('incidents_open_key').on(t.key).where(sql`${t.resolvedAt} is null`),
+    index('incidents_procedure').on(t.procedureId).where(sql`${t.resolvedAt} is null`),
+  ],
+);

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { mailOutbox, mailOutboxAttachments } from '../db/schema';
+import { INCIDENT_AFTER_ATTEMPTS, reportIncident, resolveIncident } from '../incidents/record';
 import { errorText, pause, startQueueDispatcher } from '../outbox/queue';
 import { OUTBOX_CHANNEL } from './outbox';
 import { createTransport } from './transport';
@@ -118,6 +119,7 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
     for (let attempt = 1; ; attempt++) {
       try {
         await db.update(mailOutbox).set(update).where(eq(mailOutbox.id, row.id));
+        await noteIncident(row, sendError);
         return outcome;
       } catch (err) {
         if (attempt >= 3) {
@@ -126,6 +128,24 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
         }
         await pause(DB_ERROR_PAUSE_MS * attempt);
       }
+    }
+  }
+
+  // A mail that failed three times in a row is a disturbance the admins see and may resend.
+  async function noteIncident(row: OutboxRow, sendError: unknown): Promise<void> {
+    if (row.attempts < INCIDENT_AFTER_ATTEMPTS) return;
+    const key = `mail:${row.id}`;
+    if (sendError === undefined) await resolveIncident(db, key);
+    else {
+      await reportIncident(db, {
+        key,
+        kind: 'mail',
+        procedureId: row.procedureId,
+        subject: `Mail „${row.subject}“ an ${row.to.join(', ')}`,
+        error: errorText(sendError),
+        attempts: row.attempts,
+        target: { mailId: row.id },
+      });
     }
   }
 

@@ -24,7 +24,7 @@ function when(spec: string): Pick<SystemSchedule, 'everyMs' | 'cron'> {
 export function systemSchedules(settingsOf: (type: string) => unknown): SystemSchedule[] {
   return procedureModules.flatMap((module) =>
     (module.schedules?.(settingsOf(module.type) as never) ?? []).map((s) => {
-      const args: ScheduledJobArgs = { procedureType: module.type, job: s.job, settings: settingsOf(module.type) };
+      const args: ScheduledJobArgs = { procedureType: module.type, job: s.job, scheduleId: s.id, settings: settingsOf(module.type) };
       return { id: s.id, label: s.label, workflowType: 'scheduledJob', args: [args], ...when(s.when), idleNote: s.idleNote };
     }),
   );

@@ -1,3 +1,4 @@
+import ms from 'ms';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -163,6 +164,8 @@ export async function startEmbeddedStack(
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       engine: engineSettings(config),
       commandsPollMs: config.COMMANDS_POLL_MS,
+      incidentNotifyAfterMs: ms(config.INCIDENT_NOTIFY_AFTER as ms.StringValue),
+      incidentWatchMs: config.INCIDENT_WATCH_MS,
       publicUrl,
       inboundDomain: config.INBOUND_DOMAIN,
       tokenSecret,
@@ -171,6 +174,7 @@ export async function startEmbeddedStack(
       mailFrom: config.MAIL_FROM,
       outboxPollMs: config.OUTBOX_POLL_MS,
       outboxLeaseMs: config.OUTBOX_LEASE_MS,
+      outboxRetryBaseMs: config.OUTBOX_RETRY_BASE_MS,
       log,
     });
     onStop(() => worker.stop());

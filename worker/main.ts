@@ -1,3 +1,4 @@
+import ms from 'ms';
 import { startDepartmentMail } from '../answers/department-mail';
 import { loadConfig, resolveConnections } from '../config/config';
 import { engineSettings } from '../config/engine';
@@ -21,6 +22,8 @@ void runUntilSignal('worker', async (onStop) => {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     engine: engineSettings(config),
     commandsPollMs: config.COMMANDS_POLL_MS,
+    incidentNotifyAfterMs: ms(config.INCIDENT_NOTIFY_AFTER as ms.StringValue),
+    incidentWatchMs: config.INCIDENT_WATCH_MS,
     publicUrl: conn.publicUrl,
     inboundDomain: config.INBOUND_DOMAIN,
     tokenSecret: conn.tokenSecret,
@@ -29,6 +32,7 @@ void runUntilSignal('worker', async (onStop) => {
     mailFrom: config.MAIL_FROM,
     outboxPollMs: config.OUTBOX_POLL_MS,
     outboxLeaseMs: config.OUTBOX_LEASE_MS,
+    outboxRetryBaseMs: config.OUTBOX_RETRY_BASE_MS,
     log: (msg) => console.log(`[worker] ${msg}`),
   });
   onStop(() => runtime.stop());

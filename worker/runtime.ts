@@ -5,6 +5,7 @@ import { fillTokens } from '../answers/tokens';
 import type { EngineSettings } from '../config/engine';
 import type { Db } from '../db/client';
 import { startOutboxDispatcher } from '../mail/dispatcher';
+import { startIncidentWatch } from '../incidents/watch';
 import { startWorker } from './worker';
 
 export interface WorkerRuntimeOptions {
@@ -22,7 +23,12 @@ export interface WorkerRuntimeOptions {
   mailFrom: string;
   outboxPollMs: number;
   outboxLeaseMs: number;
+  /** First retry delay of a mail that could not be sent; doubles per attempt. */
+  outboxRetryBaseMs: number;
   commandsPollMs: number;
+  /** An incident open this long is mailed to the admins; the watch reconciles incidents this often. */
+  incidentNotifyAfterMs: number;
+  incidentWatchMs: number;
   bundle?: WorkflowBundleWithSourceMap;
   log: (msg: string) => void;
 }
@@ -41,6 +47,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     from: options.mailFrom,
     pollMs: options.outboxPollMs,
     leaseMs: options.outboxLeaseMs,
+    retryBaseMs: options.outboxRetryBaseMs,
     log: options.log,
     personalize: (row) => ({
       ...row,
@@ -49,9 +56,17 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
       replyTo: row.replyTo === null ? null : fillTokens(row.replyTo, options.tokenSecret),
     }),
   });
+  const watch = startIncidentWatch({
+    db: options.db,
+    temporal,
+    publicUrl: options.publicUrl,
+    notifyAfterMs: options.incidentNotifyAfterMs,
+    everyMs: options.incidentWatchMs,
+    log: options.log,
+  });
   return {
     async stop() {
-      await Promise.all([worker.shutdown(), dispatcher.stop(), commands.stop()]);
+      await Promise.all([worker.shutdown(), dispatcher.stop(), commands.stop(), watch.stop()]);
       await connection.close();
     },
   };

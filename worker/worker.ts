@@ -1,4 +1,5 @@
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { incidentInterceptors } from '../incidents/activity-interceptor';
 import { bundleWorkflows } from './bundle';
 import { createActivities, type WorkerActivityDeps } from './activities';
 
@@ -9,6 +10,7 @@ export interface WorkerOptions extends WorkerActivityDeps {
   namespace: string;
   taskQueue: string;
   bundle?: WorkflowBundleWithSourceMap;
+  log?: (msg: string) => void;
 }
 
 export interface RunningWorker {
@@ -25,6 +27,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     taskQueue: options.taskQueue,
     workflowBundle: options.bundle ?? (await bundleWorkflows()),
     activities: createActivities(options),
+    interceptors: { activity: [incidentInterceptors(options.db, options.log ?? console.warn)] },
   });
   const running = worker.run();
   return {

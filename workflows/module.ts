@@ -58,6 +58,12 @@ export interface JobContext<S> {
   starter: ProcedureStarter;
   /** When the schedule fired (the workflow's start), e.g. to tell which quarter just ended. */
   firedAt: Date;
+  /**
+   * A part of the job that fails while the rest goes on (one broken feed among several): a
+   * disturbance the admins see, retried by running the schedule again; `recovered` closes it.
+   */
+  disturbed(subject: string, error: string): Promise<void>;
+  recovered(subject: string): Promise<void>;
   log: (msg: string, detail?: Record<string, unknown>) => void;
 }
 

@@ -29,6 +29,9 @@ export const requestsAsked: SQL<number> = sql`(select count(*) from consultation
 export const requestsAnswered: SQL<number> = sql`(select count(*) from consultation_requests cr join procedures rc on rc.id = cr.consultation_id
   where rc.id in ${tree} and rc.status = 'running' and cr.status = 'answered')`.mapWith(Number);
 
+/** An open disturbance (Störung) in it or its children: something keeps failing. */
+export const disturbed: SQL<boolean> = sql`exists (select 1 from incidents i where i.procedure_id in ${tree} and i.resolved_at is null)`.mapWith(Boolean);
+
 export const overdue = (flag: boolean): SQL => (flag ? sql`${nextDueAt} < now()` : sql`(${nextDueAt} is null or ${nextDueAt} >= now())`);
 
 /** Someone holds one of its open tasks (or stands in for its holder). */

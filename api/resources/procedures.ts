@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { and, asc, count, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
@@ -11,7 +11,7 @@ import { HttpError } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
 import { updateErrorToHttp } from '../temporal-errors';
-import { concerns, heldBy, nextDueAt, overdue, requestsAnswered, requestsAsked, responsibleId, responsibleRole } from './procedure-outstanding';
+import { concerns, disturbed, heldBy, nextDueAt, overdue, requestsAnswered, requestsAsked, responsibleId, responsibleRole } from './procedure-outstanding';
 import { withDescendants } from './procedure-tree';
 
 const sortable = {
@@ -38,6 +38,8 @@ const procedureFilter = z.strictObject({
   responsibleId: z.uuid('keine gültige Personen-ID').optional(),
   /** A department was asked in it. */
   departmentId: z.uuid('keine gültige Dienststellen-ID').optional(),
+  /** Only those with an open disturbance. */
+  disturbed: z.boolean().optional(),
 });
 
 export const procedureSchema = z
@@ -60,6 +62,8 @@ export const procedureSchema = z
     /** A running consultation's requests: asked, and answered so far ("2 von 3 Antworten"). */
     requestsAsked: z.number(),
     requestsAnswered: z.number(),
+    /** Something in it keeps failing (Störung): the admins see it under /api/incidents. */
+    disturbed: z.boolean(),
   })
   .meta({ id: 'Procedure' });
 
@@ -104,6 +108,7 @@ const columns = {
   responsibleRole,
   requestsAsked,
   requestsAnswered,
+  disturbed,
 };
 
 export function procedureRoutes(api: Api, { db, temporal, starter }: ProcedureRouteDeps) {
@@ -133,6 +138,7 @@ export function procedureRoutes(api: Api, { db, temporal, starter }: ProcedureRo
         f.overdue !== undefined ? overdue(f.overdue) : undefined,
         f.responsibleId ? heldBy(f.responsibleId) : undefined,
         f.departmentId ? concerns(f.departmentId) : undefined,
+        f.disturbed !== undefined ? (f.disturbed ? disturbed : sql`not ${disturbed}`) : undefined,
       ];
       const { offset, limit } = pageOf(query);
       const [rows, [total]] = await Promise.all([

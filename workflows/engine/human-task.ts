@@ -89,8 +89,13 @@ interface TaskState {
 
 const tasks = new Map<string, TaskState>();
 
+/** The API's field errors (api/errors.ts zodFields): an unknown field is named by its own path. */
 function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: ['data', ...i.path.map(String)].join('.'), message: i.message }));
+  return error.issues.flatMap((i) => {
+    const path = ['data', ...i.path.map(String)].join('.');
+    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: `${path}.${key}`, message: 'unbekanntes Feld' }));
+    return [{ path, message: i.message }];
+  });
 }
 
 /**

@@ -11,6 +11,8 @@ export interface ScheduledJobArgs {
   /** The procedure module whose schedule this is, and the job it names. */
   procedureType: string;
   job: string;
+  /** The schedule that runs it: what an admin's retry triggers again. */
+  scheduleId?: string;
   /** The module's settings where the schedule was configured (the API process that keeps it up to date). */
   settings?: unknown;
 }

@@ -85,9 +85,11 @@ export async function scanFundingFeeds(ctx: JobContext<FundingSettings>): Promis
       for (const entry of parsed.items) if (await importEntry(ctx, feed, funder, entry)) fresh += 1;
       imported += fresh;
       ctx.log('funding feed read', { feed: feed.url, entries: parsed.items.length, new: fresh });
+      await ctx.recovered(`Feed ${feed.url}`);
     } catch (err) {
       // One broken feed must not keep the others' calls from their review.
       failedFeeds.push(feed.url);
+      await ctx.disturbed(`Feed ${feed.url}`, (err as Error).message);
       await writeAudit(ctx.db, {
         action: 'funding-feed.failed',
         entityType: 'funding-feeds',
