@@ -7,6 +7,7 @@ import { dataProvider } from './dataProvider';
 import departments from './departments';
 import { i18nProvider } from './i18n/provider';
 import inboundMails from './inbound-mails';
+import incidents from './incidents';
 import knowledge from './knowledge';
 import { Layout } from './layout/Layout';
 import mailbox from './mailbox';
@@ -47,6 +48,7 @@ export function App() {
       <Resource name="inbound-mails" {...inboundMails} />
       <Resource name="audit" {...audit} />
       <Resource name="schedules" {...schedules} />
+      <Resource name="incidents" {...incidents} />
       <CustomRoutes>
         <Route path="/group-tasks" element={<GroupTaskList />} />
       </CustomRoutes>

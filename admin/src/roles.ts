@@ -13,6 +13,7 @@ const rules: Record<string, Partial<Record<string, readonly Role[]>> & { '*'?: r
   'inbound-mails': { '*': ['manager', 'admin'] },
   dashboard: { '*': ['manager', 'admin'] },
   schedules: { '*': ['admin'] },
+  incidents: { '*': ['admin'] },
   // The demo mail catcher's inbox holds the departments' live answer links.
   mailbox: { '*': ['admin'] },
   indicators: { create: ['admin'], edit: ['admin'], delete: ['admin'] },

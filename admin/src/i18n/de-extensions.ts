@@ -22,6 +22,11 @@ export const deExtensions = {
       name: 'Zeitplan |||| Zeitpläne',
       fields: { label: 'Zeitplan', paused: 'Zustand', nextRunAt: 'Nächster Lauf', lastRunAt: 'Letzter Lauf', runs: 'Läufe', every: 'Rhythmus' },
     },
+    incidents: {
+      name: 'Störung |||| Störungen',
+      empty: 'Keine Störungen: alles läuft.',
+      fields: { what: 'Betroffen', cause: 'Ursache', since: 'Seit', attempts: 'Versuche', actions: 'Aktion' },
+    },
   },
   app: {
     knowledge: {
@@ -32,6 +37,12 @@ export const deExtensions = {
       open_procedure: 'Vorgang öffnen',
       full_text: 'Vollständiger Text',
       rank: 'Relevanz',
+    },
+    incident: {
+      kind: { activity: 'Ein Schritt schlägt fehl', mail: 'Eine Mail geht nicht hinaus', job: 'Ein Zeitplan-Auftrag schlägt fehl' },
+      retry: 'Jetzt erneut versuchen',
+      retried: 'Der erneute Versuch ist angestoßen.',
+      disturbed: 'gestört',
     },
     schedule: {
       active: 'aktiv',

@@ -20,6 +20,11 @@ export const enExtensions: ExtensionMessages = {
       name: 'Schedule |||| Schedules',
       fields: { label: 'Schedule', paused: 'State', nextRunAt: 'Next run', lastRunAt: 'Last run', runs: 'Runs', every: 'Rhythm' },
     },
+    incidents: {
+      name: 'Disturbance |||| Disturbances',
+      empty: 'No disturbances: everything runs.',
+      fields: { what: 'Affected', cause: 'Cause', since: 'Since', attempts: 'Attempts', actions: 'Action' },
+    },
   },
   app: {
     knowledge: {
@@ -30,6 +35,12 @@ export const enExtensions: ExtensionMessages = {
       open_procedure: 'Open procedure',
       full_text: 'Full text',
       rank: 'Relevance',
+    },
+    incident: {
+      kind: { activity: 'A step keeps failing', mail: 'A mail does not go out', job: 'A scheduled job keeps failing' },
+      retry: 'Retry now',
+      retried: 'The retry has been started.',
+      disturbed: 'disturbed',
     },
     schedule: {
       active: 'active',
