@@ -118,10 +118,12 @@ export async function startEmbeddedStack(
   // Registered before the listener, so it stops after the listener has finished the mails in hand.
   const departmentMail = await startDepartmentMail({
     db,
+    databaseUrl,
     temporalAddress,
     namespace: config.TEMPORAL_NAMESPACE,
     inboundDomain: config.INBOUND_DOMAIN,
     recoveryMs: config.INBOUND_RETRY_MS,
+    commandsPollMs: config.COMMANDS_POLL_MS,
     imap: config.IMAP_URL
       ? { url: config.IMAP_URL, processedFolder: config.IMAP_PROCESSED_FOLDER, pollMs: config.IMAP_POLL_MS }
       : undefined,
