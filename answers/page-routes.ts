@@ -201,6 +201,8 @@ export function answerErrorPage(log: (msg: string) => void): ErrorRequestHandler
     const status = (err as { status?: number }).status;
     if (status === 413) return send(res, 413, tooLargePage(null));
     if (typeof status === 'number' && status >= 400 && status < 500) return send(res, 400, unreadablePage(null));
+    // The database is away: nothing was stored, and the page says to try again later.
+    if (err instanceof HttpError && err.status === 503) return send(res, 503, failurePage());
     log(`answer page failed: ${(err as Error)?.stack ?? String(err)}`);
     send(res, 500, failurePage());
   };
