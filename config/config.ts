@@ -66,6 +66,7 @@ const envSchema = z.object({
   OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(300_000),
   COMMANDS_POLL_MS: z.coerce.number().int().positive().default(1000),
   EMBEDDED_WORKER: bool.default(true),
+  SUPERVISOR_RESTART_DELAY_MS: z.coerce.number().int().positive().default(1000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
