@@ -112,8 +112,8 @@ export function commandDelivery(db: Db, temporal: Client, options: DeliveryOptio
     // What waited out the outage is due now, not at the end of its backoff.
     const kept = await db
       .update(workflowCommands)
-      .set({ nextAttemptAt: sql`now()` })
-      .where(and(eq(workflowCommands.status, 'retry'), sql`${workflowCommands.nextAttemptAt} > now()`))
+      .set({ nextAttemptAt: sql`least(${workflowCommands.nextAttemptAt}, now())` })
+      .where(eq(workflowCommands.status, 'retry'))
       .returning({ id: workflowCommands.id })
       .catch((err: unknown) => {
         log(`[commands] could not hasten the kept commands: ${errorText(err)}`);
