@@ -37,7 +37,7 @@ describe('recorded histories', () => {
     try {
       await Worker.runReplayHistory({ workflowBundle: bundle, replayName: r.name }, history, workflowId);
     } catch (err) {
-      throw new Error(`${r.name} no longer replays: ${(err as Error).message}`);
+      throw new Error(`${r.name} no longer replays: ${(err as Error).message}`, { cause: err });
     }
   });
 });
