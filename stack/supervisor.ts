@@ -9,7 +9,7 @@ export interface SupervisedServer {
 
 export interface SupervisorOptions {
   log: (msg: string) => void;
-  /** Called once when the server keeps dying or cannot be started again: the stack should end, saying why. */
+  /** Called once, with the reason, when the server keeps dying or cannot be started again: the stack should end, saying it. */
   giveUp: (message: string) => void;
   /** First delay before a restart; doubled after each failure in a row, up to maxDelayMs. */
   initialDelayMs?: number;
@@ -89,7 +89,6 @@ export async function supervise<S extends SupervisedServer>(
     const message =
       `${name} failed ${failures.length} times within ${formatDuration(windowMs)} (last: ${reason}); ` +
       'giving up and stopping the stack. Its log in DATA_DIR says why; start again once that is fixed.';
-    log(`[supervisor] ${message}`);
     options.giveUp(message);
     return false;
   }
@@ -98,8 +97,8 @@ export async function supervise<S extends SupervisedServer>(
     const diedAt = Date.now();
     if (diedAt - upSince >= stableMs) delay = initialDelayMs;
     if (!countFailure(reason)) return;
+    log(`[supervisor] ${name} ended (${reason}); starting it again in ${formatDelay(delay)}`);
     for (;;) {
-      log(`[supervisor] ${name} ended (${reason}); starting it again in ${formatDelay(delay)}`);
       await pause.sleep(delay);
       delay = Math.min(delay * 2, maxDelayMs);
       if (stopping) return;
@@ -116,8 +115,9 @@ export async function supervise<S extends SupervisedServer>(
         watch(next);
         return;
       } catch (err) {
-        reason = `start failed: ${(err as Error).message.split('\n')[0]}`;
-        if (stopping || !countFailure(reason)) return;
+        const why = `start failed: ${gist((err as Error).message)}`;
+        if (stopping || !countFailure(why)) return;
+        log(`[supervisor] ${name} could not be started (${why}); trying again in ${formatDelay(delay)}`);
       }
     }
   }
@@ -144,6 +144,13 @@ export async function supervise<S extends SupervisedServer>(
       await server?.stop();
     },
   };
+}
+
+/** A start's error in one line: its first (what failed) and, of a log excerpt after it, the last line that says why. */
+function gist(message: string): string {
+  const [first = 'unknown error', ...rest] = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const why = [...rest].reverse().find((l) => /FATAL|PANIC|ERROR|error|failed|refused|in use/.test(l)) ?? rest[rest.length - 1];
+  return why ? `${first} … ${why}` : first;
 }
 
 function formatDelay(ms: number): string {
