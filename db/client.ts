@@ -5,7 +5,9 @@ import * as schema from './schema';
 export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 export function createDb(databaseUrl: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  // A server that takes the connection but does not answer (hung, or something else on its port)
+  // must not hold a request, or a shutdown, for ever.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', (err) => console.warn(`[db] idle connection error: ${err.message}`));
   return drizzle(pool, { schema }) as Db;
