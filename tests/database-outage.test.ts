@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { eventually, listQuery, type ApiClient } from './support/client';
 import { linkToken, type CaughtMail, type Department } from './support/consultation';
 import { departmentsOf, mailboxCounts, requestMailsOf, startOwnStack, submitAnswerTo, type OwnStack } from './support/own-stack';
@@ -132,4 +133,38 @@ describe('the embedded PostgreSQL killed mid-procedure', () => {
     figures.push(`mails: ${total} in the outbox, ${counts.size} Message-IDs in the catcher, ${[...counts.values()].filter((n) => n > 1).length} twice`);
     expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
   });
+
+  it('ends the stack with exit code 1 and the reason when PostgreSQL will not start again', async () => {
+    const port = Number(new URL(stack.databaseUrl).port);
+    mark = stack.process.output().length;
+    process.kill(stack.postmasterPid() as number, 'SIGKILL');
+    // Something else takes its port before the restart: every start fails.
+    // It takes connections and drops them, as a port with nothing behind it would refuse them.
+    const squatter = net.createServer((socket) => socket.destroy());
+    // Free once the killed postmaster is gone, a moment after the signal.
+    await eventually(
+      () =>
+        new Promise<true | undefined>((resolve) => {
+          squatter.once('error', () => resolve(undefined));
+          squatter.listen(port, '127.0.0.1', () => resolve(true));
+        }),
+      900,
+      'the port of the killed PostgreSQL',
+    );
+    try {
+      let timer: NodeJS.Timeout | undefined;
+      const code = await Promise.race([stack.process.exited, new Promise((r) => (timer = setTimeout(() => r('still running'), 120_000)))]);
+      clearTimeout(timer);
+      const said = stack.outputSince(mark);
+      const reason = /\[amtsflow\] (PostgreSQL failed \d+ times within [^;]+); giving up and stopping the stack/.exec(said);
+      figures.push(`given up: ${reason?.[1]?.slice(0, 160)}, exit code ${code}`);
+      expect(code).toBe(1);
+      // The backoff goes on from the first restart (2 s), doubling with each start that fails.
+      const delays = said.match(/\[supervisor\] PostgreSQL (ended|could not be started) .*(starting it again|trying again) in \d+ s/g);
+      expect(delays?.map((l) => /in (\d+ s)$/.exec(l)?.[1])).toEqual(['2 s', '4 s', '8 s', '16 s']);
+      expect(reason).not.toBeNull();
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+  }, 180_000);
 });
