@@ -268,6 +268,15 @@ describe('the Temporal dev server killed mid-procedure', () => {
     expect(audit.filter((a) => a.action === 'task.completed')).toHaveLength(1);
   });
 
+  it('finishes the procedures afterwards', async () => {
+    const approval = await openTaskOf(toComplete.procedureId, 'freigabe', manager);
+    const approved = await manager.post(`/api/tasks/${approval.id}/complete`, { data: { decision: 'approve' } });
+    expect(approved.body.procedure).toMatchObject({ finished: true });
+    const consolidate = await openTaskOf(consultations.both.id, 'antworten-zusammenfuehren');
+    const done = await staff.post(`/api/tasks/${consolidate.id}/complete`, { data: { summary: 'Beide Antworten, trotz Störung.' } });
+    expect(done.body.procedure).toMatchObject({ finished: true });
+  });
+
   it('has delivered every command once, and sent every mail once', async () => {
     const ids = [consultations.both.id, consultations.probe.id, toCancel, startedDuringOutage];
     const commands = await db.select().from(workflowCommands).where(inArray(workflowCommands.workflowId, ids));
