@@ -10,6 +10,11 @@ export function createDb(databaseUrl: string, options: { max?: number } = {}): D
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', (err) => console.warn(`[db] idle connection error: ${err.message}`));
+  // Nor one that is checked out (a transaction between its statements): the pool listens only to
+  // idle clients, and an 'error' nobody listens to ends the process. Its next statement fails instead.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return drizzle(pool, { schema }) as Db;
 }
 
