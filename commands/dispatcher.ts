@@ -5,7 +5,7 @@ import { encodeToPayloads } from '@temporalio/common/lib/internal-non-workflow';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { workflowCommands } from '../db/schema';
-import { errorText, startQueueDispatcher, type QueueDispatcher } from '../outbox/queue';
+import { errorText, pause, startQueueDispatcher, type QueueDispatcher } from '../outbox/queue';
 import { engineAnswers, engineUnreachable } from './engine-connection';
 import { COMMANDS_CHANNEL, type WorkflowCommand } from './outbox';
 
@@ -24,6 +24,7 @@ const PROBE_DEADLINE_MS = 1_500;
 /** How long a writer waits for its own command by default before leaving it to the dispatchers. */
 export const FAST_PATH_WAIT_MS = 1_000;
 const NOT_FOUND = 5;
+const SETTLED_POLL_MS = 25;
 
 const retryDelayMs = (attempts: number) => Math.min(RETRY_BASE_MS * 2 ** Math.min(Math.max(0, attempts - 1), 20), MAX_RETRY_DELAY_MS);
 
@@ -167,7 +168,7 @@ export function commandDelivery(db: Db, temporal: Client, options: DeliveryOptio
     return 'retry';
   }
 
-  async function deliverAll(wanted: string[]): Promise<boolean> {
+  async function deliverAll(wanted: string[], until: number): Promise<boolean> {
     for (;;) {
       const row = await claim(inArray(sql`c.id`, wanted));
       if (!row) break;
@@ -180,8 +181,14 @@ export function commandDelivery(db: Db, temporal: Client, options: DeliveryOptio
       // Not this process's worry any more: the dispatchers retry with backoff.
       if ((await record(row, error)) === 'retry') return false;
     }
-    const rows = await db.select({ status: workflowCommands.status }).from(workflowCommands).where(inArray(workflowCommands.id, wanted));
-    return rows.every((r) => r.status === 'delivered' || r.status === 'obsolete');
+    // What we could not claim a dispatcher has (woken by the same commit's NOTIFY), or an earlier
+    // command of its workflow goes first: its outcome is waited for as long as the writer waits.
+    for (;;) {
+      const rows = await db.select({ status: workflowCommands.status }).from(workflowCommands).where(inArray(workflowCommands.id, wanted));
+      if (rows.every((r) => r.status === 'delivered' || r.status === 'obsolete')) return true;
+      if (rows.some((r) => r.status === 'retry') || Date.now() + SETTLED_POLL_MS > until) return false;
+      await pause(SETTLED_POLL_MS);
+    }
   }
 
   return {
@@ -195,7 +202,7 @@ export function commandDelivery(db: Db, temporal: Client, options: DeliveryOptio
       const wanted = ids.filter((id): id is string => id !== undefined);
       if (wanted.length === 0) return true;
       if (engineAway) return false;
-      const delivered = deliverAll(wanted).catch((err: unknown) => {
+      const delivered = deliverAll(wanted, Date.now() + waitMs).catch((err: unknown) => {
         log(`[commands] delivering at once failed, the dispatchers take over: ${errorText(err)}`);
         return false;
       });
