@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { HttpError, zodFields } from '../api/errors';
-import { startCommandDispatcher, type CommandDispatcher } from '../commands/dispatcher';
+import { startCommandDispatcher, type CommandDelivery, type CommandDispatcher } from '../commands/dispatcher';
 import { enqueueCommand } from '../commands/outbox';
 import type { EngineSettings } from '../config/engine';
 import { writeAudit } from '../db/audit';
@@ -52,7 +52,7 @@ export interface StarterDeps {
   /** The module's settings as configured in this process. */
   settingsOf(type: string): unknown;
   /** Delivers the start now where the engine is reachable; otherwise the command dispatchers do. */
-  deliverNow(commandIds: (string | undefined)[]): Promise<void>;
+  deliverNow: CommandDelivery['deliverNow'];
 }
 
 /**
@@ -105,7 +105,8 @@ export function procedureStarter(deps: StarterDeps): ProcedureStarter {
     async start(request) {
       let commandId: string | undefined;
       const result = await deps.db.transaction((tx) => startIn(tx, request, (id) => (commandId = id)));
-      await deps.deliverNow([commandId]).catch(() => undefined);
+      // Briefly: the row is the start, and an engine that is away must not hold up the answer (201 either way).
+      await deps.deliverNow([commandId]);
       return result;
     },
   };

@@ -1,7 +1,7 @@
-import type { Client } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
 import { recordStepEvent } from '../activities/procedure-events';
+import type { CommandDelivery } from '../commands/dispatcher';
 import type { Db, DbOrTx } from '../db/client';
 import { inboundMails, type InboundStatus } from '../db/schema';
 import type { InboundMailRow } from '../mail/inbound-path';
@@ -22,7 +22,8 @@ const NOT_OPEN = {
 
 export interface InboundReplyDeps {
   db: Db;
-  temporal: Client;
+  /** Delivers an answer's signal to its consultation (kept in PostgreSQL while the engine is away). */
+  commands: CommandDelivery;
   inboundDomain: string;
   log: (msg: string) => void;
 }
@@ -78,7 +79,7 @@ function attachmentsOf(parsed: ParsedMail): { kept: AnswerFile[]; dropped: { fil
  * 'received': if two processes handle the same mail (a lease that ran out), one of them settles
  * it and the other changes nothing, sends nothing.
  */
-export function inboundReplyHandler({ db, temporal, inboundDomain, log }: InboundReplyDeps): (row: InboundMailRow) => Promise<void> {
+export function inboundReplyHandler({ db, commands, inboundDomain, log }: InboundReplyDeps): (row: InboundMailRow) => Promise<void> {
   /** False when the mail was no longer 'received', i.e. already settled elsewhere. */
   async function settle(tx: DbOrTx, row: InboundMailRow, status: InboundStatus, reason: string | null): Promise<boolean> {
     const [done] = await tx
@@ -195,7 +196,7 @@ export function inboundReplyHandler({ db, temporal, inboundDomain, log }: Inboun
     try {
       outcome = await recordAnswer(
         db,
-        temporal,
+        commands,
         { token, channel: 'mail', text, attachments: kept, answeredBy: row.from ?? row.envelopeFrom ?? 'unbekannt' },
         // The mail counts as accepted exactly when its answer is stored: a crash cannot leave one without the other.
         async (tx) => {

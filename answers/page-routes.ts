@@ -1,8 +1,8 @@
-import type { Client } from '@temporalio/client';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import { HttpError, RETRY_AFTER_SECONDS, toHttpError } from '../api/errors';
+import type { CommandDelivery } from '../commands/dispatcher';
 import type { Db } from '../db/client';
 import { answerFieldSchema, type AnswerField } from '../workflows/engine/consultation/forms';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentVerdict } from './attachment-rules';
@@ -32,7 +32,8 @@ import {
 
 export interface AnswerPageDeps {
   db: Db;
-  temporal: Client;
+  /** Delivers the answer's signal to the consultation (kept in PostgreSQL while the engine is away). */
+  commands: CommandDelivery;
 }
 
 const rejectedFiles = new WeakMap<Request, AttachmentVerdict[]>();
@@ -94,7 +95,7 @@ function answerFields(found: OpenRequest): AnswerField[] {
 }
 
 /** The public answer page: the request, the form, and a clear German page for every way it can go wrong. */
-export function answerPageRoutes({ db, temporal }: AnswerPageDeps): Router {
+export function answerPageRoutes({ db, commands }: AnswerPageDeps): Router {
   const router = Router();
 
   async function closedPage(found: OpenRequest, state: ClosedState): Promise<string> {
@@ -176,7 +177,7 @@ export function answerPageRoutes({ db, temporal }: AnswerPageDeps): Router {
       );
     }
 
-    const outcome = await recordAnswer(db, temporal, {
+    const outcome = await recordAnswer(db, commands, {
       token,
       channel: 'page',
       text: submission.values.text,

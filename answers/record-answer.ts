@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Client } from '@temporalio/client';
 import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../db/audit';
 import type { Db, DbTransaction } from '../db/client';
 import { answerAttachments, consultationRequests, departments, procedures, type AnswerChannel } from '../db/schema';
 import { recordStepEvent } from '../activities/procedure-events';
+import type { CommandDelivery } from '../commands/dispatcher';
+import { enqueueCommand } from '../commands/outbox';
 import { answerReceivedSignal } from '../workflows/engine/consultation/contract';
 import { TOKEN_PATTERN, tokenHash } from './tokens';
 
@@ -74,11 +75,12 @@ export function requestState(request: OpenRequest['request'], now = new Date()):
 /**
  * The one way an answer enters the system, from the page or from a mail: stored with its
  * attachments in one transaction that only an unanswered, unexpired request lets through (so a
- * second answer changes nothing), then signalled to the consultation's workflow.
+ * second answer changes nothing), together with the signal the consultation's workflow is owed,
+ * which is delivered from there until Temporal has taken it (at once when the engine is up).
  */
 export async function recordAnswer(
   db: Db,
-  temporal: Client,
+  commands: CommandDelivery,
   answer: IncomingAnswer,
   /** Runs in the answer's transaction once the request is claimed: what must count only together with the answer. */
   alongside?: (tx: DbTransaction) => Promise<void>,
@@ -101,7 +103,7 @@ export async function recordAnswer(
         sql`${consultationRequests.id} = ${request.id} and ${consultationRequests.status} in ('pending', 'no_answer') and ${consultationRequests.expiresAt} > now()`,
       )
       .returning({ id: consultationRequests.id });
-    if (!claimed) return false;
+    if (!claimed) return undefined;
     for (const file of answer.attachments ?? []) {
       await tx.insert(answerAttachments).values({
         requestId: request.id,
@@ -128,17 +130,19 @@ export async function recordAnswer(
       key: `request:${request.id}:answered`,
     });
     await alongside?.(tx);
-    return true;
+    const signal = await enqueueCommand(tx, `answer:${request.id}`, {
+      kind: 'signal',
+      workflowId: request.consultationId,
+      payload: { signal: answerReceivedSignal.name, args: [{ requestId: request.id, channel: answer.channel }] },
+    });
+    return { signal };
   });
   if (!stored) {
     const [now] = await db.select().from(consultationRequests).where(eq(consultationRequests.id, request.id));
     const state = now ? requestState(now) : 'expired';
     return { result: state === 'open' ? 'expired' : state, requestId: request.id, departmentName };
   }
-  // The row is the record; the workflow re-reads the rows at its deadline if this signal is lost.
-  await temporal.workflow
-    .getHandle(request.consultationId)
-    .signal(answerReceivedSignal, { requestId: request.id, channel: answer.channel })
-    .catch(() => undefined);
+  // Briefly, and never failing: the department is thanked whether or not the engine is up now.
+  await commands.deliverNow([stored.signal]);
   return { result: 'recorded', requestId: request.id, departmentName };
 }

@@ -29,6 +29,7 @@ import { taskRoutes } from './resources/tasks';
 import { userRoutes } from './resources/users';
 import { scheduleRoutes } from './resources/schedules';
 import { Api } from './route';
+import { unavailableErrors } from './unavailable';
 import type { SystemSchedule } from '../schedules/system-schedules';
 import { allowedOrigins, limiter, sameOriginWrites } from './security';
 import { sessionUserLoader } from './session-user';
@@ -77,7 +78,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', sameOriginWrites(allowedOrigins(deps.publicUrl)));
   app.use('/answer', limiter(deps.publicRateLimit, 'Zu viele Anfragen. Bitte warten Sie eine Minute.'));
   // Before the session: departments have no login, and their pages need no cookie.
-  app.use('/answer', answerPageRoutes(deps), answerErrorPage(deps.log));
+  app.use('/answer', answerPageRoutes(deps), unavailableErrors, answerErrorPage(deps.log));
   app.use(sessionMiddleware(deps.db, deps.sessionSecret, deps.publicUrl.startsWith('https:')));
 
   const api = new Api(sessionUserLoader(deps.db));
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps): Express {
     res.status(503).type('text/plain; charset=utf-8').send('Die Konsole ist noch nicht gebaut: npm run build:admin\n');
   });
   app.use(notFoundHandler);
+  app.use(unavailableErrors);
   app.use(errorHandler(deps.log));
   return app;
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { Client, Connection } from '@temporalio/client';
 import { startProcedureServices } from '../activities/start-procedure';
+import { engineClient } from '../commands/engine-connection';
 import type { EngineSettings } from '../config/engine';
 import type { SignInSettings } from '../config/sign-in';
 import type { Db } from '../db/client';
@@ -35,8 +35,8 @@ export interface ApiServerOptions {
 const MAIL_CHECK_TTL_MS = 10_000;
 
 export async function startApiServer(options: ApiServerOptions): Promise<{ url: string; stop(): Promise<void> }> {
-  const connection = await Connection.connect({ address: options.temporalAddress });
-  const temporal = new Client({ connection, namespace: options.namespace });
+  // Lazy and reconnecting: what needs only PostgreSQL works while the engine is away.
+  const { temporal, connection } = engineClient(options.temporalAddress, options.namespace);
   const schedules = systemSchedules(options.engine.settingsOf);
   try {
     await ensureSchedules(temporal, schedules, options.taskQueue);

@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { engineUnreachable } from '../commands/engine-connection';
 import { taskFailures, type FieldIssue } from '../workflows/engine/contract';
 import { HttpError } from './errors';
 
@@ -11,8 +12,18 @@ export function isNotReady(err: unknown): boolean {
   );
 }
 
+/** What needs the engine at once (completing a task) while it is away: nothing happened, the same request may be sent again. */
+export function engineUnavailable(): HttpError {
+  return new HttpError(
+    503,
+    'engine_unavailable',
+    'Die Prozess-Engine (Temporal) ist gerade nicht erreichbar; nichts wurde verändert. Bitte in einer Minute erneut versuchen.',
+  );
+}
+
 /** Turns what the workflow said about a completion into the API's error shape. */
 export function updateErrorToHttp(err: unknown): unknown {
+  if (engineUnreachable(err)) return engineUnavailable();
   if (err instanceof WorkflowNotFoundError) {
     return HttpError.conflict('Der Vorgang läuft nicht mehr');
   }

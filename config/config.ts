@@ -75,6 +75,7 @@ const envSchema = z.object({
   INCIDENT_NOTIFY_AFTER: durationSchema.refine((v) => !/bd$/i.test(v), 'a clock duration such as "1h"').default('1h'),
   INCIDENT_WATCH_MS: z.coerce.number().int().positive().default(60_000),
   EMBEDDED_WORKER: bool.default(true),
+  SUPERVISOR_RESTART_DELAY_MS: z.coerce.number().int().positive().default(1000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -38,6 +38,9 @@ const DEFAULT_LEASE_MS = 5 * 60_000;
 const MAX_RETRY_DELAY_MS = 10 * 60_000;
 // Deliveries pause after a database error instead of spinning on a dead connection.
 const DB_ERROR_PAUSE_MS = 1_000;
+const RECORD_MAX_PAUSE_MS = 5_000;
+// A mail's outcome is recorded before its claim runs out, or not at all (another dispatcher may send it then).
+const RECORD_MARGIN_MS = 5_000;
 
 export function retryDelayMs(attempts: number, baseMs: number = DEFAULT_RETRY_BASE_MS): number {
   const exponent = Math.max(0, attempts - 1);
@@ -98,6 +101,8 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
     });
   }
 
+  let stopping = false;
+
   // The mail is out (or definitely not); losing this write must not make it go out again,
   // so the row stays 'sending' if the database cannot be reached after a few tries.
   async function record(row: OutboxRow, sendError: unknown): Promise<'done' | 'retry' | 'failed'> {
@@ -116,17 +121,23 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
       const next = outcome === 'failed' ? 'failed for good' : `will retry (attempt ${row.attempts}/${maxAttempts})`;
       log(`[mail] sending mail ${row.id} to ${row.to.join(', ')} failed, ${next}: ${errorText(sendError)}`);
     }
+    // A database that restarts (the embedded stack's supervisor brings it back in seconds) is waited
+    // for while the claim lasts: a mail recorded late is not sent again when its lease runs out.
+    const giveUpAt = row.nextAttemptAt.getTime() - RECORD_MARGIN_MS;
     for (let attempt = 1; ; attempt++) {
       try {
         await db.update(mailOutbox).set(update).where(eq(mailOutbox.id, row.id));
         await noteIncident(row, sendError);
+        if (attempt > 1) log(`[mail] recorded mail ${row.id} as ${update.status} after ${attempt} tries`);
         return outcome;
       } catch (err) {
-        if (attempt >= 3) {
+        const wait = Math.min(DB_ERROR_PAUSE_MS * attempt, RECORD_MAX_PAUSE_MS);
+        if (stopping || Date.now() + wait > giveUpAt) {
           log(`[mail] could not record outcome of mail ${row.id} (${update.status}); it stays 'sending': ${errorText(err)}`);
           return outcome;
         }
-        await pause(DB_ERROR_PAUSE_MS * attempt);
+        if (attempt === 1) log(`[mail] cannot record mail ${row.id} as ${update.status} yet, trying while its claim lasts: ${errorText(err)}`);
+        await pause(wait);
       }
     }
   }
@@ -172,6 +183,7 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
   return {
     deliverDue: () => queue.deliverDue(),
     async stop() {
+      stopping = true;
       await queue.stop();
       transport.close();
     },

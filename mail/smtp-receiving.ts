@@ -53,6 +53,10 @@ export function envelopeOf(session: SMTPServerSession): { from: string | null; t
 
 export interface RunningSmtpServer {
   port: number;
+  /** The smtp-server itself (a test closes it under the supervisor with it). */
+  server: SMTPServer;
+  /** Resolves with how it ended: stopped, or closed or failed without stop() — then the stack's supervisor starts it again. */
+  ended: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -79,20 +83,31 @@ export function listenSmtp(
 
   return new Promise((resolve, reject) => {
     let listening = false;
+    let stopping: Promise<void> | undefined;
+    let end: (how: string) => void = () => undefined;
+    const ended = new Promise<string>((done) => {
+      end = done;
+    });
     // Client resets and protocol errors surface here; without a listener they would crash the process.
     server.on('error', (err: Error & { code?: string }) => {
       if (!listening) return;
       log(`[${name}] ${err.code ?? 'error'}: ${err.message}`);
     });
-    server.server.once('error', (err) => {
-      if (!listening) reject(err);
+    // The listening socket itself failing is the end of this server: closed, so that it can be started anew.
+    server.server.on('error', (err) => {
+      if (!listening) return reject(err);
+      log(`[${name}] the server failed: ${err.message}`);
+      end(`failed: ${err.message}`);
+      server.close(() => undefined);
     });
+    server.server.once('close', () => end(stopping ? 'stopped' : 'closed without being stopped'));
     server.listen(port, host, () => {
       listening = true;
       const address = server.server.address() as AddressInfo;
-      let stopping: Promise<void> | undefined;
       resolve({
         port: address.port,
+        server,
+        ended,
         stop() {
           stopping ??= new Promise<void>((done) => server.close(() => done()));
           return stopping;

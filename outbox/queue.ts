@@ -36,6 +36,8 @@ const LISTEN_RECONNECT_MAX_MS = 30_000;
 const DB_ERROR_PAUSE_MS = 1_000;
 
 export function errorText(err: unknown): string {
+  // Drizzle wraps the driver's error in "Failed query: <the whole SQL>"; what went wrong is its cause.
+  if (err instanceof Error && err.message.startsWith('Failed query:') && err.cause instanceof Error) return errorText(err.cause);
   if (err instanceof Error) {
     const response = (err as Error & { response?: unknown }).response;
     return typeof response === 'string' && !err.message.includes(response) ? `${err.message} (${response})` : err.message;

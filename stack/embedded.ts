@@ -17,9 +17,9 @@ import { ensureConsoleBuilt } from './console-build';
 import { acquireInstanceLock } from './instance-lock';
 import { assertPortFree, freePort } from './ports';
 import { startEmbeddedPostgres, stopLeftoverPostgres } from './postgres';
+import { supervise, type SupervisorOptions } from './supervisor';
 import { resolveTemporalCli } from './temporal-cli';
 import { startSdkDevServer, startTemporalDevServer, stopLeftoverTemporal } from './temporal-server';
-
 
 async function portFor(configured: number | undefined, what: string, setting: string): Promise<number> {
   if (configured === undefined) return freePort();
@@ -47,13 +47,20 @@ export interface EmbeddedStack {
 
 /**
  * The whole system on one machine — PostgreSQL, Temporal, mail, worker, API and console —
- * each part replaced by its production counterpart where the configuration names one.
+ * each part replaced by its production counterpart where the configuration names one. The
+ * embedded servers are supervised: one that dies is started again on its port and its data
+ * (see stack/supervisor.ts); one that will not stay up ends the stack through `giveUp`.
  */
 export async function startEmbeddedStack(
   config: Config,
   onStop: (stop: () => Promise<void>) => void,
   log: (msg: string) => void,
+  giveUp: (message: string) => void = (message) => {
+    log(message);
+    process.exit(1);
+  },
 ): Promise<EmbeddedStack> {
+  const supervision: SupervisorOptions = { log, giveUp, initialDelayMs: config.SUPERVISOR_RESTART_DELAY_MS };
   const lock = acquireInstanceLock(config.dataDir);
   onStop(async () => lock.release());
   // Servers a killed predecessor left behind would otherwise hold the configured ports.
@@ -69,9 +76,9 @@ export async function startEmbeddedStack(
   if (!databaseUrl) {
     const port = await portFor(config.PG_PORT, 'embedded PostgreSQL', 'PG_PORT');
     log(`starting PostgreSQL (embedded, data in ${path.join(config.dataDir, 'postgres')}) on port ${port} …`);
-    const pg = await startEmbeddedPostgres({ dataDir: config.dataDir, port, log });
+    const pg = await supervise('PostgreSQL', () => startEmbeddedPostgres({ dataDir: config.dataDir, port, log }), supervision);
     onStop(() => pg.stop());
-    databaseUrl = pg.url;
+    databaseUrl = pg.first.url;
   }
   const db = createDb(databaseUrl);
   onStop(() => closeDb(db));
@@ -90,17 +97,22 @@ export async function startEmbeddedStack(
     const cli = await resolveTemporalCli({ explicit: config.TEMPORAL_CLI, xdgCacheHome: config.XDG_CACHE_HOME, log });
     if (cli) {
       log(`starting Temporal dev server (${cli.source}: ${cli.path}) on port ${port} …`);
-      const server = await startTemporalDevServer({
-        cli: cli.path,
-        dataDir: config.dataDir,
-        port,
-        uiPort,
-        namespace: config.TEMPORAL_NAMESPACE,
-        log,
-      });
+      const server = await supervise(
+        'Temporal dev server',
+        () =>
+          startTemporalDevServer({
+            cli: cli.path,
+            dataDir: config.dataDir,
+            port,
+            uiPort,
+            namespace: config.TEMPORAL_NAMESPACE,
+            log,
+          }),
+        supervision,
+      );
       onStop(() => server.stop());
-      temporalAddress = server.address;
-      temporalUi = server.uiUrl;
+      temporalAddress = server.first.address;
+      temporalUi = server.first.uiUrl;
     } else {
       log('no Temporal CLI could be found or built; trying the Temporal SDK download (needs internet) …');
       const server = await startSdkDevServer({ log });
@@ -112,30 +124,31 @@ export async function startEmbeddedStack(
   let smtpUrl = config.SMTP_URL;
   if (!smtpUrl) {
     const port = await portFor(config.SMTP_CATCHER_PORT, 'mail catcher', 'SMTP_CATCHER_PORT');
-    const catcher = await startMailCatcher({ db, port, log });
+    const catcher = await supervise('mail catcher', () => startMailCatcher({ db, port, log }), supervision);
     onStop(() => catcher.stop());
-    smtpUrl = `smtp://127.0.0.1:${catcher.port}`;
+    smtpUrl = `smtp://127.0.0.1:${catcher.first.port}`;
   }
   const inboundPort = await portFor(config.INBOUND_SMTP_PORT, 'inbound mail listener', 'INBOUND_SMTP_PORT');
   // Registered before the listener, so it stops after the listener has finished the mails in hand.
   const departmentMail = await startDepartmentMail({
     db,
+    databaseUrl,
     temporalAddress,
     namespace: config.TEMPORAL_NAMESPACE,
     inboundDomain: config.INBOUND_DOMAIN,
     recoveryMs: config.INBOUND_RETRY_MS,
+    commandsPollMs: config.COMMANDS_POLL_MS,
     imap: config.IMAP_URL
       ? { url: config.IMAP_URL, processedFolder: config.IMAP_PROCESSED_FOLDER, pollMs: config.IMAP_POLL_MS }
       : undefined,
     log,
   });
   onStop(() => departmentMail.stop());
-  const inbound = await startInboundListener({
-    inbound: departmentMail.inbound,
-    port: inboundPort,
-    inboundDomain: config.INBOUND_DOMAIN,
-    log,
-  });
+  const inbound = await supervise(
+    'inbound mail listener',
+    () => startInboundListener({ inbound: departmentMail.inbound, port: inboundPort, inboundDomain: config.INBOUND_DOMAIN, log }),
+    supervision,
+  );
   onStop(() => inbound.stop());
 
   const sessionSecret = config.SESSION_SECRET ?? embeddedSessionSecret(config.dataDir);

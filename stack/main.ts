@@ -3,9 +3,9 @@ import { startEmbeddedStack } from './embedded';
 import { runUntilSignal } from './shutdown';
 
 // `npm start`: the whole system on one machine, until Ctrl-C.
-void runUntilSignal('amtsflow', async (onStop) => {
+void runUntilSignal('amtsflow', async (onStop, fail) => {
   const config = loadConfig();
-  const stack = await startEmbeddedStack(config, onStop, (msg) => console.log(`[amtsflow] ${msg}`));
+  const stack = await startEmbeddedStack(config, onStop, (msg) => console.log(`[amtsflow] ${msg}`), fail);
   const { publicUrl } = stack;
   const lines = [
     '',

@@ -28,6 +28,10 @@ export interface EmbeddedPostgresOptions {
 
 export interface EmbeddedPostgres {
   url: string;
+  /** The postmaster's process id (also the first line of postmaster.pid). */
+  pid: number | undefined;
+  /** Resolves with how the server ended (after stop() too). */
+  ended: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -108,6 +112,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
     };
     process.on('exit', stopOnExit);
+    const ended = new Promise<string>((resolve) => {
+      child.once('exit', (code, signal) => {
+        process.off('exit', stopOnExit);
+        resolve(signal ? `killed by ${signal}` : `exit code ${code}`);
+      });
+    });
 
     try {
       await waitUntilReady(child, opts.port, password, logFile, tail);
@@ -121,6 +131,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     let stopping: Promise<void> | undefined;
     return {
       url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${DATABASE}`,
+      pid: child.pid,
+      ended,
       stop() {
         stopping ??= terminateChild(child, SHUTDOWN_STEPS).finally(() => process.off('exit', stopOnExit));
         return stopping;

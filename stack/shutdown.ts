@@ -5,9 +5,13 @@ type Stop = () => Promise<void>;
 
 /**
  * Runs a process until SIGINT/SIGTERM, then stops its parts in reverse order. A second
- * Ctrl-C exits at once; a start that fails stops what did start and explains itself.
+ * Ctrl-C exits at once; a start that fails stops what did start and explains itself, and so
+ * does a part that gives up later (`fail`, e.g. a server that will not stay up): exit code 1.
  */
-export async function runUntilSignal(name: string, start: (onStop: (stop: Stop) => void) => Promise<void>): Promise<void> {
+export async function runUntilSignal(
+  name: string,
+  start: (onStop: (stop: Stop) => void, fail: (message: string) => void) => Promise<void>,
+): Promise<void> {
   const stops: Stop[] = [];
   let stopping = false;
 
@@ -36,8 +40,14 @@ export async function runUntilSignal(name: string, start: (onStop: (stop: Stop) 
     });
   }
 
+  const fail = (message: string) => {
+    if (stopping) return;
+    console.error(`\n[${name}] ${message}\n`);
+    void shutdown(1);
+  };
+
   try {
-    await start((stop) => stops.push(stop));
+    await start((stop) => stops.push(stop), fail);
   } catch (err) {
     if (err instanceof StackError || err instanceof ConfigError) console.error(`\n[${name}] ${err.message}\n`);
     else console.error(`[${name}] start failed:`, err);

@@ -26,6 +26,10 @@ export interface TemporalDevServerOptions {
 export interface TemporalDevServer {
   address: string;
   uiUrl?: string;
+  /** The dev server's process id (also in `<dataDir>/temporal.pid`). */
+  pid: number | undefined;
+  /** Resolves with how the server ended (after stop() too). */
+  ended: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -88,6 +92,12 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
     }
   };
   process.on('exit', killOnExit);
+  const ended = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => {
+      process.off('exit', killOnExit);
+      resolve(signal ? `killed by ${signal}` : `exit code ${code}`);
+    });
+  });
 
   const stop = async () => {
     await terminateChild(child, SHUTDOWN_STEPS);
@@ -108,6 +118,8 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   return {
     address,
     ...(opts.uiPort !== undefined ? { uiUrl: `http://127.0.0.1:${opts.uiPort}` } : {}),
+    pid: child.pid,
+    ended,
     stop() {
       stopping ??= stop();
       return stopping;

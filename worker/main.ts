@@ -43,10 +43,12 @@ void runUntilSignal('worker', async (onStop) => {
   if (config.IMAP_URL) {
     const departmentMail = await startDepartmentMail({
       db,
+      databaseUrl: conn.databaseUrl,
       temporalAddress: conn.temporalAddress,
       namespace: config.TEMPORAL_NAMESPACE,
       inboundDomain: config.INBOUND_DOMAIN,
       recoveryMs: config.INBOUND_RETRY_MS,
+      commandsPollMs: config.COMMANDS_POLL_MS,
       imap: { url: config.IMAP_URL, processedFolder: config.IMAP_PROCESSED_FOLDER, pollMs: config.IMAP_POLL_MS },
       log: (msg) => console.log(`[worker] ${msg}`),
     });

@@ -1,6 +1,6 @@
-import { Client, Connection } from '@temporalio/client';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { startProcedureServices } from '../activities/start-procedure';
+import { engineClient } from '../commands/engine-connection';
 import { fillTokens } from '../answers/tokens';
 import type { EngineSettings } from '../config/engine';
 import type { Db } from '../db/client';
@@ -36,8 +36,7 @@ export interface WorkerRuntimeOptions {
 /** A worker process's duties: run procedures and activities, send the mail outbox, deliver the workflow commands. */
 export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<{ stop(): Promise<void> }> {
   // Lazy: the commands wait in PostgreSQL while the engine is away, and go out when it is back.
-  const connection = Connection.lazy({ address: options.temporalAddress });
-  const temporal = new Client({ connection, namespace: options.namespace });
+  const { temporal, connection } = engineClient(options.temporalAddress, options.namespace);
   const { starter, commands } = startProcedureServices({ ...options, temporal });
   const worker = await startWorker({ ...options, starter, settingsOf: options.engine.settingsOf });
   const dispatcher = startOutboxDispatcher({

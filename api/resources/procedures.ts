@@ -1,16 +1,16 @@
 import type { Client } from '@temporalio/client';
+import type { CommandDelivery } from '../../commands/dispatcher';
+import { enqueueCommand } from '../../commands/outbox';
 import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { auditLog, mailOutbox, procedureEvents, procedures, procedureStatuses, tasks } from '../../db/schema';
-import { cancelReasonSignal } from '../../workflows/engine/contract';
 import type { ProcedureStarter } from '../../workflows/module';
 import { procedureTypeNames } from '../../workflows/registry';
 import { HttpError } from '../errors';
 import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
-import { updateErrorToHttp } from '../temporal-errors';
 import { concerns, disturbed, heldBy, nextDueAt, overdue, requestsAnswered, requestsAsked, responsibleId, responsibleRole } from './procedure-outstanding';
 import { withDescendants } from './procedure-tree';
 
@@ -90,6 +90,7 @@ export interface ProcedureRouteDeps {
   db: Db;
   temporal: Client;
   starter: ProcedureStarter;
+  commands: CommandDelivery;
 }
 
 const columns = {
@@ -111,7 +112,7 @@ const columns = {
   disturbed,
 };
 
-export function procedureRoutes(api: Api, { db, temporal, starter }: ProcedureRouteDeps) {
+export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRouteDeps) {
   async function loadProcedure(id: string) {
     const [row] = await db.select(columns).from(procedures).where(eq(procedures.id, id));
     if (!row) throw HttpError.notFound('Vorgang');
@@ -187,35 +188,42 @@ export function procedureRoutes(api: Api, { db, temporal, starter }: ProcedureRo
   api.route({
     method: 'post',
     path: '/api/procedures/:id/cancel',
-    summary: 'Vorgang mit Begründung abbrechen (Amtsleitung)',
+    summary:
+      'Vorgang mit Begründung abbrechen (Amtsleitung): 200, wenn die Prozess-Engine den Abbruch angenommen hat; 202, wenn er vorgemerkt ist und zugestellt wird, sobald sie erreichbar ist',
     tag: 'procedures',
     access: ['manager', 'admin'],
     params: textIdParams,
     body: cancelBody,
     response: procedureSchema,
-    async handler({ params, body, user }) {
+    async handler({ params, body, user, res }) {
       const proc = await loadProcedure(params.id);
       if (proc.status !== 'running') throw HttpError.conflict('Der Vorgang läuft nicht mehr');
       if (proc.parentId) {
         // Its parent waits for its result; cancelling a part would leave the whole without its next step.
         throw HttpError.conflict(`Dieser Vorgang ist Teil von ${proc.parentId}; bitte den übergeordneten Vorgang abbrechen`);
       }
-      const handle = temporal.workflow.getHandle(proc.id);
-      try {
-        await handle.signal(cancelReasonSignal, { reason: body.reason, by: user.id });
-        await handle.cancel();
-      } catch (err) {
-        // The procedure ended between the check above and now: a conflict, not a server error.
-        throw updateErrorToHttp(err);
-      }
-      await writeAudit(db, {
-        actorId: user.id,
-        action: 'procedure.cancel-requested',
-        entityType: 'procedure',
-        entityId: proc.id,
-        procedureId: proc.id,
-        detail: { reason: body.reason },
+      // The request and what the workflow is owed are one fact: written together, delivered until Temporal takes it.
+      // One cancel per procedure: a second request while the first is on its way adds nothing.
+      const commandId = await db.transaction(async (tx) => {
+        const id = await enqueueCommand(tx, `cancel:${proc.id}`, {
+          kind: 'cancel',
+          workflowId: proc.id,
+          payload: { reason: body.reason, by: user.id },
+        });
+        if (id) {
+          await writeAudit(tx, {
+            actorId: user.id,
+            action: 'procedure.cancel-requested',
+            entityType: 'procedure',
+            entityId: proc.id,
+            procedureId: proc.id,
+            detail: { reason: body.reason },
+          });
+        }
+        return id;
       });
+      // A procedure that ended meanwhile makes the command obsolete; the procedure as it is says so.
+      if (!commandId || !(await commands.deliverNow([commandId]))) res.locals.status = 202;
       return loadProcedure(proc.id);
     },
   });

@@ -11,7 +11,8 @@ import { HttpError, zodFields } from '../errors';
 import { dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { idParams, type Api } from '../route';
 import type { SessionUser } from '../session-user';
-import { isNotReady, updateErrorToHttp } from '../temporal-errors';
+import { engineAnswers } from '../../commands/engine-connection';
+import { engineUnavailable, isNotReady, updateErrorToHttp } from '../temporal-errors';
 import { assignedTo, completionRight, groupOf, seesAllTasks, workableBy } from './task-access';
 import { taskAssignmentRoutes } from './task-assignment';
 import { taskColumns, taskQueries } from './task-queries';
@@ -74,6 +75,9 @@ export const nextStepSchema = z
     nextTask: taskSchema.nullable(),
   })
   .meta({ id: 'CompletionResult' });
+
+// A completion needs the engine at once; one that is away is told in a moment, not after the client's 20 s of retries.
+const ENGINE_CHECK_MS = 2_000;
 
 /**
  * The row is open but the workflow has not recorded it yet: a worker crashed after writing it.
@@ -231,6 +235,7 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
       const unknown = await checkTaskReferences(db, parsed.data as Record<string, unknown>);
       if (unknown.length > 0) throw HttpError.badRequest('Die Formulardaten sind ungültig', unknown);
 
+      if (!(await engineAnswers(temporal, ENGINE_CHECK_MS))) throw engineUnavailable();
       const handle = temporal.workflow.getHandle(task.procedureId);
       const send = () =>
         handle.executeUpdate(completeTaskUpdate, {

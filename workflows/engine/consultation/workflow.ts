@@ -1,4 +1,4 @@
-import { condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, isCancellation, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { EngineActivities } from '../../../activities';
 import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../frame';
 import { humanTasks } from '../human-task';
@@ -39,6 +39,17 @@ async function answeredMeanwhile(pending: Set<string>): Promise<boolean> {
 }
 
 /**
+ * Woken by one answer while others are still awaited, the database says whether they came too:
+ * an answer whose signal was lost (sent fire-and-forget before answers became durable commands)
+ * then counts as soon as the next one arrives, not only at the next timer. Signals recorded
+ * before this change were handled without it (patched), and replay unchanged.
+ */
+async function othersAnsweredMeanwhile(pending: Set<string>): Promise<void> {
+  if (pending.size === 0 || !patched('consultation-rereads-when-woken')) return;
+  for (const id of await settledRequests({ requestIds: [...pending] })) pending.delete(id);
+}
+
+/**
  * Fachdienststellen-Anfrage: one question to N departments; they answer by link or reply;
  * reminder, escalation to the head, "keine Antwort" at the deadline; staff consolidate.
  */
@@ -47,9 +58,15 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
     const { input, consultation, timing, startedBy } = args;
     const pending = new Set<string>();
     const answered = new Set<string>();
-    setHandler(answerReceivedSignal, ({ requestId }) => {
+    setHandler(answerReceivedSignal, async ({ requestId }) => {
       answered.add(requestId);
       pending.delete(requestId);
+      try {
+        await othersAnsweredMeanwhile(pending);
+      } catch (err) {
+        // Cancelled with the consultation: what it would have read no longer matters.
+        if (!isCancellation(err)) throw err;
+      }
     });
 
     const opened = await openRequests({
