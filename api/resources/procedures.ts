@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { and, asc, count, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
@@ -8,7 +8,7 @@ import { cancelReasonSignal } from '../../workflows/engine/contract';
 import type { ProcedureStarter } from '../../workflows/module';
 import { procedureTypeNames } from '../../workflows/registry';
 import { HttpError } from '../errors';
-import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
+import { dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
 import { updateErrorToHttp } from '../temporal-errors';
 import { concerns, heldBy, nextDueAt, overdue, requestsAnswered, requestsAsked, responsibleId, responsibleRole } from './procedure-outstanding';
@@ -38,7 +38,15 @@ const procedureFilter = z.strictObject({
   responsibleId: z.uuid('keine gültige Personen-ID').optional(),
   /** A department was asked in it. */
   departmentId: z.uuid('keine gültige Dienststellen-ID').optional(),
+  /** Started or ended on or after / before this day (Berlin) or moment: a dashboard month's list. */
+  startedFrom: dayOrMomentFilter.optional(),
+  startedBefore: dayOrMomentFilter.optional(),
+  endedFrom: dayOrMomentFilter.optional(),
+  endedBefore: dayOrMomentFilter.optional(),
 });
+
+/** A day is its beginning in Berlin, as the office reads "ab 1.11."; a moment is itself. */
+const momentOf = (v: string) => (v.length === 10 ? sql`(${v}::timestamp at time zone 'Europe/Berlin')` : sql`${v}::timestamptz`);
 
 export const procedureSchema = z
   .object({
@@ -133,6 +141,10 @@ export function procedureRoutes(api: Api, { db, temporal, starter }: ProcedureRo
         f.overdue !== undefined ? overdue(f.overdue) : undefined,
         f.responsibleId ? heldBy(f.responsibleId) : undefined,
         f.departmentId ? concerns(f.departmentId) : undefined,
+        f.startedFrom ? sql`${procedures.startedAt} >= ${momentOf(f.startedFrom)}` : undefined,
+        f.startedBefore ? sql`${procedures.startedAt} < ${momentOf(f.startedBefore)}` : undefined,
+        f.endedFrom ? sql`${procedures.endedAt} >= ${momentOf(f.endedFrom)}` : undefined,
+        f.endedBefore ? sql`${procedures.endedAt} < ${momentOf(f.endedBefore)}` : undefined,
       ];
       const { offset, limit } = pageOf(query);
       const [rows, [total]] = await Promise.all([
