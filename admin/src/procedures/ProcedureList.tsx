@@ -1,7 +1,32 @@
-import { DataTable, DateField, List, SearchInput, SelectArrayInput, SelectInput, useRecordContext, useTranslate } from 'react-admin';
+import { Chip } from '@mui/material';
+import {
+  AutocompleteInput,
+  Button,
+  DataTable,
+  DateField,
+  DateInput,
+  FilterButton,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectArrayInput,
+  SelectInput,
+  TopToolbar,
+  CreateButton,
+  useCanAccess,
+  useListContext,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import SchemaIcon from '@mui/icons-material/Schema';
+import { DueMark } from '../common/DueMark';
+import { Responsible } from '../common/Responsible';
 import { EnumField } from '../common/EnumField';
-import { PersonName } from '../common/PersonName';
 import { useProcedureTypeChoices, useProcedureTypeLabel } from '../common/procedureTypes';
+import { typePath } from '../procedure-types';
+import type { Procedure } from './procedureApi';
+
 
 const statuses = ['running', 'completed', 'cancelled', 'failed'];
 
@@ -11,15 +36,60 @@ function TypeField() {
   return record ? <span>{label(record.type)}</span> : null;
 }
 
-function StartedByField() {
-  const record = useRecordContext<{ startedBy: string | null }>();
-  return <PersonName id={record?.startedBy} />;
+/** The next due date, marked when it has passed; nothing for a procedure that has ended. */
+function NextDueField() {
+  const record = useRecordContext<Procedure>();
+  if (!record || record.status !== 'running' || !record.nextDueAt) return <span>–</span>;
+  return <DueMark dueAt={record.nextDueAt} status={record.status} />;
 }
 
-/** Filters the API knows: type, title (q), status, starter; current step and start date sort. */
+function ResponsibleField() {
+  const record = useRecordContext<Procedure>();
+  if (!record || record.status !== 'running') return <span>–</span>;
+  return <Responsible id={record.responsibleId} role={record.responsibleRole} />;
+}
+
+/** A running consultation's answers so far: "2 von 3 Antworten". */
+function AnswersField() {
+  const translate = useTranslate();
+  const record = useRecordContext<Procedure>();
+  if (!record || record.requestsAsked === 0) return null;
+  const all = record.requestsAnswered === record.requestsAsked;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={all ? 'success' : 'default'}
+      label={translate('app.procedure.answers_of', { answered: record.requestsAnswered, asked: record.requestsAsked })}
+      data-testid="answers-count"
+    />
+  );
+}
+
+/** With a type chosen, its map (the waiting procedures per step) is one click away. */
+function ListActions() {
+  const translate = useTranslate();
+  const { filterValues } = useListContext();
+  const { canAccess: seesTypes } = useCanAccess({ resource: 'procedure-types', action: 'show' });
+  const type = (filterValues as { type?: string }).type;
+  return (
+    <TopToolbar>
+      {seesTypes && type && (
+        <Button component={Link} to={typePath(type)} label={translate('app.procedure_type.open_map')} data-testid="type-map-link">
+          <SchemaIcon />
+        </Button>
+      )}
+      <FilterButton />
+      <CreateButton />
+    </TopToolbar>
+  );
+}
+
+/** What is outstanding at a glance: current step, next due date, who holds it, a consultation's answers. */
 export function ProcedureList() {
   const translate = useTranslate();
   const types = useProcedureTypeChoices();
+  const { canAccess: seesPeople } = useCanAccess({ resource: 'users', action: 'list' });
   const filters = [
     <SearchInput key="q" source="q" alwaysOn placeholder={translate('app.procedure.search')} />,
     <SelectInput key="type" source="type" choices={types} alwaysOn />,
@@ -30,10 +100,32 @@ export function ProcedureList() {
       choices={statuses.map((s) => ({ id: s, name: translate(`app.procedure_status.${s}`) }))}
       sx={{ minWidth: 180 }}
     />,
+    <SelectInput
+      key="overdue"
+      source="overdue"
+      label="app.task.overdue_filter"
+      alwaysOn
+      choices={[
+        { id: true, name: translate('app.task.only_overdue') },
+        { id: false, name: translate('app.task.not_overdue') },
+      ]}
+    />,
+    ...(seesPeople
+      ? [
+          <ReferenceInput key="responsibleId" source="responsibleId" reference="users" perPage={100} sort={{ field: 'name', order: 'ASC' }}>
+            <AutocompleteInput label="resources.procedures.fields.responsibleId" optionText="name" sx={{ minWidth: 220 }} />
+          </ReferenceInput>,
+        ]
+      : []),
+    <ReferenceInput key="departmentId" source="departmentId" reference="departments" perPage={100} sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput label="resources.procedures.fields.departmentId" optionText="name" sx={{ minWidth: 220 }} />
+    </ReferenceInput>,
+    // A dashboard month's list says which month it is.
+    ...['startedFrom', 'startedBefore', 'endedFrom', 'endedBefore'].map((source) => <DateInput key={source} source={source} />),
   ];
   return (
-    <List filters={filters} sort={{ field: 'startedAt', order: 'DESC' }} exporter={false}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+    <List filters={filters} actions={<ListActions />} sort={{ field: 'startedAt', order: 'DESC' }} exporter={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& td': { verticalAlign: 'top' } }}>
         <DataTable.Col source="title" />
         <DataTable.Col source="type">
           <TypeField />
@@ -42,11 +134,17 @@ export function ProcedureList() {
           <EnumField source="status" group="procedure_status" />
         </DataTable.Col>
         <DataTable.Col source="currentStep" />
-        <DataTable.Col source="startedBy" disableSort>
-          <StartedByField />
+        <DataTable.Col source="nextDueAt">
+          <NextDueField />
+        </DataTable.Col>
+        <DataTable.Col source="responsibleId" disableSort>
+          <ResponsibleField />
+        </DataTable.Col>
+        <DataTable.Col source="requestsAnswered" disableSort>
+          <AnswersField />
         </DataTable.Col>
         <DataTable.Col source="startedAt">
-          <DateField source="startedAt" showTime />
+          <DateField source="startedAt" />
         </DataTable.Col>
       </DataTable>
     </List>

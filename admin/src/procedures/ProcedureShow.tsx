@@ -1,11 +1,15 @@
 import { Box, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Show, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatDateTime } from '../common/DueMark';
+import { Link, Show, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { DueMark, formatDateTime } from '../common/DueMark';
 import { PersonName } from '../common/PersonName';
+import { Responsible } from '../common/Responsible';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
+import { typePath } from '../procedure-types';
 import { CancelButton } from './CancelButton';
+import { DepartmentRequests } from './DepartmentRequests';
+import { ProcedureMap } from './map/ProcedureMap';
 import type { Procedure } from './procedureApi';
 import { ProcedureRelations } from './ProcedureRelations';
 import { Timeline } from './Timeline';
@@ -18,14 +22,28 @@ function ProcedurePage() {
   const typeLabel = useProcedureTypeLabel();
   const [locale] = useLocaleState();
   const queryClient = useQueryClient();
-  // The end of a procedure is news for its history too, which stops polling then.
+  const { canAccess: seesTypes } = useCanAccess({ resource: 'procedure-types', action: 'show' });
+  // The end of a procedure is news for its history and its map too, which stop polling then.
   useEffect(() => {
-    if (p) void queryClient.invalidateQueries({ queryKey: ['procedure-history', p.id] });
+    if (!p) return;
+    void queryClient.invalidateQueries({ queryKey: ['procedure-history', p.id] });
+    void queryClient.invalidateQueries({ queryKey: ['procedure-map', p.id] });
+    void queryClient.invalidateQueries({ queryKey: ['procedure-requests', p.id] });
   }, [p?.id, p?.status, queryClient]);
   if (!p) return null;
+  const running = p.status === 'running';
   const facts: [string, React.ReactNode][] = [
-    ['resources.procedures.fields.type', typeLabel(p.type)],
+    ['resources.procedures.fields.type', seesTypes ? <Link to={typePath(p.type)}>{typeLabel(p.type)}</Link> : typeLabel(p.type)],
     ['resources.procedures.fields.currentStep', p.currentStep ?? '–'],
+    ...(running
+      ? ([
+          ['resources.procedures.fields.nextDueAt', <DueMark key="d" dueAt={p.nextDueAt} status={p.status} />],
+          ['resources.procedures.fields.responsibleId', <Responsible key="r" id={p.responsibleId} role={p.responsibleRole} />],
+        ] as [string, React.ReactNode][])
+      : []),
+    ...(p.requestsAsked > 0
+      ? ([['resources.procedures.fields.requestsAnswered', translate('app.procedure.answers_of', { answered: p.requestsAnswered, asked: p.requestsAsked })]] as [string, React.ReactNode][])
+      : []),
     ['resources.procedures.fields.outcome', p.outcome ?? '–'],
     ['resources.procedures.fields.startedBy', <PersonName key="s" id={p.startedBy} />],
     ['resources.procedures.fields.startedAt', formatDateTime(p.startedAt, locale)],
@@ -33,7 +51,7 @@ function ProcedurePage() {
   ];
   return (
     <Grid container spacing={2} sx={{ p: 2 }}>
-      <Grid size={{ xs: 12, lg: 7 }}>
+      <Grid size={12}>
         <Card variant="outlined">
           <CardContent>
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -49,17 +67,40 @@ function ProcedurePage() {
                   <Typography component="dt" variant="body2" color="text.secondary">
                     {translate(label)}
                   </Typography>
-                  <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+                  <Typography component="dd" variant="body2" sx={{ m: 0 }} data-fact={label.split('.').pop()}>
                     {value}
                   </Typography>
                 </Box>
               ))}
             </Box>
             <ProcedureRelations procedure={p} />
-            <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
+          </CardContent>
+        </Card>
+      </Grid>
+      <Grid size={12}>
+        <Card variant="outlined" component="section" aria-labelledby="map-title">
+          <CardContent>
+            <Typography variant="h6" component="h2" id="map-title" gutterBottom>
+              {translate('app.map.title')}
+            </Typography>
+            <ProcedureMap procedureId={p.id} live={running} />
+          </CardContent>
+        </Card>
+      </Grid>
+      <Grid size={12}>
+        <Card variant="outlined" sx={{ '&:has(> .MuiCardContent-root:empty)': { display: 'none' } }}>
+          <CardContent sx={{ '&:empty': { display: 'none' } }}>
+            <DepartmentRequests procedureId={p.id} live={running} title={translate('app.relations.requests')} />
+          </CardContent>
+        </Card>
+      </Grid>
+      <Grid size={{ xs: 12, lg: 7 }}>
+        <Card variant="outlined">
+          <CardContent>
+            <Typography variant="h6" component="h2">
               {translate('app.timeline.title')}
             </Typography>
-            <Timeline procedureId={p.id} live={p.status === 'running'} />
+            <Timeline procedureId={p.id} live={running} />
           </CardContent>
         </Card>
       </Grid>
@@ -69,7 +110,7 @@ function ProcedurePage() {
             <Typography variant="h6" component="h2">
               {translate('app.timeline.audit')}
             </Typography>
-            <Timeline procedureId={p.id} sources={['audit']} dense live={p.status === 'running'} />
+            <Timeline procedureId={p.id} sources={['audit']} dense live={running} />
           </CardContent>
         </Card>
       </Grid>

@@ -22,6 +22,7 @@ const de = {
     },
   },
   app: {
+    audit_action: { 'funding-call_imported': 'Förderaufruf aus einem Feed übernommen', 'funding-feed_failed': 'Feed der Förderaufrufe nicht lesbar' },
     procedure_types: { 'funding-call-review': 'Förderaufruf prüfen' },
     knowledge_source: {
       'funding-review': 'Förderaufruf-Prüfung',
@@ -93,6 +94,7 @@ const en: typeof de = {
     },
   },
   app: {
+    audit_action: { 'funding-call_imported': 'Funding call imported from a feed', 'funding-feed_failed': 'Funding feed could not be read' },
     procedure_types: { 'funding-call-review': 'Funding call review' },
     knowledge_source: {
       'funding-review': 'Funding call review',

@@ -24,6 +24,7 @@ const de = {
     },
   },
   app: {
+    audit_action: { 'monitoring-report_published': 'Monitoringbericht veröffentlicht' },
     procedure_types: { 'integration-monitoring': 'Integrationsmonitoring' },
     direction: { higher_better: 'höher ist besser', lower_better: 'niedriger ist besser' },
     trend: { improving: 'besser', worsening: 'schlechter', unchanged: 'unverändert' },
@@ -82,6 +83,7 @@ const en: typeof de = {
     },
   },
   app: {
+    audit_action: { 'monitoring-report_published': 'Monitoring report published' },
     procedure_types: { 'integration-monitoring': 'Integration monitoring' },
     direction: { higher_better: 'higher is better', lower_better: 'lower is better' },
     trend: { improving: 'better', worsening: 'worse', unchanged: 'unchanged' },

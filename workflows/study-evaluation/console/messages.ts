@@ -20,6 +20,7 @@ const de = {
     },
   },
   app: {
+    audit_action: { 'studies_file-uploaded': 'Datei der Studie hochgeladen' },
     procedure_types: { 'study-evaluation': 'Studie auswerten' },
     knowledge_source: {
       study: 'Studie',
@@ -74,6 +75,7 @@ const en: typeof de = {
     },
   },
   app: {
+    audit_action: { 'studies_file-uploaded': 'Study file uploaded' },
     procedure_types: { 'study-evaluation': 'Study evaluation' },
     knowledge_source: {
       study: 'Study',
