@@ -110,8 +110,9 @@ describe('a manager’s oversight in the console', () => {
 
   it('lists both with their answers so far, next due date and who is responsible; filters by department', async () => {
     const ordnungsamt = departmentByCode(depts, 'ORDA');
-    await go(carla, `/procedures?filter=${encodeURIComponent(JSON.stringify({ q: `Aufsicht`, departmentId: ordnungsamt.id, status: ['running'] }))}`);
-    const rows = (await manager.get(`/api/procedures?${listQuery({ q: 'Aufsicht', departmentId: ordnungsamt.id, status: ['running'] }, [0, 24], ['startedAt', 'DESC'])}`)).body as {
+    const filter = { id: [reviewId, `${reviewId}.anfrage`, consultationId], departmentId: ordnungsamt.id, status: ['running'] };
+    await go(carla, `/procedures?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+    const rows = (await manager.get(`/api/procedures?${listQuery(filter, [0, 24], ['startedAt', 'DESC'])}`)).body as {
       id: string; title: string; requestsAsked: number; requestsAnswered: number; nextDueAt: string | null;
     }[];
     const ours = rows.filter((r) => [reviewId, `${reviewId}.anfrage`, consultationId].includes(r.id));
@@ -160,9 +161,10 @@ describe('a manager’s oversight in the console', () => {
     await expect(figure.textContent()).resolves.toBe(String(pending));
     await figure.click();
     await carla.waitForURL(/#\/consultation-requests/);
-    await carla.locator('tbody tr').first().waitFor();
+    // Rows of the filtered list, not the skeleton shown while it loads.
+    await carla.locator('tbody tr', { hasText: `Aufsicht Anfrage ${run}` }).waitFor();
     const ordnungsamt = departmentByCode(depts, 'ORDA');
-    const listed = await manager.get(`/api/consultation-requests?${listQuery({ departmentId: ordnungsamt.id, status: 'pending', sentFrom: dashboard.since }, [0, 0])}`);
+    const listed = await manager.get(`/api/consultation-requests?${listQuery({ departmentId: ordnungsamt.id, status: ['pending'], sentFrom: dashboard.since }, [0, 0])}`);
     expect(listed.headers.get('content-range')).toMatch(new RegExp(`/${pending}$`));
     await expect(carla.locator('tbody tr').count()).resolves.toBe(Math.min(pending, 25));
     await expect(carla.locator('tbody').textContent()).resolves.toContain(`Aufsicht Anfrage ${run}`);

@@ -122,7 +122,7 @@ export function Dashboard() {
           { label: translate('resources.procedures.fields.type'), value: (r) => <Figure to={typePath(String(r.type))}>{String(r.name)}</Figure> },
           ...STATUSES.map((s) => ({
             label: translate(`app.procedure_status.${s}`),
-            value: (r: Record<string, string | number>) => linked(Number(r[s] ?? 0), listPath({ type: r.type, status: s })),
+            value: (r: Record<string, string | number>) => linked(Number(r[s] ?? 0), listPath({ type: r.type, status: [s] })),
             numeric: true,
           })),
         ]}
@@ -221,11 +221,11 @@ export function Dashboard() {
           {
             label: translate('app.dashboard.answer_rate'),
             value: (r) =>
-              r.rate === null ? '–' : linked(r.answered, requestsPath({ departmentId: r.departmentId, status: 'answered', ...since }), translate('app.dashboard.answered_of', { answered: r.answered, requests: r.requests, rate: r.rate })),
+              r.rate === null ? '–' : linked(r.answered, requestsPath({ departmentId: r.departmentId, status: ['answered'], ...since }), translate('app.dashboard.answered_of', { answered: r.answered, requests: r.requests, rate: r.rate })),
             numeric: true,
           },
-          { label: translate('app.request_status.no_answer'), value: (r) => linked(r.noAnswer, requestsPath({ departmentId: r.departmentId, status: 'no_answer', ...since })), numeric: true },
-          { label: translate('app.request_status.pending'), value: (r) => linked(r.pending, requestsPath({ departmentId: r.departmentId, status: 'pending', ...since })), numeric: true },
+          { label: translate('app.request_status.no_answer'), value: (r) => linked(r.noAnswer, requestsPath({ departmentId: r.departmentId, status: ['no_answer'], ...since })), numeric: true },
+          { label: translate('app.request_status.pending'), value: (r) => linked(r.pending, requestsPath({ departmentId: r.departmentId, status: ['pending'], ...since })), numeric: true },
           { label: translate('app.dashboard.overdue_requests'), value: (r) => linked(r.overdue, requestsPath({ departmentId: r.departmentId, overdue: true, ...since })), numeric: true },
           {
             label: translate('app.dashboard.median_time'),
@@ -267,7 +267,7 @@ export function Dashboard() {
             label: translate('app.dashboard.completed'),
             value: (r) => {
               const b = monthBounds(r.month);
-              return linked(r.completed, listPath({ status: 'completed', endedFrom: b.from, endedBefore: b.before }));
+              return linked(r.completed, listPath({ status: ['completed'], endedFrom: b.from, endedBefore: b.before }));
             },
             numeric: true,
           },
@@ -298,7 +298,7 @@ export function Dashboard() {
             label: typeLabel(t),
             value: (r: Record<string, string | number>) => {
               const b = monthBounds(String(r.month));
-              return linked(Number(r[t] ?? 0), listPath({ type: t, status: 'completed', endedFrom: b.from, endedBefore: b.before }));
+              return linked(Number(r[t] ?? 0), listPath({ type: t, status: ['completed'], endedFrom: b.from, endedBefore: b.before }));
             },
             numeric: true,
           })),

@@ -36,7 +36,7 @@ export const deOversight = {
   app: {
     menu: { all_tasks: 'Alle Aufgaben' },
     person: { you_dative: 'Ihnen' },
-    procedure: { answers_of: '%{answered} von %{asked} Antworten' },
+    procedure: { answers_of: '%{answered} von %{asked} Antworten', stand: 'Stand (aktueller Schritt)' },
     task: { holder_group: 'Gruppe (ohne Person)', holder_department: 'Dienststelle der zuständigen Person' },
     step_kind: { task: 'Aufgabe', approval: 'Freigabe', consultation: 'Anfrage', wait: 'Warten', deadline: 'Frist', step: 'Schritt', end: 'Ende' },
     duration: { seconds: '%{n} Sek.', minutes: '%{n} Min.', hours: '%{n} Std.', days: '%{n} Tage' },

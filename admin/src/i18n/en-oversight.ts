@@ -35,7 +35,7 @@ export const enOversight: OversightMessages = {
   app: {
     menu: { all_tasks: 'All tasks' },
     person: { you_dative: 'you' },
-    procedure: { answers_of: '%{answered} of %{asked} answers' },
+    procedure: { answers_of: '%{answered} of %{asked} answers', stand: 'State (current step)' },
     task: { holder_group: 'Group (no person)', holder_department: 'Department of the person responsible' },
     step_kind: { task: 'Task', approval: 'Approval', consultation: 'Request', wait: 'Waiting', deadline: 'Deadline', step: 'Step', end: 'End' },
     duration: { seconds: '%{n} s', minutes: '%{n} min', hours: '%{n} h', days: '%{n} days' },

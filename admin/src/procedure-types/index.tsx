@@ -72,7 +72,7 @@ function ProcedureTypeList() {
                   <Typography variant="body2">
                     {translate('app.procedure_type.steps', { smart_count: t.steps.nodes.filter((n) => n.kind !== 'end').length })}
                     {' · '}
-                    <Link to={listPath({ type: t.id, status: 'running' })}>
+                    <Link to={listPath({ type: t.id, status: ['running'] })}>
                       {translate('app.procedure_type.running', { smart_count: running?.[t.id] ?? 0 })}
                     </Link>
                   </Typography>
@@ -120,7 +120,7 @@ function ProcedureTypeShow() {
       </Typography>
       <Typography>
         {translate('app.procedure_type.summary', { smart_count: waitingTotal, n: number(waitingTotal) })}{' '}
-        <Link to={listPath({ type: id, status: 'running' })} data-testid="type-running-link">
+        <Link to={listPath({ type: id, status: ['running'] })} data-testid="type-running-link">
           {translate('app.procedure_type.open_list')}
         </Link>
       </Typography>

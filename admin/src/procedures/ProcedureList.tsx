@@ -1,4 +1,4 @@
-import { Chip } from '@mui/material';
+import { Chip, Typography } from '@mui/material';
 import {
   AutocompleteInput,
   Button,
@@ -22,7 +22,6 @@ import { Link } from 'react-router-dom';
 import SchemaIcon from '@mui/icons-material/Schema';
 import { DueMark } from '../common/DueMark';
 import { Responsible } from '../common/Responsible';
-import { EnumField } from '../common/EnumField';
 import { useProcedureTypeChoices, useProcedureTypeLabel } from '../common/procedureTypes';
 import { typePath } from '../procedure-types';
 import type { Procedure } from './procedureApi';
@@ -30,10 +29,40 @@ import type { Procedure } from './procedureApi';
 
 const statuses = ['running', 'completed', 'cancelled', 'failed'];
 
-function TypeField() {
+/** The title with the procedure type beneath: two columns' worth in one, so the list fits a tablet. */
+function TitleField() {
   const label = useProcedureTypeLabel();
-  const record = useRecordContext<{ type: string }>();
-  return record ? <span>{label(record.type)}</span> : null;
+  const record = useRecordContext<Procedure>();
+  if (!record) return null;
+  return (
+    <span>
+      {record.title}
+      <br />
+      <Typography variant="caption" color="text.secondary" component="span">
+        {label(record.type)}
+      </Typography>
+    </span>
+  );
+}
+
+/** The status, and for a running procedure the step it is at. */
+function StandField() {
+  const translate = useTranslate();
+  const record = useRecordContext<Procedure>();
+  if (!record) return null;
+  return (
+    <span>
+      {translate(`app.procedure_status.${record.status}`)}
+      {record.status === 'running' && record.currentStep ? (
+        <>
+          <br />
+          <Typography variant="caption" component="span">
+            {record.currentStep}
+          </Typography>
+        </>
+      ) : null}
+    </span>
+  );
 }
 
 /** The next due date, marked when it has passed; nothing for a procedure that has ended. */
@@ -126,14 +155,12 @@ export function ProcedureList() {
   return (
     <List filters={filters} actions={<ListActions />} sort={{ field: 'startedAt', order: 'DESC' }} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& td': { verticalAlign: 'top' } }}>
-        <DataTable.Col source="title" />
-        <DataTable.Col source="type">
-          <TypeField />
+        <DataTable.Col source="title">
+          <TitleField />
         </DataTable.Col>
-        <DataTable.Col source="status">
-          <EnumField source="status" group="procedure_status" />
+        <DataTable.Col source="currentStep" label="app.procedure.stand">
+          <StandField />
         </DataTable.Col>
-        <DataTable.Col source="currentStep" />
         <DataTable.Col source="nextDueAt">
           <NextDueField />
         </DataTable.Col>

@@ -14,7 +14,8 @@ import type { Procedure } from './procedureApi';
 import { ProcedureRelations } from './ProcedureRelations';
 import { Timeline } from './Timeline';
 
-const statusColor = { running: 'info', completed: 'success', cancelled: 'default', failed: 'error' } as const;
+// 'info' (light blue) fails the contrast of white text; the theme's primary holds it.
+const statusColor = { running: 'primary', completed: 'success', cancelled: 'default', failed: 'error' } as const;
 
 function ProcedurePage() {
   const p = useRecordContext<Procedure>();
@@ -51,7 +52,7 @@ function ProcedurePage() {
   ];
   return (
     <Grid container spacing={2} sx={{ p: 2 }}>
-      <Grid size={12}>
+      <Grid size={12} sx={{ minWidth: 0 }}>
         <Card variant="outlined">
           <CardContent>
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -77,7 +78,7 @@ function ProcedurePage() {
           </CardContent>
         </Card>
       </Grid>
-      <Grid size={12}>
+      <Grid size={12} sx={{ minWidth: 0 }}>
         <Card variant="outlined" component="section" aria-labelledby="map-title">
           <CardContent>
             <Typography variant="h6" component="h2" id="map-title" gutterBottom>
@@ -87,14 +88,14 @@ function ProcedurePage() {
           </CardContent>
         </Card>
       </Grid>
-      <Grid size={12}>
+      <Grid size={12} sx={{ minWidth: 0 }}>
         <Card variant="outlined" sx={{ '&:has(> .MuiCardContent-root:empty)': { display: 'none' } }}>
           <CardContent sx={{ '&:empty': { display: 'none' } }}>
             <DepartmentRequests procedureId={p.id} live={running} title={translate('app.relations.requests')} />
           </CardContent>
         </Card>
       </Grid>
-      <Grid size={{ xs: 12, lg: 7 }}>
+      <Grid size={{ xs: 12, lg: 7 }} sx={{ minWidth: 0 }}>
         <Card variant="outlined">
           <CardContent>
             <Typography variant="h6" component="h2">
@@ -104,7 +105,7 @@ function ProcedurePage() {
           </CardContent>
         </Card>
       </Grid>
-      <Grid size={{ xs: 12, lg: 5 }}>
+      <Grid size={{ xs: 12, lg: 5 }} sx={{ minWidth: 0 }}>
         <Card variant="outlined">
           <CardContent>
             <Typography variant="h6" component="h2">
@@ -121,7 +122,8 @@ function ProcedurePage() {
 export function ProcedureShow() {
   return (
     // While it runs, the page follows it: the step, the status, the outcome.
-    <Show actions={false} component="div" queryOptions={{ refetchInterval: (query) => ((query.state.data as Procedure | undefined)?.status === 'running' ? 5000 : false) }}>
+    // min-width 0: a wide table scrolls in its own box instead of widening the page.
+    <Show actions={false} component="div" sx={{ '& .RaShow-card': { minWidth: 0 } }} queryOptions={{ refetchInterval: (query) => ((query.state.data as Procedure | undefined)?.status === 'running' ? 5000 : false) }}>
       <ProcedurePage />
     </Show>
   );

@@ -108,7 +108,7 @@ export function ProcedureMap({ procedureId, live }: { procedureId: string; live:
 
   return (
     <Grid container spacing={2} data-testid="procedure-map" data-status={data.status}>
-      <Grid size={{ xs: 12, md: 7 }}>
+      <Grid size={12} sx={{ minWidth: 0 }}>
         <MapLegend
           items={[
             ['done', translate('app.map.state.done')],
@@ -118,7 +118,7 @@ export function ProcedureMap({ procedureId, live }: { procedureId: string; live:
         />
         <StepDiagram nodes={nodes} edges={edges} startLabel={translate('app.map.start')} testId="map-diagram" />
       </Grid>
-      <Grid size={{ xs: 12, md: 5 }}>
+      <Grid size={{ xs: 12, md: 5 }} sx={{ minWidth: 0 }}>
         {current.length > 0 && (
           <Box data-testid="map-now" sx={{ mb: 2 }}>
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
@@ -148,6 +148,8 @@ export function ProcedureMap({ procedureId, live }: { procedureId: string; live:
             )}
           </Box>
         )}
+      </Grid>
+      <Grid size={{ xs: 12, md: 7 }} sx={{ minWidth: 0 }}>
         <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }} id={`steps-${procedureId}`}>
           {translate('app.map.steps_in_order')}
         </Typography>

@@ -27,8 +27,9 @@ export interface DiagramEdge {
   label?: string;
 }
 
-const NODE_WIDTH = 208;
-const CHARS_PER_LINE = 27;
+const NODE_WIDTH = 184;
+const END_WIDTH = 150;
+const CHARS_PER_LINE = 24;
 const LINE = 16;
 const PAD = 10;
 
@@ -68,14 +69,16 @@ interface Placed {
 
 function layout(nodes: DiagramNode[], edges: DiagramEdge[], startLabel: string) {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, edgesep: 12, marginx: 8, marginy: 8 });
+  g.setGraph({ rankdir: 'TB', nodesep: 16, ranksep: 40, edgesep: 10, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
   const placed = new Map<string, Omit<Placed, 'x' | 'y'>>();
   placed.set('start', { node: null, key: 'start', width: 64, height: 30, labelLines: [startLabel] });
   for (const n of nodes) {
-    const labelLines = wrap(n.label);
-    const lines = n.lines.flatMap((l) => wrap(l, CHARS_PER_LINE + 2));
-    placed.set(n.key, { node: n, key: n.key, width: NODE_WIDTH, height: PAD * 2 + 13 + (labelLines.length + lines.length) * LINE, labelLines });
+    const width = n.isEnd ? END_WIDTH : NODE_WIDTH;
+    const chars = n.isEnd ? CHARS_PER_LINE - 5 : CHARS_PER_LINE;
+    const labelLines = wrap(n.label, chars);
+    const lines = n.lines.flatMap((l) => wrap(l, chars + 2));
+    placed.set(n.key, { node: n, key: n.key, width, height: PAD * 2 + 13 + (labelLines.length + lines.length) * LINE, labelLines });
   }
   for (const [key, p] of placed) g.setNode(key, { width: p.width, height: p.height });
   edges.forEach((e, i) => {
@@ -101,16 +104,30 @@ function pathOf(points: { x: number; y: number }[]): string {
   return `M${first.x},${first.y}${rest.map((p) => ` L${p.x},${p.y}`).join('')}`;
 }
 
+/** The steps top to bottom as the drawing places them (left to right within a row): the order a person reads them in. */
+export function drawnOrder(nodes: { key: string; label: string; isEnd?: boolean }[], edges: DiagramEdge[]): string[] {
+  const { boxes } = layout(
+    nodes.map((n) => ({ key: n.key, label: n.label, kind: '', lines: [], tone: 'quiet', isEnd: n.isEnd })),
+    edges,
+    '',
+  );
+  return boxes
+    .filter((b) => b.node)
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+    .map((b) => b.key);
+}
+
 export function StepDiagram({ nodes, edges, startLabel, testId }: { nodes: DiagramNode[]; edges: DiagramEdge[]; startLabel: string; testId?: string }) {
   const drawn = useMemo(() => layout(nodes, edges, startLabel), [nodes, edges, startLabel]);
   return (
-    <Box sx={{ width: '100%', overflow: 'hidden' }} data-testid={testId}>
+    // min-width 0: a flex item would otherwise be as wide as the drawing's own coordinates.
+    <Box sx={{ width: '100%', minWidth: 0, overflow: 'hidden' }} data-testid={testId}>
       <svg
         aria-hidden="true"
         focusable="false"
         viewBox={`0 0 ${Math.ceil(drawn.width)} ${Math.ceil(drawn.height)}`}
         width="100%"
-        style={{ maxWidth: Math.ceil(drawn.width) * 1.15, display: 'block', margin: '0 auto', fontFamily: 'Roboto, Helvetica, Arial, sans-serif' }}
+        style={{ maxWidth: Math.ceil(drawn.width) * 1.1, minWidth: 0, display: 'block', margin: '0 auto', fontFamily: 'Roboto, Helvetica, Arial, sans-serif' }}
       >
         <defs>
           <marker id="step-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -152,7 +169,7 @@ export function StepDiagram({ nodes, edges, startLabel, testId }: { nodes: Diagr
           }
           const n = b.node;
           const tone = tones[n.tone];
-          const extra = n.lines.flatMap((l) => wrap(l, CHARS_PER_LINE + 2));
+          const extra = n.lines.flatMap((l) => wrap(l, (n.isEnd ? CHARS_PER_LINE - 5 : CHARS_PER_LINE) + 2));
           return (
             <g
               key={b.key}

@@ -1,5 +1,6 @@
 import { useTranslate } from 'react-admin';
 import { apiFetch } from '../../dataProvider/http';
+import { drawnOrder } from './StepDiagram';
 
 // A procedure type's map as the API gives it (the module's steps.ts), and its words in the
 // console's language: a module names its steps in English under app.steps.<type> (German is the
@@ -37,27 +38,12 @@ export function useStepWords(type: string) {
   };
 }
 
-/**
- * The steps in the order a person reads the procedure: breadth-first from the start along the
- * edges (a way back is not followed twice), the ends last.
- */
-export function readingOrder<N extends { key: string; kind: StepKind }>(nodes: N[], edges: MapEdge[]): N[] {
+/** The steps in the order a person reads the procedure: as the map draws them, top to bottom, the ends last. */
+export function readingOrder<N extends { key: string; label: string; kind: StepKind }>(nodes: N[], edges: MapEdge[]): N[] {
+  const order = drawnOrder(nodes.map((n) => ({ key: n.key, label: n.label, isEnd: n.kind === 'end' })), edges);
   const byKey = new Map(nodes.map((n) => [n.key, n]));
-  const seen = new Set<string>();
-  const order: N[] = [];
-  const queue = [START];
-  while (queue.length > 0) {
-    const at = queue.shift() as string;
-    for (const e of edges.filter((x) => x.from === at)) {
-      if (seen.has(e.to)) continue;
-      seen.add(e.to);
-      const n = byKey.get(e.to);
-      if (n) order.push(n);
-      queue.push(e.to);
-    }
-  }
-  for (const n of nodes) if (!seen.has(n.key)) order.push(n);
-  return [...order.filter((n) => n.kind !== 'end'), ...order.filter((n) => n.kind === 'end')];
+  const sorted = order.map((k) => byKey.get(k)).filter((n): n is N => !!n);
+  return [...sorted.filter((n) => n.kind !== 'end'), ...sorted.filter((n) => n.kind === 'end')];
 }
 
 /** A duration in words: "45 Min.", "3,5 Std.", "2,1 Tage". */
