@@ -83,6 +83,9 @@ export const procedures = pgTable(
     index('procedures_status_started').on(t.status, t.startedAt),
     index('procedures_type').on(t.type),
     index('procedures_parent').on(t.parentId),
+    // The dashboard's months: started and completed per month, as ranges.
+    index('procedures_started').on(t.startedAt),
+    index('procedures_status_ended').on(t.status, t.endedAt),
   ],
 );
 
@@ -231,7 +234,13 @@ export const auditLog = pgTable(
     // Set by activities so that a retried one writes its entry once.
     key: text('key').unique(),
   },
-  (t) => [index('audit_procedure').on(t.procedureId, t.at), index('audit_entity').on(t.entityType, t.entityId)],
+  (t) => [
+    index('audit_procedure').on(t.procedureId, t.at),
+    index('audit_entity').on(t.entityType, t.entityId),
+    // The Protokoll's filters by person and by period.
+    index('audit_actor').on(t.actorId, t.id),
+    index('audit_at').on(t.at),
+  ],
 );
 
 export const inboundStatuses = ['received', 'accepted', 'rejected'] as const;
@@ -300,7 +309,12 @@ export const consultationRequests = pgTable(
     escalatedAt: tstz('escalated_at'),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('consultation_requests_department').on(t.consultationId, t.departmentId)],
+  (t) => [
+    uniqueIndex('consultation_requests_department').on(t.consultationId, t.departmentId),
+    // The dashboard's answers per department over a period, and the list behind each figure.
+    index('consultation_requests_department_sent').on(t.departmentId, t.createdAt),
+    index('consultation_requests_pending_deadline').on(t.deadlineAt).where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 export const answerAttachments = pgTable(

@@ -16,7 +16,9 @@ import { moduleResources } from './modules';
 import procedures from './procedures';
 import schedules from './schedules';
 import tasks from './tasks';
-import { GroupTaskList } from './tasks/TaskList';
+import { AllTaskList, GroupTaskList } from './tasks/TaskList';
+import procedureTypes from './procedure-types';
+import consultationRequests from './consultation-requests';
 import { theme } from './theme';
 import users from './users';
 
@@ -37,6 +39,8 @@ export function App() {
     >
       <Resource name="tasks" {...tasks} />
       <Resource name="procedures" {...procedures} />
+      <Resource name="procedure-types" {...procedureTypes} />
+      <Resource name="consultation-requests" {...consultationRequests} />
       {moduleResources.map((r) => (
         <Resource key={r.name} {...r} />
       ))}
@@ -51,6 +55,7 @@ export function App() {
       <Resource name="incidents" {...incidents} />
       <CustomRoutes>
         <Route path="/group-tasks" element={<GroupTaskList />} />
+        <Route path="/all-tasks" element={<AllTaskList />} />
       </CustomRoutes>
     </Admin>
   );

@@ -12,6 +12,9 @@ const rules: Record<string, Partial<Record<string, readonly Role[]>> & { '*'?: r
   mails: { '*': ['manager', 'admin'] },
   'inbound-mails': { '*': ['manager', 'admin'] },
   dashboard: { '*': ['manager', 'admin'] },
+  // A type's map counts every running procedure and times its steps: the managers' view.
+  'procedure-types': { '*': ['manager', 'admin'] },
+  'all-tasks': { '*': ['manager', 'admin'] },
   schedules: { '*': ['admin'] },
   incidents: { '*': ['admin'] },
   // The demo mail catcher's inbox holds the departments' live answer links.

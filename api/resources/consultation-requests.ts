@@ -11,6 +11,8 @@ import { withDescendants } from './procedure-tree';
 const requestViewSchema = z
   .object({
     requestId: z.string(),
+    /** The consultation it belongs to: the procedure itself, or one it started (a review's). */
+    consultationId: z.string(),
     departmentId: z.string(),
     departmentCode: z.string(),
     departmentName: z.string(),
@@ -20,6 +22,8 @@ const requestViewSchema = z
     answerData: z.unknown(),
     answeredBy: z.string().nullable(),
     answeredAt: z.date().nullable(),
+    /** When the request was sent. */
+    sentAt: z.date(),
     deadlineAt: z.date(),
     remindedAt: z.date().nullable(),
     escalatedAt: z.date().nullable(),
@@ -56,6 +60,7 @@ export function consultationRequestRoutes(api: Api, db: Db) {
       const files = await attachmentsByRequest(db, rows.map((r) => r.request.id));
       return rows.map(({ request: r, code, name }) => ({
         requestId: r.id,
+        consultationId: r.consultationId,
         departmentId: r.departmentId,
         departmentCode: code,
         departmentName: name,
@@ -65,6 +70,7 @@ export function consultationRequestRoutes(api: Api, db: Db) {
         answerData: r.answerData ?? null,
         answeredBy: r.answeredBy,
         answeredAt: r.answeredAt,
+        sentAt: r.createdAt,
         deadlineAt: r.deadlineAt,
         remindedAt: r.remindedAt,
         escalatedAt: r.escalatedAt,

@@ -1,7 +1,7 @@
-import { asc, desc } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { auditLog, mailbox, mailOutbox, mailStatuses } from '../../db/schema';
+import { mailbox, mailOutbox, mailStatuses } from '../../db/schema';
 import { crudResource } from '../crud';
 import type { Api } from '../route';
 
@@ -62,33 +62,4 @@ export function mailRoutes(api: Api, db: Db, withMailbox: boolean) {
       read: ['admin'],
     });
   }
-
-  crudResource(api, db, {
-    resource: 'audit',
-    label: 'Protokolleintrag',
-    table: auditLog,
-    idColumn: auditLog.id,
-    idSchema: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-    columns: {
-      id: auditLog.id,
-      at: auditLog.at,
-      actorId: auditLog.actorId,
-      onBehalfOfId: auditLog.onBehalfOfId,
-      action: auditLog.action,
-      entityType: auditLog.entityType,
-      entityId: auditLog.entityId,
-      procedureId: auditLog.procedureId,
-      detail: auditLog.detail,
-    },
-    searchColumns: [auditLog.action],
-    filters: {
-      actorId: { column: auditLog.actorId, schema: z.uuid() },
-      entityType: { column: auditLog.entityType, schema: z.string() },
-      entityId: { column: auditLog.entityId, schema: z.string() },
-      procedureId: { column: auditLog.procedureId, schema: z.string() },
-      action: { column: auditLog.action, schema: z.string() },
-    },
-    defaultSort: asc(auditLog.id),
-    read: ['manager', 'admin'],
-  });
 }

@@ -9,7 +9,7 @@ import { auditLog, mailOutbox, procedureEvents, procedures, procedureStatuses, t
 import type { ProcedureStarter } from '../../workflows/module';
 import { procedureTypeNames } from '../../workflows/registry';
 import { HttpError } from '../errors';
-import { idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
+import { dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
 import { concerns, disturbed, heldBy, nextDueAt, overdue, requestsAnswered, requestsAsked, responsibleId, responsibleRole } from './procedure-outstanding';
 import { withDescendants } from './procedure-tree';
@@ -40,7 +40,15 @@ const procedureFilter = z.strictObject({
   departmentId: z.uuid('keine gültige Dienststellen-ID').optional(),
   /** Only those with an open disturbance. */
   disturbed: z.boolean().optional(),
+  /** Started or ended on or after / before this day (Berlin) or moment: a dashboard month's list. */
+  startedFrom: dayOrMomentFilter.optional(),
+  startedBefore: dayOrMomentFilter.optional(),
+  endedFrom: dayOrMomentFilter.optional(),
+  endedBefore: dayOrMomentFilter.optional(),
 });
+
+/** A day is its beginning in Berlin, as the office reads "ab 1.11."; a moment is itself. */
+const momentOf = (v: string) => (v.length === 10 ? sql`(${v}::timestamp at time zone 'Europe/Berlin')` : sql`${v}::timestamptz`);
 
 export const procedureSchema = z
   .object({
@@ -140,6 +148,10 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
         f.responsibleId ? heldBy(f.responsibleId) : undefined,
         f.departmentId ? concerns(f.departmentId) : undefined,
         f.disturbed !== undefined ? (f.disturbed ? disturbed : sql`not ${disturbed}`) : undefined,
+        f.startedFrom ? sql`${procedures.startedAt} >= ${momentOf(f.startedFrom)}` : undefined,
+        f.startedBefore ? sql`${procedures.startedAt} < ${momentOf(f.startedBefore)}` : undefined,
+        f.endedFrom ? sql`${procedures.endedAt} >= ${momentOf(f.endedFrom)}` : undefined,
+        f.endedBefore ? sql`${procedures.endedAt} < ${momentOf(f.endedBefore)}` : undefined,
       ];
       const { offset, limit } = pageOf(query);
       const [rows, [total]] = await Promise.all([

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { and, asc, count, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { procedures, taskStatuses, tasks } from '../../db/schema';
+import { procedures, roles, taskStatuses, tasks } from '../../db/schema';
 import { checkTaskReferences } from '../../db/references';
 import { completeTaskUpdate } from '../../workflows/engine/contract';
 import { taskFormSchemas } from '../../workflows/registry';
@@ -36,6 +36,12 @@ const taskFilter = z.strictObject({
   procedureType: z.string().optional(),
   formKind: z.string().optional(),
   assigneeId: z.uuid().optional(),
+  /** Who holds it: its claimant, else its assignee (the dashboard's "überfällig je Person"). */
+  holderId: z.uuid('keine gültige Personen-ID').optional(),
+  /** A group's task that no person holds, by the group's role. */
+  holderRole: z.enum(roles).optional(),
+  /** The department of the person who holds it; "none": held by nobody or by someone without one. */
+  holderDepartmentId: z.union([z.uuid('keine gültige Dienststellen-ID'), z.literal('none')]).optional(),
   overdue: z.boolean().optional(),
   priority: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   /** Due on or before this day or moment (the console's "fällig bis"). */
@@ -156,6 +162,12 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
       if (f.procedureType) where.push(eq(tasks.procedureType, f.procedureType));
       if (f.formKind) where.push(eq(tasks.formKind, f.formKind));
       if (f.assigneeId) where.push(eq(tasks.assigneeId, f.assigneeId));
+      if (f.holderId) where.push(sql`coalesce(${tasks.claimedBy}, ${tasks.assigneeId}) = ${f.holderId}`);
+      if (f.holderRole) where.push(and(isNull(tasks.claimedBy), isNull(tasks.assigneeId), eq(tasks.candidateRole, f.holderRole)));
+      if (f.holderDepartmentId) {
+        const holderDepartment = sql`(select u.department_id from users u where u.id = coalesce(${tasks.claimedBy}, ${tasks.assigneeId}))`;
+        where.push(f.holderDepartmentId === 'none' ? sql`${holderDepartment} is null` : sql`${holderDepartment} = ${f.holderDepartmentId}`);
+      }
       if (f.priority !== undefined) where.push(eq(tasks.priority, f.priority));
       // A plain date means the whole day (Berlin), as a person picking "fällig bis 30.11." expects.
       if (f.dueBefore !== undefined) {

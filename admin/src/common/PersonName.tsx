@@ -4,7 +4,7 @@ import { useCanAccess, useGetIdentity, useGetManyAggregate, useTranslate } from 
  * A person by id. Staff may not read the user list (the API says so), so they see "Sie" for
  * themselves and "eine Kollegin / ein Kollege" for others; managers and admins see names.
  */
-export function PersonName({ id }: { id: string | null | undefined }) {
+export function PersonName({ id, dative }: { id: string | null | undefined; /** After "von": oneself is "Ihnen", not "Sie". */ dative?: boolean }) {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { canAccess } = useCanAccess({ resource: 'users', action: 'show' });
@@ -13,6 +13,6 @@ export function PersonName({ id }: { id: string | null | undefined }) {
     enabled: !!id && canAccess === true && id !== identity?.id,
   });
   if (!id) return <span>–</span>;
-  if (id === identity?.id) return <span>{translate('app.person.you')}</span>;
+  if (id === identity?.id) return <span>{translate(dative ? 'app.person.you_dative' : 'app.person.you')}</span>;
   return <span>{data?.[0]?.name ?? translate('app.person.colleague')}</span>;
 }

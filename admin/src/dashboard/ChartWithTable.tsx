@@ -1,4 +1,4 @@
-import { Card, CardContent, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Card, CardContent, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 
 export interface Column<T> {
@@ -15,6 +15,7 @@ export function ChartWithTable<T>({
   columns,
   id,
   empty,
+  action,
 }: {
   title: string;
   chart: ReactNode;
@@ -23,19 +24,25 @@ export function ChartWithTable<T>({
   id: string;
   /** Said instead of an empty chart. */
   empty?: string;
+  /** Beside the title: what chooses the figures (a period). */
+  action?: ReactNode;
 }) {
   // Tables of more than three columns go below the chart, where they have the width.
   const wide = columns.length > 3;
   return (
     <Card variant="outlined" component="section" aria-labelledby={`${id}-title`} data-testid={id}>
       <CardContent>
-        <Typography variant="h6" component="h2" id={`${id}-title`} gutterBottom>
-          {title}
-        </Typography>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', mb: 1 }}>
+          <Typography variant="h6" component="h2" id={`${id}-title`}>
+            {title}
+          </Typography>
+          {action}
+        </Stack>
         {rows.length === 0 && empty ? (
           <Typography>{empty}</Typography>
         ) : (
           <Grid container spacing={2}>
+            {/* The chart repeats the table for the eye; hidden from screen readers, nothing in it takes focus. */}
             <Grid size={{ xs: 12, lg: wide ? 12 : 7 }} sx={{ minHeight: 260 }} aria-hidden="true">
               {chart}
             </Grid>

@@ -4,8 +4,10 @@ import englishMessages from 'ra-language-english';
 import { raGerman } from './ra-de';
 import { de } from './de';
 import { deExtensions } from './de-extensions';
+import { deOversight } from './de-oversight';
 import { en } from './en';
 import { enExtensions } from './en-extensions';
+import { enOversight } from './en-oversight';
 import { moduleMessages } from '../modules';
 
 type Catalog = Record<string, unknown>;
@@ -24,8 +26,8 @@ function merged(...parts: Catalog[]): Catalog {
 }
 
 const catalogs = {
-  de: merged(raGerman, de, deExtensions, ...moduleMessages('de')) as TranslationMessages,
-  en: merged(englishMessages, en, enExtensions, ...moduleMessages('en')) as TranslationMessages,
+  de: merged(raGerman, de, deExtensions, deOversight, ...moduleMessages('de')) as TranslationMessages,
+  en: merged(englishMessages, en, enExtensions, enOversight, ...moduleMessages('en')) as TranslationMessages,
 };
 
 /** German first (react-admin keeps the chosen locale in its store); English for colleagues who prefer it (react-admin's locale menu in the app bar). */

@@ -1,5 +1,6 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BarChartIcon from '@mui/icons-material/BarChart';
+import ChecklistIcon from '@mui/icons-material/Checklist';
 import GroupsIcon from '@mui/icons-material/Groups';
 import { Box } from '@mui/material';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
@@ -29,6 +30,7 @@ export function Menu() {
   const mine = useTaskCount('mine');
   const group = useTaskCount('group');
   const { canAccess: seesDashboard } = useCanAccess({ resource: 'dashboard', action: 'list' });
+  const { canAccess: seesAllTasks } = useCanAccess({ resource: 'all-tasks', action: 'list' });
   const open = translate('app.menu.open_tasks');
   return (
     <RaMenu>
@@ -53,6 +55,7 @@ export function Menu() {
         }
         leftIcon={<GroupsIcon />}
       />
+      {seesAllTasks && <RaMenu.Item to="/all-tasks" primaryText={translate('app.menu.all_tasks')} leftIcon={<ChecklistIcon />} />}
       {Object.entries(resources)
         .filter(([, r]) => r.hasList && !(r.options as { hideFromMenu?: boolean } | undefined)?.hideFromMenu)
         .map(([name]) => (

@@ -1,16 +1,21 @@
 import { Box, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Show, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatDateTime } from '../common/DueMark';
+import { Link, Show, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { DueMark, formatDateTime } from '../common/DueMark';
 import { PersonName } from '../common/PersonName';
+import { Responsible } from '../common/Responsible';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
+import { typePath } from '../procedure-types';
 import { CancelButton } from './CancelButton';
+import { DepartmentRequests } from './DepartmentRequests';
+import { ProcedureMap } from './map/ProcedureMap';
 import type { Procedure } from './procedureApi';
 import { ProcedureRelations } from './ProcedureRelations';
 import { Timeline } from './Timeline';
 
-const statusColor = { running: 'info', completed: 'success', cancelled: 'default', failed: 'error' } as const;
+// 'info' (light blue) fails the contrast of white text; the theme's primary holds it.
+const statusColor = { running: 'primary', completed: 'success', cancelled: 'default', failed: 'error' } as const;
 
 function ProcedurePage() {
   const p = useRecordContext<Procedure>();
@@ -18,14 +23,28 @@ function ProcedurePage() {
   const typeLabel = useProcedureTypeLabel();
   const [locale] = useLocaleState();
   const queryClient = useQueryClient();
-  // The end of a procedure is news for its history too, which stops polling then.
+  const { canAccess: seesTypes } = useCanAccess({ resource: 'procedure-types', action: 'show' });
+  // The end of a procedure is news for its history and its map too, which stop polling then.
   useEffect(() => {
-    if (p) void queryClient.invalidateQueries({ queryKey: ['procedure-history', p.id] });
+    if (!p) return;
+    void queryClient.invalidateQueries({ queryKey: ['procedure-history', p.id] });
+    void queryClient.invalidateQueries({ queryKey: ['procedure-map', p.id] });
+    void queryClient.invalidateQueries({ queryKey: ['procedure-requests', p.id] });
   }, [p?.id, p?.status, queryClient]);
   if (!p) return null;
+  const running = p.status === 'running';
   const facts: [string, React.ReactNode][] = [
-    ['resources.procedures.fields.type', typeLabel(p.type)],
+    ['resources.procedures.fields.type', seesTypes ? <Link to={typePath(p.type)}>{typeLabel(p.type)}</Link> : typeLabel(p.type)],
     ['resources.procedures.fields.currentStep', p.currentStep ?? '–'],
+    ...(running
+      ? ([
+          ['resources.procedures.fields.nextDueAt', <DueMark key="d" dueAt={p.nextDueAt} status={p.status} />],
+          ['resources.procedures.fields.responsibleId', <Responsible key="r" id={p.responsibleId} role={p.responsibleRole} />],
+        ] as [string, React.ReactNode][])
+      : []),
+    ...(p.requestsAsked > 0
+      ? ([['resources.procedures.fields.requestsAnswered', translate('app.procedure.answers_of', { answered: p.requestsAnswered, asked: p.requestsAsked })]] as [string, React.ReactNode][])
+      : []),
     ['resources.procedures.fields.outcome', p.outcome ?? '–'],
     ['resources.procedures.fields.startedBy', <PersonName key="s" id={p.startedBy} />],
     ['resources.procedures.fields.startedAt', formatDateTime(p.startedAt, locale)],
@@ -33,7 +52,7 @@ function ProcedurePage() {
   ];
   return (
     <Grid container spacing={2} sx={{ p: 2 }}>
-      <Grid size={{ xs: 12, lg: 7 }}>
+      <Grid size={12} sx={{ minWidth: 0 }}>
         <Card variant="outlined">
           <CardContent>
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -49,27 +68,50 @@ function ProcedurePage() {
                   <Typography component="dt" variant="body2" color="text.secondary">
                     {translate(label)}
                   </Typography>
-                  <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+                  <Typography component="dd" variant="body2" sx={{ m: 0 }} data-fact={label.split('.').pop()}>
                     {value}
                   </Typography>
                 </Box>
               ))}
             </Box>
             <ProcedureRelations procedure={p} />
-            <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
-              {translate('app.timeline.title')}
-            </Typography>
-            <Timeline procedureId={p.id} live={p.status === 'running'} />
           </CardContent>
         </Card>
       </Grid>
-      <Grid size={{ xs: 12, lg: 5 }}>
+      <Grid size={12} sx={{ minWidth: 0 }}>
+        <Card variant="outlined" component="section" aria-labelledby="map-title">
+          <CardContent>
+            <Typography variant="h6" component="h2" id="map-title" gutterBottom>
+              {translate('app.map.title')}
+            </Typography>
+            <ProcedureMap procedureId={p.id} live={running} />
+          </CardContent>
+        </Card>
+      </Grid>
+      <Grid size={12} sx={{ minWidth: 0 }}>
+        <Card variant="outlined" sx={{ '&:has(> .MuiCardContent-root:empty)': { display: 'none' } }}>
+          <CardContent sx={{ '&:empty': { display: 'none' } }}>
+            <DepartmentRequests procedureId={p.id} live={running} title={translate('app.relations.requests')} />
+          </CardContent>
+        </Card>
+      </Grid>
+      <Grid size={{ xs: 12, lg: 7 }} sx={{ minWidth: 0 }}>
+        <Card variant="outlined">
+          <CardContent>
+            <Typography variant="h6" component="h2">
+              {translate('app.timeline.title')}
+            </Typography>
+            <Timeline procedureId={p.id} live={running} />
+          </CardContent>
+        </Card>
+      </Grid>
+      <Grid size={{ xs: 12, lg: 5 }} sx={{ minWidth: 0 }}>
         <Card variant="outlined">
           <CardContent>
             <Typography variant="h6" component="h2">
               {translate('app.timeline.audit')}
             </Typography>
-            <Timeline procedureId={p.id} sources={['audit']} dense live={p.status === 'running'} />
+            <Timeline procedureId={p.id} sources={['audit']} dense live={running} />
           </CardContent>
         </Card>
       </Grid>
@@ -80,7 +122,8 @@ function ProcedurePage() {
 export function ProcedureShow() {
   return (
     // While it runs, the page follows it: the step, the status, the outcome.
-    <Show actions={false} component="div" queryOptions={{ refetchInterval: (query) => ((query.state.data as Procedure | undefined)?.status === 'running' ? 5000 : false) }}>
+    // min-width 0: a wide table scrolls in its own box instead of widening the page.
+    <Show actions={false} component="div" sx={{ '& .RaShow-card': { minWidth: 0 } }} queryOptions={{ refetchInterval: (query) => ((query.state.data as Procedure | undefined)?.status === 'running' ? 5000 : false) }}>
       <ProcedurePage />
     </Show>
   );

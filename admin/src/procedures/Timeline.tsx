@@ -6,6 +6,7 @@ import { Box, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mu
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/DueMark';
+import { useKindLabel } from '../audit/AuditEntry';
 import { PersonName } from '../common/PersonName';
 import { procedureApi, type HistoryEntry } from './procedureApi';
 
@@ -31,7 +32,7 @@ function Detail({ entry }: { entry: HistoryEntry }) {
         {d.completedBy ? (
           <>
             {' · '}
-            {translate('app.timeline.completed_by')} <PersonName id={d.completedBy as string} />
+            {translate('app.timeline.completed_by')} <PersonName id={d.completedBy as string} dative />
           </>
         ) : null}
         {' · '}
@@ -50,8 +51,15 @@ function Detail({ entry }: { entry: HistoryEntry }) {
   if (entry.source === 'audit') {
     return (
       <>
-        <PersonName id={d.actorId as string | null} />
-        {d.reason ? ` · ${String(d.reason)}` : ''}
+        {d.actorId ? <PersonName id={d.actorId as string} /> : translate('app.audit.system')}
+        {d.onBehalfOfId ? (
+          <>
+            {' '}
+            {translate('app.audit.on_behalf_of')} <PersonName id={d.onBehalfOfId as string} dative />
+          </>
+        ) : null}
+        {d.reason && entry.kind !== 'request.answer_rejected' ? ` · ${String(d.reason)}` : ''}
+        {d.outcome ? ` · ${String(d.outcome)}` : ''}
       </>
     );
   }
@@ -72,6 +80,7 @@ export function Timeline({
 }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const kindLabel = useKindLabel();
   const { data, isPending, error } = useHistory(procedureId, live);
   if (isPending) return <Typography>{translate('ra.page.loading')}</Typography>;
   if (error) return <Typography color="error">{(error as Error).message}</Typography>;
@@ -81,7 +90,7 @@ export function Timeline({
     <List dense={dense} aria-label={translate('app.timeline.title')} data-testid="timeline">
       {entries.map((entry, i) => {
         const Icon = icons[entry.source];
-        const label = entry.source === 'audit' ? translate(`app.audit_action.${entry.kind.replace(/\./g, '_')}`, { _: entry.kind }) : entry.label;
+        const label = entry.source === 'audit' ? kindLabel(entry.kind) : entry.label;
         return (
           <ListItem key={`${entry.source}-${i}`} alignItems="flex-start" data-kind={entry.kind} data-source={entry.source} data-procedure={entry.procedureId} disableGutters>
             <ListItemIcon sx={{ minWidth: 36 }}>

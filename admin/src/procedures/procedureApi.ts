@@ -21,6 +21,14 @@ export interface Procedure {
   parentId?: string | null;
   startedAt: string;
   endedAt: string | null;
+  /** What is due next: an open task's date or a department's deadline. */
+  nextDueAt: string | null;
+  /** Who holds the task due first; else its group's role. */
+  responsibleId: string | null;
+  responsibleRole: string | null;
+  /** A running consultation's requests: asked, and answered so far. */
+  requestsAsked: number;
+  requestsAnswered: number;
 }
 
 const at = (id: string, action: string) => `/api/procedures/${encodeURIComponent(id)}/${action}`;

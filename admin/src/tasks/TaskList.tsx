@@ -1,6 +1,9 @@
 import {
+  AutocompleteInput,
   DataTable,
   List,
+  ReferenceInput,
+  SelectArrayInput,
   SearchInput,
   DateInput,
   SelectInput,
@@ -9,6 +12,7 @@ import {
   type ListProps,
 } from 'react-admin';
 import { DueMark, PriorityField } from '../common/DueMark';
+import { Responsible } from '../common/Responsible';
 import { EnumField } from '../common/EnumField';
 import { useProcedureTypeChoices, useProcedureTypeLabel } from '../common/procedureTypes';
 import { ClaimButton } from './TaskActions';
@@ -94,4 +98,56 @@ export function MyTaskList() {
 export function GroupTaskList() {
   const translate = useTranslate();
   return <TaskInbox inbox="group" title={translate('app.menu.group_tasks')} />;
+}
+
+function HolderField() {
+  const record = useRecordContext<{ claimedBy: string | null; assigneeId: string | null; candidateRole: string | null }>();
+  if (!record) return null;
+  return <Responsible id={record.claimedBy ?? record.assigneeId} role={record.candidateRole} />;
+}
+
+/**
+ * Every task of the office, for managers: what a dashboard figure ("überfällig: Anna Schmidt 3")
+ * stands for, filtered by its holder, the holder's department or group, and overdue.
+ */
+export function AllTaskList() {
+  const translate = useTranslate();
+  const filters = [
+    ...useTaskFilters(),
+    <SelectArrayInput
+      key="status"
+      source="status"
+      label="resources.tasks.fields.status"
+      choices={['open', 'claimed', 'completed', 'cancelled'].map((s) => ({ id: s, name: translate(`app.task_status.${s}`) }))}
+    />,
+    <ReferenceInput key="holderId" source="holderId" reference="users" perPage={100} sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput label="app.task.holder" optionText="name" sx={{ minWidth: 220 }} />
+    </ReferenceInput>,
+    <SelectInput
+      key="holderRole"
+      source="holderRole"
+      label="app.task.holder_group"
+      choices={['staff', 'manager', 'admin'].map((r) => ({ id: r, name: translate(`app.role.${r}`) }))}
+    />,
+    <ReferenceInput key="holderDepartmentId" source="holderDepartmentId" reference="departments" perPage={100} sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput label="app.task.holder_department" optionText="name" sx={{ minWidth: 220 }} />
+    </ReferenceInput>,
+  ];
+  return (
+    <List resource="tasks" title={translate('app.menu.all_tasks')} filters={filters} sort={{ field: 'dueAt', order: 'ASC' }} storeKey="tasks.all" exporter={false}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="title" />
+        <DataTable.Col source="procedureTitle" disableSort />
+        <DataTable.Col label="app.task.holder" disableSort>
+          <HolderField />
+        </DataTable.Col>
+        <DataTable.Col source="dueAt">
+          <DueMark />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <EnumField source="status" group="task_status" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
 }

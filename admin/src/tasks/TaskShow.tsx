@@ -142,7 +142,7 @@ function TaskTitle() {
 
 export function TaskShow() {
   return (
-    <Show actions={false} title={<TaskTitle />} component="div">
+    <Show actions={false} title={<TaskTitle />} component="div" sx={{ '& .RaShow-card': { minWidth: 0 } }}>
       <TaskPage />
     </Show>
   );

@@ -12,4 +12,27 @@ const en: typeof de = {
   },
 };
 
-export const messages = { de, en };
+// The map's steps in English; in German they are the labels of steps.ts.
+const stepsEn = {
+  'department-consultation': {
+    'consultation:waiting': 'Waiting for answers',
+    erinnerung: 'Reminder to the departments',
+    eskalation: 'Escalation to the heads',
+    'keine-antwort': '“No answer” at the deadline',
+    zusammenfuehren: 'Consolidate the answers',
+    zusammengefuehrt: 'Consolidated',
+    abgeschlossen: 'Answers handed to the procedure',
+    edges: {
+      'consultation:waiting>erinnerung': 'not all have answered',
+      'erinnerung>eskalation': 'not all have answered',
+      'eskalation>keine-antwort': 'deadline passed',
+      'consultation:waiting>zusammenfuehren': 'all have answered',
+      'erinnerung>zusammenfuehren': 'all have answered',
+      'eskalation>zusammenfuehren': 'all have answered',
+      'consultation:waiting>abgeschlossen': 'without consolidation (part of a procedure)',
+      'keine-antwort>abgeschlossen': 'without consolidation',
+    },
+  },
+};
+
+export const messages = { de, en: { ...en, app: { ...en.app, steps: stepsEn } } };

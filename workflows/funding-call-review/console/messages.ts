@@ -22,6 +22,7 @@ const de = {
     },
   },
   app: {
+    audit_action: { 'funding-call_imported': 'Förderaufruf aus einem Feed übernommen', 'funding-feed_failed': 'Feed der Förderaufrufe nicht lesbar' },
     procedure_types: { 'funding-call-review': 'Förderaufruf prüfen' },
     knowledge_source: {
       'funding-review': 'Förderaufruf-Prüfung',
@@ -93,6 +94,7 @@ const en: typeof de = {
     },
   },
   app: {
+    audit_action: { 'funding-call_imported': 'Funding call imported from a feed', 'funding-feed_failed': 'Funding feed could not be read' },
     procedure_types: { 'funding-call-review': 'Funding call review' },
     knowledge_source: {
       'funding-review': 'Funding call review',
@@ -142,4 +144,51 @@ const en: typeof de = {
   },
 };
 
-export const messages = { de, en };
+// The map's steps in English; in German they are the labels of steps.ts.
+const stepsEn = {
+  'funding-call-review': {
+    triage: 'Check relevance',
+    anfrage: 'Request to the departments',
+    entscheidung: 'Decide on an application',
+    freigabe: 'Approve the decision',
+    'antrag-entwurf': 'Draft the application',
+    'antrag-mitzeichnung': 'Co-sign the application',
+    'antrag-einreichung': 'Submit the application',
+    'deadline-warning': 'Submission deadline near: management informed',
+    'deadline-missed': 'Submission deadline missed',
+    foerderentscheid: 'Record the funding decision',
+    'zwischenbericht:waiting': 'Waiting for the interim report’s date',
+    zwischenbericht: 'Submit the interim report',
+    'verwendungsnachweis:waiting': 'Waiting for the final report’s date',
+    verwendungsnachweis: 'Submit the final report (Verwendungsnachweis)',
+    archivieren: 'Archive in the knowledge base',
+    'nicht-relevant': 'Not relevant',
+    'kein-antrag': 'No application',
+    'frist-verpasst': 'Submission deadline missed',
+    abgelehnt: 'Rejected by the funder',
+    gefoerdert: 'Closed: funded',
+    'nicht-freigegeben': 'Not approved after 10 rounds',
+    edges: {
+      'triage>archivieren': 'not relevant',
+      'triage>anfrage': 'relevant',
+      'freigabe>entscheidung': 'rejected → back',
+      'freigabe>archivieren': 'no application',
+      'freigabe>antrag-entwurf': 'apply',
+      'antrag-mitzeichnung>antrag-entwurf': 'rejected → back',
+      'antrag-mitzeichnung>antrag-einreichung': 'co-signed',
+      'antrag-entwurf>deadline-warning': 'deadline near',
+      'deadline-warning>deadline-missed': 'deadline passed',
+      'foerderentscheid>archivieren': 'rejected',
+      'foerderentscheid>zwischenbericht:waiting': 'granted',
+      'foerderentscheid>verwendungsnachweis:waiting': 'granted, without interim report',
+      'archivieren>nicht-relevant': 'not relevant',
+      'archivieren>kein-antrag': 'no application',
+      'archivieren>frist-verpasst': 'deadline missed',
+      'archivieren>abgelehnt': 'rejected by the funder',
+      'archivieren>gefoerdert': 'funded',
+      'archivieren>nicht-freigegeben': 'never approved',
+    },
+  },
+};
+
+export const messages = { de, en: { ...en, app: { ...en.app, steps: stepsEn } } };

@@ -24,6 +24,7 @@ const de = {
     },
   },
   app: {
+    audit_action: { 'monitoring-report_published': 'Monitoringbericht veröffentlicht' },
     procedure_types: { 'integration-monitoring': 'Integrationsmonitoring' },
     direction: { higher_better: 'höher ist besser', lower_better: 'niedriger ist besser' },
     trend: { improving: 'besser', worsening: 'schlechter', unchanged: 'unverändert' },
@@ -82,6 +83,7 @@ const en: typeof de = {
     },
   },
   app: {
+    audit_action: { 'monitoring-report_published': 'Monitoring report published' },
     procedure_types: { 'integration-monitoring': 'Integration monitoring' },
     direction: { higher_better: 'higher is better', lower_better: 'lower is better' },
     trend: { improving: 'better', worsening: 'worse', unchanged: 'unchanged' },
@@ -116,4 +118,31 @@ const en: typeof de = {
   },
 };
 
-export const messages = { de, en };
+// The map's steps in English; in German they are the labels of steps.ts.
+const stepsEn = {
+  'integration-monitoring': {
+    werte: 'Ask the departments for their values',
+    'werte:gespeichert': 'Take over the departments’ values',
+    klaerung: 'Clarify values',
+    'werte:geklaert': 'Take over the clarified values',
+    vergleich: 'Compare with the previous quarter and year',
+    kommentar: 'Comment on the quarter',
+    freigabe: 'Approve the report',
+    'bericht:html': 'Create the report',
+    'bericht:pdf': 'Print the report as PDF',
+    'bericht:veroeffentlicht': 'Publish and send',
+    veroeffentlicht: 'Report published',
+    'keine-indikatoren': 'No active indicators',
+    'nicht-freigegeben': 'Not approved after 10 rounds',
+    edges: {
+      'start>keine-indikatoren': 'no active indicators',
+      'werte:gespeichert>klaerung': 'values missing or implausible',
+      'werte:gespeichert>vergleich': 'all values plausible',
+      'freigabe>kommentar': 'rejected → back',
+      'freigabe>bericht:html': 'approved',
+      'freigabe>nicht-freigegeben': 'after 10 rounds',
+    },
+  },
+};
+
+export const messages = { de, en: { ...en, app: { ...en.app, steps: stepsEn } } };

@@ -20,6 +20,7 @@ const de = {
     },
   },
   app: {
+    audit_action: { 'studies_file-uploaded': 'Datei der Studie hochgeladen' },
     procedure_types: { 'study-evaluation': 'Studie auswerten' },
     knowledge_source: {
       study: 'Studie',
@@ -74,6 +75,7 @@ const en: typeof de = {
     },
   },
   app: {
+    audit_action: { 'studies_file-uploaded': 'Study file uploaded' },
     procedure_types: { 'study-evaluation': 'Study evaluation' },
     knowledge_source: {
       study: 'Study',
@@ -108,4 +110,22 @@ const en: typeof de = {
   },
 };
 
-export const messages = { de, en };
+// The map's steps in English; in German they are the labels of steps.ts.
+const stepsEn = {
+  'study-evaluation': {
+    zusammenfassen: 'Summary and relevance',
+    gegenlesen: 'Second reading',
+    dienststellen: 'Feedback of the departments',
+    archivieren: 'Archive in the knowledge base',
+    ausgewertet: 'Evaluated and archived',
+    'nicht-freigegeben': 'Not approved after 10 rounds',
+    edges: {
+      'gegenlesen>zusammenfassen': 'back for revision',
+      'gegenlesen>dienststellen': 'approved, relevance 2 or more',
+      'gegenlesen>archivieren': 'approved, relevance 1',
+      'gegenlesen>nicht-freigegeben': 'after 10 rounds',
+    },
+  },
+};
+
+export const messages = { de, en: { ...en, app: { ...en.app, steps: stepsEn } } };

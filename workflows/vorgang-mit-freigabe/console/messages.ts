@@ -12,4 +12,15 @@ const en: typeof de = {
   },
 };
 
-export const messages = { de, en };
+// The map's steps in English; in German they are the labels of steps.ts.
+const stepsEn = {
+  'vorgang-mit-freigabe': {
+    bearbeiten: 'Work on the matter',
+    freigabe: 'Approval by the management',
+    freigegeben: 'Approved',
+    'nicht-freigegeben': 'Not approved after 10 rounds',
+    edges: { 'freigabe>bearbeiten': 'rejected → back', 'freigabe>freigegeben': 'approved', 'freigabe>nicht-freigegeben': 'after 10 rounds' },
+  },
+};
+
+export const messages = { de, en: { ...en, app: { ...en.app, steps: stepsEn } } };

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { loadConfig } from '../config/config';
+import { closeDb, createDb } from '../db/client';
+import { DEMO_PASSWORD } from '../db/seed';
+import { startEmbeddedStack } from '../stack/embedded';
+import { freePort } from '../stack/ports';
+import { ApiClient } from '../tests/support/client';
+import { seedDashboardLoad } from './dashboard-data';
+import { fmt, latency, timed } from './stats';
+
+// `npm run bench:dashboard`: the managers' dashboard with 10 000 procedures (with their tasks,
+// requests, steps and audit entries) in the database — the API's answer to a fresh session, and
+// the page in a fresh Chromium profile (empty cache) until its charts and tables are filled.
+
+const PROCEDURES = Number(process.env.BENCH_DASHBOARD_PROCEDURES ?? 10_000);
+const API_SAMPLES = Number(process.env.BENCH_DASHBOARD_REQUESTS ?? 50);
+const PAGE_SAMPLES = Number(process.env.BENCH_DASHBOARD_PAGES ?? 20);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const MANAGER = 'carla.nowak@amtsflow.localhost';
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-bench-dashboard-'));
+  fs.chmodSync(dataDir, 0o755);
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), ADMIN_PASSWORD: 'Bench-Admin-Passwort', LOGIN_RATE_LIMIT: '100000' });
+  const stops: (() => Promise<void>)[] = [];
+  const quiet = (msg: string) => (process.env.BENCH_VERBOSE ? console.log(msg) : undefined);
+  console.log('starting the embedded stack …');
+  const stack = await startEmbeddedStack(config, (s) => stops.push(s), quiet);
+  try {
+    console.log(`seeding ${PROCEDURES} procedures with tasks, requests, steps and audit entries …`);
+    const db = createDb(stack.databaseUrl, { max: 2 });
+    await seedDashboardLoad(db, PROCEDURES);
+    await closeDb(db);
+
+    // The first answer after the seed: nothing of it in any cache but PostgreSQL's pages.
+    const first = await ApiClient.as(MANAGER, DEMO_PASSWORD, stack.apiUrl);
+    let figures: Record<string, unknown> = {};
+    const firstMs = await timed(async () => {
+      const r = await first.get('/api/dashboard');
+      if (r.status !== 200) throw new Error(`dashboard: ${r.status} ${JSON.stringify(r.body)}`);
+      figures = r.body as Record<string, unknown>;
+    });
+
+    console.log(`GET /api/dashboard, each in a new session (n=${API_SAMPLES}) …`);
+    const apiSamples: number[] = [];
+    for (let i = 0; i < API_SAMPLES; i += 1) {
+      const client = await ApiClient.as(MANAGER, DEMO_PASSWORD, stack.apiUrl);
+      apiSamples.push(await timed(() => client.get('/api/dashboard')));
+    }
+
+    console.log(`the dashboard page in a fresh Chromium profile (n=${PAGE_SAMPLES}) …`);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    const pageSamples: number[] = [];
+    // Where a page load's time goes: the script loaded, the dashboard's data answered (ms after navigation start).
+    const scriptDone: number[] = [];
+    const dataDone: number[] = [];
+    try {
+      for (let i = 0; i < PAGE_SAMPLES; i += 1) {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+        const login = await context.request.post(`${stack.apiUrl}/api/auth/login`, { data: { email: MANAGER, password: DEMO_PASSWORD } });
+        if (!login.ok()) throw new Error(`login: ${login.status()}`);
+        const page = await context.newPage();
+        pageSamples.push(
+          await timed(async () => {
+            await page.goto(`${stack.apiUrl}/#/`);
+            // Filled: the first chart's table has its rows, the last one too.
+            await page.locator('[data-testid="chart-procedures"] tbody tr').first().waitFor({ timeout: 30_000 });
+            await page.locator('[data-testid="chart-answers"] tbody tr').first().waitFor({ timeout: 30_000 });
+          }),
+        );
+        const marks = await page.evaluate(() => {
+          const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+          const end = (match: (name: string) => boolean) => Math.max(0, ...entries.filter((e) => match(e.name)).map((e) => e.responseEnd));
+          return { script: end((n) => n.endsWith('.js')), data: end((n) => n.includes('/api/dashboard')) };
+        });
+        scriptDone.push(marks.script);
+        dataDone.push(marks.data);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+
+    const api = latency(apiSamples);
+    const pageLoad = latency(pageSamples);
+    const byType = (figures.proceduresByTypeAndStatus as { count: number; status: string }[] | undefined) ?? [];
+    const total = byType.reduce((n, r) => n + r.count, 0);
+    const runningCount = byType.filter((r) => r.status === 'running').reduce((n, r) => n + r.count, 0);
+    const overdue = ((figures.overdueByPerson as { count: number }[] | undefined) ?? []).reduce((n, r) => n + r.count, 0);
+    const requests = ((figures.departmentAnswers as { requests: number }[] | undefined) ?? []).reduce((n, r) => n + r.requests, 0);
+    console.log(`\n== the managers' dashboard, ${PROCEDURES} procedures seeded (one machine: 2 cores, embedded PostgreSQL) ==`);
+    console.log(`figures: ${total} procedures (${runningCount} running), ${overdue} overdue tasks, ${requests} department requests in the period`);
+    console.log(`GET /api/dashboard, first after the seed:     ${fmt(firstMs)}`);
+    console.log(`GET /api/dashboard, new session each (n=${api.n}): p50 ${fmt(api.p50)}   p99 ${fmt(api.p99)}`);
+    console.log(`page until filled, fresh profile (n=${pageLoad.n}):  p50 ${fmt(pageLoad.p50)}   p99 ${fmt(pageLoad.p99)}   (goal ≤ 1 s)`);
+    console.log(`  of which: scripts loaded p50 ${fmt(latency(scriptDone).p50)}, dashboard data answered p50 ${fmt(latency(dataDone).p50)} after navigation`);
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch((e: Error) => console.error(e.message));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
