@@ -17,7 +17,10 @@ describe('health and OpenAPI', () => {
   it('reports database, Temporal and mail as up', async () => {
     const reply = await new ApiClient().get('/health');
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ status: 'ok', database: 'up', temporal: 'up', mail: 'up' });
+    expect(reply.body).toMatchObject({ database: 'up', temporal: 'up', mail: 'up' });
+    // Other suites on this stack may have left a disturbance: then degraded, still 200.
+    expect(typeof reply.body.incidents).toBe('number');
+    expect(reply.body.status).toBe(reply.body.incidents > 0 ? 'degraded' : 'ok');
   });
 
   it('answers 503 naming the part that is down', async () => {
@@ -26,7 +29,7 @@ describe('health and OpenAPI', () => {
     try {
       const reply = await new ApiClient(api.url).get('/health');
       expect(reply.status).toBe(503);
-      expect(reply.body).toEqual({ status: 'degraded', database: 'up', temporal: 'up', mail: 'down' });
+      expect(reply.body).toMatchObject({ status: 'degraded', database: 'up', temporal: 'up', mail: 'down' });
     } finally {
       await api.stop();
     }
