@@ -3,7 +3,7 @@ import { germanDateTime } from '../calendar/german-date';
 import { ALLOWED_TYPES_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-rules';
 
 export interface AutoReplyFacts {
-  kind: 'already_answered' | 'expired' | 'withdrawn' | 'empty' | 'too_large';
+  kind: 'already_answered' | 'expired' | 'withdrawn' | 'empty' | 'too_large' | 'unreadable';
   departmentName: string;
   /** The consultation's subject. */
   subject: string;
@@ -48,6 +48,13 @@ export function autoReply(f: AutoReplyFacts): { subject: string; text: string } 
       `Bitte antworten Sie noch einmal mit kleineren Anhängen (höchstens ${MAX_ATTACHMENTS} Dateien, je bis ` +
       `${megabytes(MAX_ATTACHMENT_BYTES)}: ${ALLOWED_TYPES_TEXT}) oder nutzen Sie den Link aus unserer Anfrage, ` +
       `über den Sie Ihre Antwort und Ihre Dateien auch direkt hochladen können.\n\n` +
+      `Bei Fragen wenden Sie sich bitte an ${contactText(f.contact)}.`,
+    unreadable:
+      `vielen Dank für Ihre Nachricht zu ${about}. Leider konnten wir sie nicht lesen: Sie ist keine gültige ` +
+      `E-Mail-Nachricht oder so verschachtelt aufgebaut, dass unser System sie nicht öffnen kann. Wir haben sie ` +
+      `deshalb nicht als Antwort übernommen. Die Anfrage ist weiterhin offen.\n\n` +
+      `Bitte antworten Sie noch einmal mit einer einfachen Mail (Text und höchstens ${MAX_ATTACHMENTS} Anhänge) oder ` +
+      `nutzen Sie den Link aus unserer Anfrage, über den Sie Ihre Antwort und Ihre Dateien auch direkt hochladen können.\n\n` +
       `Bei Fragen wenden Sie sich bitte an ${contactText(f.contact)}.`,
   }[f.kind];
   return {

@@ -4,7 +4,8 @@ import { recordStepEvent } from '../activities/procedure-events';
 import type { CommandDelivery } from '../commands/dispatcher';
 import type { Db, DbOrTx } from '../db/client';
 import { inboundMails, type InboundStatus } from '../db/schema';
-import type { InboundMailRow } from '../mail/inbound-path';
+import { UNREADABLE, type InboundMailRow } from '../mail/inbound-path';
+import { dbText } from '../mail/parsed-mail';
 import { enqueueMail } from '../mail/outbox';
 import { checkAttachment, MAX_ATTACHMENTS } from './attachment-rules';
 import { autoReply } from './auto-replies';
@@ -91,7 +92,7 @@ export function inboundReplyHandler({ db, commands, inboundDomain, log }: Inboun
     return done !== undefined;
   }
 
-  async function refuse(row: InboundMailRow, found: OpenRequest, reason: RejectionReason, note: string, parsed: ParsedMail) {
+  async function refuse(row: InboundMailRow, found: OpenRequest, reason: RejectionReason, note: string) {
     const { request } = found;
     const sender = row.envelopeFrom;
     const mayReply =
@@ -113,7 +114,7 @@ export function inboundReplyHandler({ db, commands, inboundDomain, log }: Inboun
         kind: reason,
         departmentName: found.departmentName,
         subject: found.subject,
-        mailSubject: parsed.subject ?? null,
+        mailSubject: row.subject,
         answeredAt: request.answeredAt,
         deadlineAt: request.deadlineAt,
         mailSize: row.size,
@@ -130,9 +131,10 @@ export function inboundReplyHandler({ db, commands, inboundDomain, log }: Inboun
     });
   }
 
-  /** The request the mail is addressed to, with the token that found it. */
-  async function correlate(row: InboundMailRow, parsed: ParsedMail): Promise<{ token: string; found: OpenRequest } | 'no-token' | 'unknown'> {
-    const candidates = replyTokenCandidates(row.envelopeTo, [...addresses(parsed.to), ...addresses(parsed.cc)], inboundDomain);
+  /** The request the mail is addressed to, with the token that found it; by the envelope alone for a mail that cannot be read. */
+  async function correlate(row: InboundMailRow, parsed: ParsedMail | null): Promise<{ token: string; found: OpenRequest } | 'no-token' | 'unknown'> {
+    const headerTo = parsed ? [...addresses(parsed.to), ...addresses(parsed.cc)] : [];
+    const candidates = replyTokenCandidates(row.envelopeTo, headerTo, inboundDomain);
     if (candidates.length === 0) return 'no-token';
     for (const token of candidates) {
       const found = await findRequest(db, token);
@@ -156,21 +158,37 @@ export function inboundReplyHandler({ db, commands, inboundDomain, log }: Inboun
       await settle(db, row, 'rejected', `${reason}; ${target === 'no-token' ? 'no answer token in the recipients' : 'no valid answer token'}`);
       return;
     }
-    if (isAutomatic(parsed, row.envelopeFrom)) return refuse(row, target.found, 'automatic', reason, parsed);
+    if (isAutomatic(parsed, row.envelopeFrom)) return refuse(row, target.found, 'automatic', reason);
     const state = requestState(target.found.request);
-    return refuse(row, target.found, state === 'open' ? 'too_large' : state, reason, parsed);
+    return refuse(row, target.found, state === 'open' ? 'too_large' : state, reason);
+  }
+
+  /**
+   * A mail that is no readable message (a MIME bomb, garbage): rejected with its reason, and a
+   * department whose token is in the envelope is told so and may answer again.
+   */
+  async function refuseUnreadable(row: InboundMailRow, reason: string): Promise<void> {
+    const target = await correlate(row, null);
+    if (typeof target === 'string') {
+      await settle(db, row, 'rejected', `${reason}; ${target === 'no-token' ? 'no answer token in the envelope' : 'no valid answer token'}`);
+      return;
+    }
+    const state = requestState(target.found.request);
+    const kind = row.envelopeFrom === null ? 'automatic' : state === 'open' ? 'unreadable' : state;
+    return refuse(row, target.found, kind, reason);
   }
 
   async function handle(row: InboundMailRow): Promise<void> {
     const [stored] = await db.select({ raw: inboundMails.raw, status: inboundMails.status }).from(inboundMails).where(eq(inboundMails.id, row.id));
     if (!stored || stored.status !== 'received') return;
     if (row.truncated) return refuseOversized(row, stored.raw);
+    // Found unreadable when it was stored: not parsed a second time (a MIME bomb costs each time).
+    if (row.reason?.startsWith(UNREADABLE)) return refuseUnreadable(row, row.reason);
     let parsed: ParsedMail;
     try {
       parsed = await simpleParser(stored.raw, { skipImageLinks: true, skipHtmlToText: true });
     } catch (err) {
-      await settle(db, row, 'rejected', `unparseable: ${err instanceof Error ? err.message : String(err)}`);
-      return;
+      return refuseUnreadable(row, `${UNREADABLE}: ${dbText(err instanceof Error ? err.message : String(err))}`);
     }
 
     const target = await correlate(row, parsed);
@@ -179,17 +197,21 @@ export function inboundReplyHandler({ db, commands, inboundDomain, log }: Inboun
     const { token, found } = target;
 
     if (isAutomatic(parsed, row.envelopeFrom)) {
-      return refuse(row, found, 'automatic', 'automatic mail (Auto-Submitted, Precedence or empty sender), not taken as an answer', parsed);
+      return refuse(row, found, 'automatic', 'automatic mail (Auto-Submitted, Precedence or empty sender), not taken as an answer');
     }
-    const text = await visibleReplyText(mailBodyText(parsed));
+    const written = await visibleReplyText(mailBodyText(parsed));
+    // PostgreSQL cannot hold NUL: stripped, and the mail is handled as the department meant it.
+    const text = dbText(written) ?? '';
+    const strippedNote = text !== written ? 'NUL bytes removed from the text' : null;
     const { kept, dropped } = attachmentsOf(parsed);
-    const droppedNote = dropped.length
-      ? `attachments dropped: ${dropped.map((d) => `${d.filename} (${DROPPED_EN[d.why]})`).join(', ')}`
-      : null;
+    const droppedNote =
+      [strippedNote, dropped.length ? `attachments dropped: ${dropped.map((d) => `${d.filename} (${DROPPED_EN[d.why]})`).join(', ')}` : null]
+        .filter((n) => n !== null)
+        .join('; ') || null;
     if (text === '' && kept.length === 0) {
       const state = requestState(found.request);
-      if (state === 'open') return refuse(row, found, 'empty', 'empty reply: no text and no attachments', parsed);
-      return refuse(row, found, state, NOT_OPEN[state], parsed);
+      if (state === 'open') return refuse(row, found, 'empty', 'empty reply: no text and no attachments');
+      return refuse(row, found, state, NOT_OPEN[state]);
     }
 
     let outcome: Awaited<ReturnType<typeof recordAnswer>>;
@@ -201,7 +223,7 @@ export function inboundReplyHandler({ db, commands, inboundDomain, log }: Inboun
         // The mail counts as accepted exactly when its answer is stored: a crash cannot leave one without the other.
         async (tx) => {
           if (!(await settle(tx, row, 'accepted', droppedNote))) throw new SettledElsewhere();
-          if (!droppedNote) return;
+          if (dropped.length === 0) return;
           await recordStepEvent(tx, {
             procedureId: found.request.consultationId,
             key: `request:${found.request.id}:attachments-dropped:${row.id}`,
@@ -221,7 +243,7 @@ export function inboundReplyHandler({ db, commands, inboundDomain, log }: Inboun
     if (outcome.result !== 'recorded') {
       const now = (await findRequest(db, token)) ?? found;
       const note = NOT_OPEN[outcome.result];
-      return refuse(row, now, outcome.result, droppedNote ? `${note}; ${droppedNote}` : note, parsed);
+      return refuse(row, now, outcome.result, droppedNote ? `${note}; ${droppedNote}` : note);
     }
   }
 

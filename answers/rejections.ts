@@ -4,7 +4,7 @@ import { writeAudit } from '../db/audit';
 import type { DbOrTx } from '../db/client';
 import type { AnswerChannel } from '../db/schema';
 
-export type RejectionReason = 'already_answered' | 'expired' | 'withdrawn' | 'empty' | 'too_large' | 'automatic';
+export type RejectionReason = 'already_answered' | 'expired' | 'withdrawn' | 'empty' | 'too_large' | 'unreadable' | 'automatic';
 
 const REASON_LABEL: Record<RejectionReason, string> = {
   already_answered: 'Anfrage bereits beantwortet',
@@ -12,6 +12,7 @@ const REASON_LABEL: Record<RejectionReason, string> = {
   withdrawn: 'Vorgang beendet',
   empty: 'weder Text noch Anhänge',
   too_large: 'Mail zu groß',
+  unreadable: 'Mail nicht lesbar',
   automatic: 'automatisch erzeugte Mail (z. B. Abwesenheitsnotiz)',
 };
 

@@ -5,6 +5,9 @@ import { inboundMailColumns, inboundMails, type InboundChannel, type InboundStat
 import { addressText, dbText } from './parsed-mail';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './smtp-receiving';
 
+/** The start of the reason of a stored mail that could not be read as a message; the handler does not parse it again. */
+export const UNREADABLE = 'unreadable';
+
 /** What `inbound_mails.attachments` holds per attachment; the content itself stays in `raw`. */
 export interface InboundAttachment {
   filename: string | null;
@@ -104,22 +107,22 @@ export function createInboundPath(opts: InboundPathOptions): InboundPath {
     const truncated = message.size > maxSize;
     const raw = truncated ? message.raw.subarray(0, OVERSIZED_KEEP_BYTES) : message.raw;
     let parsed: ParsedMail | undefined;
-    let status: InboundStatus = 'received';
+    // Even a mail nobody can read stays 'received': the handler finds its request by the envelope
+    // and tells the department why, so that a mail with a valid token is never rejected in silence.
+    const status: InboundStatus = 'received';
     let reason: string | null = null;
     try {
       parsed = await simpleParser(raw, { checksumAlgo: 'sha256', skipImageLinks: true });
       // mailparser takes any first lines as "headers", with an empty name when they have no colon.
       if (!parsed.headerLines.some((h) => /^[!-9;-~]+$/.test(h.key))) {
-        status = 'rejected';
-        reason = 'not an Internet message: no header fields';
+        parsed = undefined;
+        reason = `${UNREADABLE}: not an Internet message, no header fields`;
       }
     } catch (err) {
-      status = 'rejected';
-      reason = `unparseable: ${errorText(err)}`;
+      reason = `${UNREADABLE}: ${dbText(errorText(err))}`;
     }
     if (truncated) {
-      // Still 'received': the handler tells a known sender why, and then rejects it with this reason.
-      status = 'received';
+      // The handler tells a known sender why, and then rejects it with this reason.
       reason = `too large: ${message.size} bytes, the limit is ${maxSize}; only the first ${raw.length} bytes were kept`;
     }
     const envelope = message.envelope ?? envelopeFromHeaders(parsed);
@@ -150,7 +153,7 @@ export function createInboundPath(opts: InboundPathOptions): InboundPath {
       log(`[inbound-mail] ${message.via}: a copy of inbound mail ${first.id} (same Message-ID) arrived again; not stored`);
       return { stored: false, duplicateOf: first.id };
     }
-    if (status === 'rejected') log(`[inbound-mail] stored mail ${row.id} as rejected: ${reason}`);
+    if (reason?.startsWith(UNREADABLE)) log(`[inbound-mail] stored mail ${row.id}, which cannot be read: ${reason}`);
     return { stored: true, row };
   }
 
@@ -202,7 +205,7 @@ export function createInboundPath(opts: InboundPathOptions): InboundPath {
     maxSize,
     async receive(message) {
       const outcome = await store(message);
-      if (outcome.stored && outcome.row.status === 'received') void handOver(outcome.row);
+      if (outcome.stored) void handOver(outcome.row);
       return outcome;
     },
     recover,

@@ -301,7 +301,7 @@ describe('used, expired, unknown and forged links', () => {
     expect(kinds(await history(staff, open.id), 'request.answer_rejected')).toEqual([]);
   });
 
-  it('keeps a malformed mail as rejected with its reason; the request stays open', async () => {
+  it('keeps a malformed mail as rejected with its reason, tells the department, and the request stays open', async () => {
     const marker = `kaputt-${run}`;
     const open = await openRequest('SCHU', marker);
     const sender = `kaputt.${marker}@stadt.localhost`;
@@ -310,7 +310,13 @@ describe('used, expired, unknown and forged links', () => {
       raw: Buffer.from('das ist keine Mail\r\nsondern \u0000 Rauschen ohne Kopfzeilen\r\n', 'latin1'),
     });
     const [row] = await handledMailsFrom(sender, 1);
-    expect(row).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/not an Internet message|unparseable/) });
+    expect(row).toMatchObject({ status: 'rejected', reason: 'unreadable: not an Internet message, no header fields' });
+    const [told] = await autoRepliesAbout(marker);
+    expect(told?.envelopeTo).toEqual([sender]);
+    expect(told?.text).toContain('Leider konnten wir sie nicht lesen');
+    expect(kinds(await history(staff, open.id), 'request.answer_rejected').map((e) => e.label)).toEqual([
+      `Antwort von ${open.dept.name} per Mail abgewiesen: Mail nicht lesbar`,
+    ]);
     expect((await getPage(open.token)).status).toBe(200);
     expect(kinds(await history(staff, open.id), 'request.answered')).toEqual([]);
   });

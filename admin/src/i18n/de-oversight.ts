@@ -133,6 +133,7 @@ export const deOversight = {
         withdrawn: 'Vorgang beendet',
         empty: 'weder Text noch Anhänge',
         too_large: 'Mail zu groß',
+        unreadable: 'Mail nicht lesbar',
         automatic: 'automatisch erzeugte Mail (z. B. Abwesenheitsnotiz)',
       },
     },

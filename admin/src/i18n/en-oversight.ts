@@ -132,6 +132,7 @@ export const enOversight: OversightMessages = {
         withdrawn: 'procedure ended',
         empty: 'neither text nor attachments',
         too_large: 'mail too large',
+        unreadable: 'mail not readable',
         automatic: 'automatically generated mail (e.g. out of office)',
       },
     },
