@@ -12,6 +12,7 @@ import { enqueueMail } from '../mail/outbox';
 import type { RequestOutcome } from '../workflows/engine/consultation/contract';
 import { formFor, type AnswerField } from '../workflows/engine/consultation/forms';
 import type { ConsultationTiming } from '../workflows/engine/timing';
+import { waitingLabel } from './consultation-waiting';
 import { recordStepEvent } from './procedure-events';
 
 export interface OpenRequestsInput {
@@ -124,7 +125,7 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
           procedureId: input.consultationId,
           key: 'consultation:waiting',
           kind: 'step',
-          label: `Warten auf Antworten (${depts.length} Dienststellen, Frist ${germanDateTime(deadlineAt)})`,
+          label: waitingLabel(depts.length, 0, deadlineAt),
           current: true,
         });
         return rows;

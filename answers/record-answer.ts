@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../db/audit';
 import type { Db, DbTransaction } from '../db/client';
 import { answerAttachments, consultationRequests, departments, procedures, type AnswerChannel } from '../db/schema';
+import { refreshWaitingStep } from '../activities/consultation-waiting';
 import { recordStepEvent } from '../activities/procedure-events';
 import type { CommandDelivery } from '../commands/dispatcher';
 import { enqueueCommand } from '../commands/outbox';
@@ -129,6 +130,7 @@ export async function recordAnswer(
       detail: { channel: answer.channel, answeredBy: answer.answeredBy },
       key: `request:${request.id}:answered`,
     });
+    await refreshWaitingStep(tx, request.consultationId);
     await alongside?.(tx);
     const signal = await enqueueCommand(tx, `answer:${request.id}`, {
       kind: 'signal',

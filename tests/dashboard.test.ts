@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { closeDb, createDb } from '../db/client';
+import { reportIncident, resolveIncident } from '../incidents/record';
 import { ApiClient, eventually, listQuery } from './support/client';
-import { DEMO_PASSWORD } from './support/stack-env';
+import { DEMO_PASSWORD, testStack } from './support/stack-env';
 
 // GET /api/dashboard: the managers' figures, counted from the projection tables.
 
@@ -20,6 +23,8 @@ type Dashboard = {
   departmentAnswers: { code: string; requests: number; answered: number; pending: number }[];
   overdueByPerson: unknown[];
   overdueByDepartment: unknown[];
+  incidents: number;
+  disturbedProcedures: number;
 };
 
 function running(d: Dashboard, type: string): number {
@@ -59,5 +64,26 @@ describe('the managers\u2019 dashboard figures', () => {
     );
 
     await manager.post(`/api/procedures/${started.body.id}/cancel`, { reason: 'Nur ein Test der Kennzahlen' });
+  });
+
+  it('count the open disturbances and the running procedures they hold up', async () => {
+    const db = createDb(testStack().databaseUrl, { max: 1 });
+    const key = `mail:dashboard-${randomUUID()}`;
+    try {
+      const started = await staff.post('/api/procedures', { type: 'vorgang-mit-freigabe', input: { title: 'Dashboard: eine Störung' } });
+      expect(started.status).toBe(201);
+      const before = (await manager.get('/api/dashboard')).body as Dashboard;
+      await reportIncident(db, { key, kind: 'mail', procedureId: started.body.id, subject: 'Mail an das Kulturamt', error: '550 relay refused', attempts: 3 });
+      const during = (await manager.get('/api/dashboard')).body as Dashboard;
+      expect(during.incidents).toBe(before.incidents + 1);
+      expect(during.disturbedProcedures).toBe(before.disturbedProcedures + 1);
+      await resolveIncident(db, key);
+      const after = (await manager.get('/api/dashboard')).body as Dashboard;
+      expect([after.incidents, after.disturbedProcedures]).toEqual([before.incidents, before.disturbedProcedures]);
+      await manager.post(`/api/procedures/${started.body.id}/cancel`, { reason: 'Nur ein Test der Kennzahlen' });
+    } finally {
+      await resolveIncident(db, key);
+      await closeDb(db);
+    }
   });
 });

@@ -47,6 +47,10 @@ export const dashboardSchema = z
         medianAnswerHours: z.number().nullable(),
       }),
     ),
+    /** Open disturbances (Störungen): activities that keep failing, failed mails, feeds, schedules. */
+    incidents: count,
+    /** Running procedures with an open disturbance. */
+    disturbedProcedures: count,
     period: z.enum(dashboardPeriods),
     /** Where the period begins; null for "all". */
     since: z.date().nullable(),
@@ -81,7 +85,7 @@ export function dashboardRoutes(api: Api, db: Db) {
       );
       const sinceDate = since === null ? null : new Date(since);
       const first = new Date(monthStart);
-      const [byType, byPerson, byDepartment, throughput, completedByType, answers] = await Promise.all([
+      const [byType, byPerson, byDepartment, throughput, completedByType, answers, [disturbance]] = await Promise.all([
         rows<{ type: string; status: string; count: number }>(
           db,
           sql`select type, status, count(*)::int as count from procedures group by type, status order by type, status`,
@@ -144,6 +148,13 @@ export function dashboardRoutes(api: Api, db: Db) {
                 ${sinceDate === null ? sql`` : sql`and r.created_at >= ${sinceDate}`}
               group by d.id, d.code, d.name order by d.name`,
         ),
+        rows<{ incidents: number; procedures: number }>(
+          db,
+          sql`select count(*)::int as incidents,
+                count(distinct i.procedure_id) filter (where p.status = 'running')::int as procedures
+              from incidents i left join procedures p on p.id = i.procedure_id
+              where i.resolved_at is null`,
+        ),
       ]);
       return {
         proceduresByTypeAndStatus: byType,
@@ -152,6 +163,8 @@ export function dashboardRoutes(api: Api, db: Db) {
         throughputByMonth: throughput,
         completedByMonthAndType: completedByType,
         departmentAnswers: answers,
+        incidents: disturbance?.incidents ?? 0,
+        disturbedProcedures: disturbance?.procedures ?? 0,
         period: query.period,
         since: sinceDate,
         generatedAt: new Date(),

@@ -49,8 +49,8 @@ const dept = (code: string) => departmentByCode(depts, code);
 beforeAll(async () => {
   timedApi = await spawnApi({
     // Long enough for a page answer and a mail reply to arrive first on a busy 2-core machine.
-    CONSULTATION_REMINDER_AFTER: '6s',
-    CONSULTATION_ESCALATE_AFTER: '9s',
+    CONSULTATION_REMINDER_AFTER: '10s',
+    CONSULTATION_ESCALATE_AFTER: '14s',
     ANSWER_GRACE: '2s',
     PUBLIC_RATE_LIMIT: '10000',
   });
@@ -105,7 +105,7 @@ describe('department consultation, end to end', () => {
       subject,
       question: QUESTION,
       departmentIds: [youth.id, housing.id, personnel.id],
-      deadline: '12s',
+      deadline: '18s',
     });
     const mails = await requestMails(marker, [youth, housing, personnel]);
     for (const d of [youth, housing, personnel]) {
@@ -125,6 +125,10 @@ describe('department consultation, end to end', () => {
     ]);
     expect(thanks.status).toBe(200);
     expect(heading(thanks.html)).toBe('Vielen Dank für Ihre Antwort');
+    // "Aktueller Schritt" counts the answer at once, with the answer's own transaction.
+    expect(((await timedStaff.get(`/api/procedures/${id}`)).body as { currentStep: string }).currentStep).toMatch(
+      /^Warten auf Antworten \(1 von 3 Dienststellen haben geantwortet, Frist \d\d\.\d\d\.\d{4}/,
+    );
 
     // The housing office replies to the mail, quoting it, with an attachment and one file we do not take.
     const housingMail = mails.get(housing.id) as CaughtMail;
@@ -145,6 +149,7 @@ describe('department consultation, end to end', () => {
     const [housingInbound] = await handledMailsFrom(housingSender, 1);
     expect(housingInbound?.status).toBe('accepted');
     expect(housingInbound?.reason).toContain('makro.exe');
+    expect(((await timedStaff.get(`/api/procedures/${id}`)).body as { currentStep: string }).currentStep).toMatch(/^Warten auf Antworten \(2 von 3 /);
 
     // The personnel office stays silent: reminded, then its head is asked, then "keine Antwort".
     const followUps = await eventually(async () => {

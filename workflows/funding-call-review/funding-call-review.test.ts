@@ -175,7 +175,11 @@ describe('Förderaufruf prüfen', () => {
     expect(procNow.currentStep).toBe('Anfrage an die Fachdienststellen');
 
     // The consultation is a child procedure of the review.
-    const children = (await anna.get(`/api/procedures?${listQuery({ parentId: proc.id })}`)).body as { id: string; type: string }[];
+    // Its row is written by its own first step, a moment after the triage's completion returns.
+    const children = await eventually(async () => {
+      const listed = (await anna.get(`/api/procedures?${listQuery({ parentId: proc.id })}`)).body as { id: string; type: string }[];
+      return listed.length > 0 ? listed : undefined;
+    }, 20_000, 'the consultation as a child procedure');
     expect(children).toEqual([expect.objectContaining({ id: `${proc.id}.anfrage`, type: 'department-consultation' })]);
 
     const mails = await requestMails(marker, [youth, school]);

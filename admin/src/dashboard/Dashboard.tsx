@@ -1,7 +1,7 @@
-import { Link as MuiLink, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Link as MuiLink, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Title, useLocaleState, useTranslate } from 'react-admin';
+import { Title, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
@@ -31,6 +31,8 @@ interface DashboardData {
     meanAnswerHours: number | null;
     medianAnswerHours: number | null;
   }[];
+  incidents: number;
+  disturbedProcedures: number;
   period: Period;
   since: string | null;
 }
@@ -69,6 +71,8 @@ export function Dashboard() {
   const typeLabel = useProcedureTypeLabel();
   const duration = useDuration();
   const [period, setPeriod] = useState<Period>('year');
+  // The Störungen page is the admins'; others are led to the procedures concerned.
+  const { canAccess: seesIncidents } = useCanAccess({ resource: 'incidents', action: 'list' });
   const { data, error } = useQuery({
     queryKey: ['dashboard', period],
     queryFn: async () => (await apiFetch(`/api/dashboard?period=${period}`)).json as DashboardData,
@@ -113,6 +117,14 @@ export function Dashboard() {
       <Typography variant="h5" component="h1">
         {translate('app.menu.dashboard')}
       </Typography>
+      {data.incidents > 0 && (
+        <Alert severity="warning" data-testid="dashboard-incidents">
+          <Figure to={seesIncidents ? '/incidents' : listPath({ disturbed: true, status: 'running' })}>
+            {translate('app.dashboard.incidents', { smart_count: data.incidents })}
+          </Figure>
+          {data.disturbedProcedures > 0 && ` ${translate('app.dashboard.disturbed_procedures', { smart_count: data.disturbedProcedures })}`}
+        </Alert>
+      )}
 
       <ChartWithTable
         id="chart-procedures"

@@ -88,6 +88,8 @@ export const deOversight = {
       late_answer: 'verspätet beantwortet am %{at}',
     },
     dashboard: {
+      incidents: '%{smart_count} Störung offen |||| %{smart_count} Störungen offen',
+      disturbed_procedures: '(%{smart_count} laufender Vorgang betroffen) |||| (%{smart_count} laufende Vorgänge betroffen)',
       period: 'Zeitraum',
       periods: { month: 'letzter Monat', quarter: 'letzte 3 Monate', year: 'letzte 12 Monate', all: 'gesamt' },
       answered_of: '%{answered} von %{requests} beantwortet (%{rate} Prozent)',

@@ -87,6 +87,8 @@ export const enOversight: OversightMessages = {
       late_answer: 'answered late on %{at}',
     },
     dashboard: {
+      incidents: '%{smart_count} open disturbance |||| %{smart_count} open disturbances',
+      disturbed_procedures: '(%{smart_count} running procedure affected) |||| (%{smart_count} running procedures affected)',
       period: 'Period',
       periods: { month: 'last month', quarter: 'last 3 months', year: 'last 12 months', all: 'all time' },
       answered_of: '%{answered} of %{requests} answered (%{rate} percent)',
