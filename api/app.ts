@@ -51,6 +51,8 @@ export interface AppDeps {
   publicRateLimit: number;
   mailReachable: () => Promise<boolean>;
   completionCatchUpMs: number;
+  /** How long an accepted completion waits for the workflow's answer (COMPLETION_ANSWER_MS). */
+  completionAnswerMs?: number;
   /** The embedded stack has a mail catcher whose inbox the console shows. */
   withMailbox: boolean;
   signIn: SignInSettings;

@@ -24,6 +24,7 @@ void runUntilSignal('api', async (onStop) => {
     engine: engineSettings(config),
     commandsPollMs: config.COMMANDS_POLL_MS,
     completionCatchUpMs: config.COMPLETION_CATCH_UP_MS,
+    completionAnswerMs: config.COMPLETION_ANSWER_MS,
     signIn: signInSettings(config),
     tokenSecret: conn.tokenSecret,
     publicUrl: conn.publicUrl,

@@ -21,6 +21,8 @@ export interface ApiServerOptions {
   engine: EngineSettings;
   commandsPollMs: number;
   completionCatchUpMs: number;
+  /** How long an accepted completion waits for the workflow's answer (COMPLETION_ANSWER_MS). */
+  completionAnswerMs?: number;
   signIn: SignInSettings;
   tokenSecret: string;
   publicUrl: string;

@@ -72,6 +72,7 @@ const envSchema = z.object({
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().positive().default(2_000),
   COMMANDS_POLL_MS: z.coerce.number().int().positive().default(1000),
   COMPLETION_CATCH_UP_MS: z.coerce.number().int().positive().default(20_000),
+  COMPLETION_ANSWER_MS: z.coerce.number().int().positive().default(15_000),
   INCIDENT_NOTIFY_AFTER: durationSchema.refine((v) => !/bd$/i.test(v), 'a clock duration such as "1h"').default('1h'),
   INCIDENT_WATCH_MS: z.coerce.number().int().positive().default(60_000),
   EMBEDDED_WORKER: bool.default(true),

@@ -1,6 +1,7 @@
 import type { Context } from '@temporalio/activity';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import type { Db } from '../db/client';
+import { errorText } from '../outbox/queue';
 import { INCIDENT_AFTER_ATTEMPTS, reportIncident, resolveIncident } from './record';
 
 const keyOf = (workflowId: string, activityId: string) => `activity:${workflowId}:${activityId}`;
@@ -28,7 +29,8 @@ export function incidentInterceptors(db: Db, log: (msg: string) => void): Activi
               kind: 'activity',
               procedureId: workflowExecution.workflowId,
               subject: activityType,
-              error: (err as Error)?.message ?? String(err),
+              // The cause, not the wrapper: a database error's own words name the constraint (as Temporal's failure does, see watch.ts).
+              error: errorText(err),
               attempts: attempt,
               target: { workflowId: workflowExecution.workflowId, runId: workflowExecution.runId, activityId, activityType, local: isLocal },
             }).catch((e: unknown) => log(`[incidents] could not record a failing ${activityType}: ${(e as Error).message}`));

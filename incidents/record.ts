@@ -5,6 +5,10 @@ import { incidents, type IncidentKind } from '../db/schema';
 /** After this many failed attempts in a row a failure is a disturbance (Störung), not a hiccup. */
 export const INCIDENT_AFTER_ATTEMPTS = 3;
 
+/** The outbox key of the mail that tells the admins of a lasting incident (incidents/watch.ts), once per incident. */
+export const incidentNoticeKey = (incidentId: string) => `incident:${incidentId}:notify`;
+export const isIncidentNotice = (idempotencyKey: string) => /^incident:[^:]+:notify$/.test(idempotencyKey);
+
 export interface IncidentReport {
   key: string;
   kind: IncidentKind;

@@ -6,8 +6,25 @@ import type { Db } from '../db/client';
 import { incidents, procedures } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
 import { plainWords } from './plain-words';
+import { incidentNoticeKey } from './record';
 
 type IncidentRow = typeof incidents.$inferSelect;
+
+interface FailureLike {
+  message?: string | null;
+  cause?: FailureLike | null;
+}
+
+/**
+ * The failure as the interceptor words it (errorText): Drizzle's "Failed query: <the whole SQL and
+ * its parameters>" gives way to its cause, the database's own words. The same text from both
+ * sides, so that a reconcile does not overwrite the cause with the wrapper.
+ */
+export function failureText(failure: FailureLike): string {
+  const message = failure.message ?? '';
+  if (message.startsWith('Failed query:') && failure.cause) return failureText(failure.cause);
+  return message;
+}
 
 /**
  * An activity incident as Temporal describes it now: its attempt count and last failure while it is
@@ -28,7 +45,7 @@ export async function reconcileActivity(db: Db, temporal: Client, row: IncidentR
     return undefined;
   }
   const attempts = pending.attempt ?? row.attempts;
-  const error = pending.lastFailure?.message ?? row.error;
+  const error = pending.lastFailure ? failureText(pending.lastFailure) : row.error;
   if (attempts !== row.attempts || error !== row.error) {
     await db.update(incidents).set({ attempts, error, lastSeenAt: sql`now()` }).where(eq(incidents.id, row.id));
   }
@@ -56,13 +73,21 @@ export function startIncidentWatch(opts: IncidentWatchOptions): { stop(): Promis
       .select({ incident: incidents, title: procedures.title })
       .from(incidents)
       .leftJoin(procedures, eq(procedures.id, incidents.procedureId))
-      .where(and(isNull(incidents.resolvedAt), isNull(incidents.notifiedAt), lt(incidents.since, sql`now() - ${opts.notifyAfterMs} * interval '1 millisecond'`)));
+      .where(
+        and(
+          isNull(incidents.resolvedAt),
+          isNull(incidents.notifiedAt),
+          lt(incidents.since, sql`now() - ${opts.notifyAfterMs} * interval '1 millisecond'`),
+          // A notice that cannot be sent is not told by another one (see mail/dispatcher.ts).
+          sql`not coalesce((${incidents.target} ->> 'notice')::boolean, false)`,
+        ),
+      );
     for (const { incident, title } of lasting) {
       await db.transaction(async (tx) => {
         const admins = await roleMembers(tx, 'admin');
         if (admins.length > 0) {
           await enqueueMail(tx, {
-            idempotencyKey: `incident:${incident.id}:notify`,
+            idempotencyKey: incidentNoticeKey(incident.id),
             to: admins.map((a) => a.email),
             subject: `Störung: ${title ?? incident.subject}`,
             text:

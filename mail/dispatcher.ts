@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { mailOutbox, mailOutboxAttachments } from '../db/schema';
-import { INCIDENT_AFTER_ATTEMPTS, reportIncident, resolveIncident } from '../incidents/record';
+import { INCIDENT_AFTER_ATTEMPTS, isIncidentNotice, reportIncident, resolveIncident } from '../incidents/record';
 import { errorText, pause, startQueueDispatcher } from '../outbox/queue';
 import { OUTBOX_CHANNEL } from './outbox';
 import { createTransport } from './transport';
@@ -155,7 +155,9 @@ export function startOutboxDispatcher(opts: OutboxDispatcherOptions): OutboxDisp
         subject: `Mail „${row.subject}“ an ${row.to.join(', ')}`,
         error: errorText(sendError),
         attempts: row.attempts,
-        target: { mailId: row.id },
+        // A notice to the admins that cannot be sent is shown, but not told by another notice (which
+        // would fail the same way, and be told again, without end).
+        target: { mailId: row.id, ...(isIncidentNotice(row.idempotencyKey) ? { notice: true } : {}) },
       });
     }
   }

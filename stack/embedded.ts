@@ -205,6 +205,7 @@ export async function startEmbeddedStack(
     engine: engineSettings(config),
     commandsPollMs: config.COMMANDS_POLL_MS,
     completionCatchUpMs: config.COMPLETION_CATCH_UP_MS,
+    completionAnswerMs: config.COMPLETION_ANSWER_MS,
     signIn: signInSettings(config),
     tokenSecret,
     publicUrl,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { WorkflowUpdateStage, type Client } from '@temporalio/client';
 import { and, asc, count, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -107,9 +107,17 @@ export interface TaskRouteDeps {
   publicUrl: string;
   /** How long a completion waits for a workflow catching up after a crash (COMPLETION_CATCH_UP_MS). */
   completionCatchUpMs: number;
+  /**
+   * How long an accepted completion waits for the workflow's next step before it answers with what
+   * the database says (COMPLETION_ANSWER_MS): a next step that keeps failing (a disturbance) must
+   * not hold the person's click.
+   */
+  completionAnswerMs?: number;
 }
 
-export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchUpMs }: TaskRouteDeps) {
+const DEFAULT_COMPLETION_ANSWER_MS = 15_000;
+
+export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchUpMs, completionAnswerMs = DEFAULT_COMPLETION_ANSWER_MS }: TaskRouteDeps) {
   const { visibleTask, withProcedure } = taskQueries(db);
 
   /** The task this person should do next in the procedure they just moved on. */
@@ -249,11 +257,25 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
 
       if (!(await engineAnswers(temporal, ENGINE_CHECK_MS))) throw engineUnavailable();
       const handle = temporal.workflow.getHandle(task.procedureId);
-      const send = () =>
-        handle.executeUpdate(completeTaskUpdate, {
+      // Accepted means done: the workflow holds the completion. Its answer (the next step) is awaited
+      // a while; when the step after it keeps failing (a disturbance), the click is answered anyway.
+      const send = async () => {
+        const update = await handle.startUpdate(completeTaskUpdate, {
           args: [{ taskKey: task.taskKey, data: parsed.data, actorId: user.id, onBehalfOfId, requestId }],
           updateId: `complete:${task.id}:${requestId}`,
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
         });
+        const late = new AbortController();
+        const timer = setTimeout(() => late.abort(), completionAnswerMs);
+        try {
+          return await temporal.withAbortSignal(late.signal, () => update.result());
+        } catch (err) {
+          if (late.signal.aborted) return undefined;
+          throw err;
+        } finally {
+          clearTimeout(timer);
+        }
+      };
       let step;
       try {
         step = await retryWhileNotReady(send, completionCatchUpMs);
@@ -262,7 +284,7 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
       }
       return {
         task: { id: task.id, status: 'completed' as const },
-        procedure: { id: step.procedureId, finished: step.finished, currentStep: step.currentStep },
+        procedure: step ? { id: step.procedureId, finished: step.finished, currentStep: step.currentStep } : await procedureStep(task.procedureId),
         nextTask: await nextTaskFor(user, task.procedureId),
       };
     },
