@@ -89,7 +89,8 @@ describe('the embedded PostgreSQL killed mid-procedure', () => {
     expect({ status: tasks.status, code: tasks.body?.error?.code }).toEqual({ status: 503, code: 'database_unavailable' });
     expect(health).toEqual({ status: 503, body: expect.objectContaining({ database: 'down' }) });
     expect(page.status).toBe(503);
-    expect(page.html).toContain('Bitte versuchen Sie es in einigen Minuten erneut');
+    expect(page.html).toContain('<h1>Vorübergehend nicht erreichbar</h1>');
+    expect(page.html).toContain('Bitte versuchen Sie es später erneut');
   });
 
   it('is started again by the supervisor within 30 s, with its data', async () => {

@@ -76,7 +76,11 @@ describe('the consultation', () => {
       // Time stands still while the test does not sleep: only the signals can have ended the wait.
       const consolidation = await fake.openTask(handle.workflowId, 'zusammenfuehren');
       expect(consolidation.createdAt - openedAt).toBeLessThan(DAY);
-      expect(fake.names()).not.toContain('settledRequests');
+      // Woken by each answer while others are awaited, it asks the database about those only (patched 'consultation-rereads-when-woken').
+      expect(byDay(fake, 'settledRequests', openedAt)).toEqual([
+        { day: 0, requestIds: [schulamt.requestId, sozialamt.requestId] },
+        { day: 0, requestIds: [sozialamt.requestId] },
+      ]);
       expect(fake.names()).not.toContain('followUpRequests');
       expect(fake.names()).not.toContain('recordNoAnswer');
 
