@@ -105,6 +105,8 @@ export interface ProcedureModule<I = never, S extends SettingsSpec = SettingsSpe
    */
   procedureIdOf?(input: I): string;
   checkStart?(db: DbOrTx, input: I): Promise<StartCheck>;
+  /** What checkStart refuses beyond the form, in words for the API document (one clause, no ";"). */
+  startRule?: string;
   activities?(deps: ModuleActivityDeps): ActivityTable;
   routes?(api: Api, deps: ModuleRouteDeps<SettingsOf<S>>): void;
   schedules?(settings: SettingsOf<S>): ModuleSchedule[];

@@ -38,7 +38,9 @@ const sortable = {
 
 const knowledgeQuery = listQuerySchema(sortable, knowledgeFilter).extend({
   /** The search as a plain parameter (?q=…); react-admin sends it in filter.q. */
-  q: searchText.optional(),
+  q: searchText.optional().meta({
+    description: 'Suchbegriff (wie filter.q). Geschäftsregeln (bei Verstoß 400): mit filter.q zusammen nur derselbe Begriff',
+  }),
 });
 
 const entryFields = {

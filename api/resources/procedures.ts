@@ -7,7 +7,7 @@ import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { auditLog, mailOutbox, procedureEvents, procedures, procedureStatuses, tasks } from '../../db/schema';
 import type { ProcedureStarter } from '../../workflows/module';
-import { procedureTypeNames } from '../../workflows/registry';
+import { procedureModules, procedureTypeNames } from '../../workflows/registry';
 import { HttpError } from '../errors';
 import { dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
@@ -79,6 +79,16 @@ const startBody = z.strictObject({
   type: z.enum(procedureTypeNames),
   input: z.record(z.string(), z.unknown()),
 });
+
+/** The start form of each type, from the registry: input is an open record in the schema, so the document says it in words. */
+function startFormRule(): string {
+  const types = procedureModules.map((m) => {
+    const form = m.startForm as z.ZodType;
+    const fields = form instanceof z.ZodObject ? Object.keys(form.shape).join(', ') : 'siehe Startformular';
+    return `${m.type} („${m.label}“) mit ${fields}${m.startRule ? ` (${m.startRule})` : ''}`;
+  });
+  return `input: die Angaben des Startformulars der gewählten Vorgangsart (type), nur dessen Felder: ${types.join(' / ')}`;
+}
 
 const cancelBody = z.strictObject({ reason: z.string().trim().min(3, 'Bitte einen Grund angeben').max(2000) });
 
@@ -186,6 +196,7 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
     tag: 'procedures',
     access: ['staff', 'manager', 'admin'],
     body: startBody,
+    rules: [startFormRule()],
     response: procedureSchema,
     successStatus: 201,
     async handler({ body, user, req, res }) {

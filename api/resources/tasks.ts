@@ -230,6 +230,9 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
     access: 'user',
     params: idParams,
     body: completeBody,
+    rules: [
+      'data: die Angaben des Formulars der Aufgabe (ihre Formularart, formKind), nur dessen Felder; departmentIds und leadDepartmentId darin nennen vorhandene Dienststellen',
+    ],
     response: nextStepSchema,
     async handler({ params, body, user, req }) {
       const header = req.get('idempotency-key');

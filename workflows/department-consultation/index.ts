@@ -16,5 +16,6 @@ export default defineProcedure({
   steps,
   taskForms,
   titleOf: (input) => input.subject,
+  startRule: 'jede der departmentIds nennt eine vorhandene Dienststelle',
   checkStart: async (db, input) => ({ problems: await unknownDepartments(db, input.departmentIds, 'input.departmentIds') }),
 });

@@ -86,7 +86,11 @@ export function fundingCallRoutes(api: Api, db: Db) {
     read: 'user',
     write: ['staff', 'manager', 'admin'],
     schema: fundingCallSchema,
-    create: { body: fundingCallInput, toRow: (b, user) => ({ ...b, origin: 'manual', createdBy: user.id }) },
+    create: {
+      body: fundingCallInput,
+      rules: ['submissionDeadline: die Einreichungsfrist liegt in der Zukunft'],
+      toRow: (b, user) => ({ ...b, origin: 'manual', createdBy: user.id }),
+    },
     update: { body: fundingCallUpdate, toRow: (b) => ({ ...b, updatedAt: new Date() }) },
     async beforeDelete(id) {
       const [row] = await db

@@ -24,6 +24,7 @@ export default defineProcedure({
   settings,
   // The start check replaces it with the call's own title before the row is written.
   titleOf: (input) => `Förderaufruf ${input.fundingCallId}`,
+  startRule: 'fundingCallId nennt einen vorhandenen Förderaufruf',
   async checkStart(db, input) {
     const [call] = await db
       .select({ title: fundingCalls.title, review: procedures.id, reviewStatus: procedures.status })

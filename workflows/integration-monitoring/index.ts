@@ -25,6 +25,7 @@ export default defineProcedure({
   settings,
   titleOf: (input) => `Integrationsmonitoring ${quarterLabel(input.quarter)}`,
   procedureIdOf: (input) => monitoringProcedureId(input.quarter),
+  startRule: 'das Quartal ist bereits abgeschlossen',
   async checkStart(_db, input) {
     // Its values are final only once it has ended.
     if (quarterEnd(input.quarter).getTime() > Date.now()) return { problems: [{ path: 'input.quarter', message: 'Das Quartal ist noch nicht abgeschlossen' }] };

@@ -77,6 +77,12 @@ async function checkDepartment(db: Db, departmentId: string | undefined): Promis
   if (problems.length > 0) throw HttpError.badRequest('Ungültige Angaben', problems.map((p) => ({ ...p, path: 'body.departmentId' })));
 }
 
+const indicatorRules = [
+  'departmentId: eine vorhandene Dienststelle',
+  'disaggregations: jeder Schlüssel (key) einer Aufschlüsselung nur einmal',
+  'plausibleMax: nicht kleiner als plausibleMin, wenn beide angegeben sind',
+];
+
 /** Indicators of the integration monitoring as master data (admins edit), and each one's time series. */
 export function indicatorRoutes(api: Api, db: Db) {
   crudResource(api, db, {
@@ -110,6 +116,7 @@ export function indicatorRoutes(api: Api, db: Db) {
     schema: indicatorSchema,
     create: {
       body: indicatorInput,
+      rules: indicatorRules,
       async toRow(b) {
         await checkDepartment(db, b.departmentId);
         return b;
@@ -117,6 +124,7 @@ export function indicatorRoutes(api: Api, db: Db) {
     },
     update: {
       body: indicatorUpdate,
+      rules: indicatorRules,
       async toRow(b) {
         await checkDepartment(db, b.departmentId);
         return b;

@@ -41,6 +41,12 @@ const studyFields = {
   topics: topicsSchema.optional(),
 };
 
+const studyRules = [
+  'title: mindestens 3 Zeichen, Leerzeichen am Anfang und Ende nicht mitgezählt',
+  'authors: mindestens 2 Zeichen, Leerzeichen am Anfang und Ende nicht mitgezählt',
+  'year: das Erscheinungsjahr liegt nicht in der Zukunft (höchstens im nächsten Jahr, dem Jahr eines Vorabdrucks)',
+];
+
 export const studyCreate = z.strictObject(studyFields);
 export const studyUpdate = z.strictObject(studyFields).partial();
 
@@ -84,7 +90,8 @@ export function studyRoutes(api: Api, db: Db) {
     columns: studyColumns,
     searchColumns: [studies.title, studies.authors, studies.publisher],
     filters: {
-      year: { column: studies.year, schema: z.number().int() },
+      // Within the years a study can have: beyond them PostgreSQL's integer would refuse the filter.
+      year: { column: studies.year, schema: z.number().int().min(1900).max(2200) },
       topic: {
         column: studies.topics,
         schema: topicSchema,
@@ -96,8 +103,8 @@ export function studyRoutes(api: Api, db: Db) {
     read: 'user',
     write: ['staff', 'manager', 'admin'],
     schema: studySchema,
-    create: { body: studyCreate, toRow: (b, user) => ({ ...b, topics: b.topics ?? [], createdBy: user.id }) },
-    update: { body: studyUpdate, toRow: (b) => b },
+    create: { body: studyCreate, rules: studyRules, toRow: (b, user) => ({ ...b, topics: b.topics ?? [], createdBy: user.id }) },
+    update: { body: studyUpdate, rules: studyRules, toRow: (b) => b },
     async beforeDelete(id) {
       const running = await runningEvaluationsOf(db, id);
       if (running.length > 0) {

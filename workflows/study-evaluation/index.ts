@@ -15,6 +15,7 @@ export default defineProcedure({
   steps,
   taskForms,
   titleOf: (input) => `Studie ${input.studyId}`,
+  startRule: 'studyId nennt eine vorhandene Studie',
   async checkStart(db, input) {
     const [study] = await db.select({ title: studies.title }).from(studies).where(eq(studies.id, input.studyId));
     if (!study) return { problems: [{ path: 'input.studyId', message: 'unbekannte Studie' }] };

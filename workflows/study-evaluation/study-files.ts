@@ -73,6 +73,9 @@ export function studyFileRoutes(api: Api, db: Db) {
     access: ['staff', 'manager', 'admin'],
     params: idParams,
     upload: { field: STUDY_FILE_FIELD, description: `${ALLOWED_TYPES_TEXT}; höchstens ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` },
+    rules: [
+      `${STUDY_FILE_FIELD}: genau eine Datei mit Dateinamen, deren Endung und Inhaltstyp zusammenpassen: ${ALLOWED_TYPES_TEXT}, höchstens ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
+    ],
     response: fileInfoSchema,
     async handler({ params, user, req, res }) {
       const [study] = await db.select({ id: studies.id }).from(studies).where(eq(studies.id, params.id));
