@@ -127,6 +127,7 @@ const notYearZero = /^(?!0000)/;
 
 /** A day ("2026-11-30") or a moment with its offset: the "bis"/"ab" of a list's date filter. */
 export const dayOrMomentFilter = z.union(
-  [z.iso.datetime({ offset: true }).regex(notYearZero), z.iso.date().regex(notYearZero)],
+  // PostgreSQL takes time zones up to ±15:59; the ISO pattern alone would let +23:42 through to it.
+  [z.iso.datetime({ offset: true }).regex(notYearZero).regex(/(Z|[+-](0\d|1[0-5]):?[0-5]\d)$/i), z.iso.date().regex(notYearZero)],
   { error: 'kein gültiges Datum (JJJJ-MM-TT ab dem Jahr 0001) oder Zeitpunkt mit Zeitzone' },
 );

@@ -187,7 +187,10 @@ describe(`schemathesis ${SCHEMATHESIS_VERSION} against /api/openapi.json`, () =>
     const client = await ApiClient.as(email, password, url);
     const result = await runSchemathesis(bin, url, client.sessionCookie(), workDir, who);
     const serverErrors = result.findings.filter((f) => f.check === 'not_a_server_error' || (f.status ?? 0) >= 500);
-    const rejected = result.findings.filter((f) => f.check === 'positive_data_acceptance');
+    // In its stateful phase schemathesis fills a path id it found no value for with "None": no uuid,
+    // so not a valid request by the document, and the 400 naming params.id is right.
+    const placeholder = (f: Finding) => /\/None(\/|\s|'|"|$)/.test(f.request);
+    const rejected = result.findings.filter((f) => f.check === 'positive_data_acceptance' && !placeholder(f));
     const byRule = rejected.filter((f) => documented(doc, f));
     const undocumented = rejected.filter((f) => !documented(doc, f));
     process.stdout.write(
