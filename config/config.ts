@@ -25,6 +25,8 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: optionalUrl,
   DATA_DIR: z.string().default('.data'),
+  // As root: where PostgreSQL's programs and cluster go when the postgres user cannot reach DATA_DIR or node_modules.
+  PG_RUNTIME_DIR: z.string().default('/var/lib/amtsflow'),
   DATABASE_URL: optionalUrl,
   PG_PORT: port.optional(),
   TEMPORAL_ADDRESS: z.string().optional(),

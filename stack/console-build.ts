@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { StackError } from './errors';
 
 const ROOT = path.join(__dirname, '..');
 export const ADMIN_DIST = path.join(ROOT, 'admin', 'dist');
@@ -45,8 +46,24 @@ export function buildConsole(log: (msg: string) => void): Promise<void> {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the console build failed (exit ${code}):\n${tail}`))));
+    // A start refused while the build runs must not leave it running on its own.
+    const stopBuild = () => child.kill('SIGTERM');
+    process.on('exit', stopBuild);
+    child.on('error', (err) => {
+      process.off('exit', stopBuild);
+      reject(new StackError(`The console build could not start (${err.message}): run npm install again.`));
+    });
+    child.on('exit', (code, signal) => {
+      process.off('exit', stopBuild);
+      if (code === 0) resolve();
+      else
+        reject(
+          new StackError(
+            `The console build failed (${signal ?? `exit ${code}`}): run npm run build:admin to see all of its output ` +
+              `(npm install again when a package is missing). Its last lines:\n${tail.trim().split('\n').slice(-10).join('\n')}`,
+          ),
+        );
+    });
   });
 }
 

@@ -14,12 +14,24 @@ import { startMailCatcher } from '../mail/catcher';
 import { startInboundListener } from '../mail/inbound';
 import { startWorkerRuntime } from '../worker/runtime';
 import { ensureConsoleBuilt } from './console-build';
+import { prepareDataDir } from './data-dir';
 import { acquireInstanceLock } from './instance-lock';
 import { assertPortFree, freePort } from './ports';
 import { startEmbeddedPostgres, stopLeftoverPostgres } from './postgres';
+import { clusterDir, placePostgres } from './postgres-place';
 import { supervise, type SupervisorOptions } from './supervisor';
 import { resolveTemporalCli } from './temporal-cli';
 import { startSdkDevServer, startTemporalDevServer, stopLeftoverTemporal } from './temporal-server';
+
+/** The embedded servers' port settings: a configured one that is taken refuses the start at once. */
+const EMBEDDED_PORTS = [
+  ['PG_PORT', 'embedded PostgreSQL', 'DATABASE_URL'],
+  ['TEMPORAL_PORT', 'Temporal dev server', 'TEMPORAL_ADDRESS'],
+  ['TEMPORAL_UI_PORT', 'Temporal Web UI', 'TEMPORAL_ADDRESS'],
+  ['SMTP_CATCHER_PORT', 'mail catcher', 'SMTP_URL'],
+  // Taken in every case (the inbound listener runs beside IMAP too): no setting replaces it.
+  ['INBOUND_SMTP_PORT', 'inbound mail listener', undefined],
+] as const;
 
 async function portFor(configured: number | undefined, what: string, setting: string): Promise<number> {
   if (configured === undefined) return freePort();
@@ -61,22 +73,36 @@ export async function startEmbeddedStack(
   },
 ): Promise<EmbeddedStack> {
   const supervision: SupervisorOptions = { log, giveUp, initialDelayMs: config.SUPERVISOR_RESTART_DELAY_MS };
+  // Whatever can refuse the start is checked first, in seconds: nothing slow (the console build,
+  // the Temporal CLI, initdb) runs before it.
+  prepareDataDir(config.dataDir);
   const lock = acquireInstanceLock(config.dataDir);
   onStop(async () => lock.release());
   // Servers a killed predecessor left behind would otherwise hold the configured ports.
-  if (!config.DATABASE_URL) await stopLeftoverPostgres(config.dataDir, log);
+  if (!config.DATABASE_URL) await stopLeftoverPostgres(clusterDir(config.dataDir), log);
   if (!config.TEMPORAL_ADDRESS) await stopLeftoverTemporal(config.dataDir, log);
   await assertPortFree(config.PORT, 'API and console', config.HOST, 'PORT');
+  for (const [setting, what, replacedBy] of EMBEDDED_PORTS) {
+    const port = config[setting];
+    if (port !== undefined && (replacedBy === undefined || !config[replacedBy])) await assertPortFree(port, what, '127.0.0.1', setting);
+  }
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  // As root, where the postgres user can reach PostgreSQL's programs and cluster (a second at most).
+  const database = config.DATABASE_URL
+    ? { url: config.DATABASE_URL }
+    : { place: await placePostgres({ dataDir: config.dataDir, runtimeDir: config.PG_RUNTIME_DIR, log }) };
   // Built while the servers start; the API serves it, so it must be ready before the API is.
   const consoleBuilt = ensureConsoleBuilt(log);
   consoleBuilt.catch(() => undefined);
 
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
+  let databaseUrl: string;
+  if (database.url !== undefined) {
+    databaseUrl = database.url;
+  } else {
+    const { place } = database;
     const port = await portFor(config.PG_PORT, 'embedded PostgreSQL', 'PG_PORT');
-    log(`starting PostgreSQL (embedded, data in ${path.join(config.dataDir, 'postgres')}) on port ${port} …`);
-    const pg = await supervise('PostgreSQL', () => startEmbeddedPostgres({ dataDir: config.dataDir, port, log }), supervision);
+    log(`starting PostgreSQL (embedded, data in ${place.pgDir}) on port ${port} …`);
+    const pg = await supervise('PostgreSQL', () => startEmbeddedPostgres({ dataDir: config.dataDir, place, port, log }), supervision);
     onStop(() => pg.stop());
     databaseUrl = pg.first.url;
   }

