@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', sameOriginWrites(allowedOrigins(deps.publicUrl)));
   app.use('/answer', limiter(deps.publicRateLimit, 'Zu viele Anfragen. Bitte warten Sie eine Minute.'));
   // Before the session: departments have no login, and their pages need no cookie.
-  app.use('/answer', answerPageRoutes(deps), unavailableErrors, answerErrorPage(deps.log));
+  app.use('/answer', answerPageRoutes(deps), unavailableErrors(deps.log), answerErrorPage(deps.log));
   app.use(sessionMiddleware(deps.db, deps.sessionSecret, deps.publicUrl.startsWith('https:')));
 
   const api = new Api(sessionUserLoader(deps.db));
@@ -120,7 +120,7 @@ export function createApp(deps: AppDeps): Express {
     res.status(503).type('text/plain; charset=utf-8').send('Die Konsole ist noch nicht gebaut: npm run build:admin\n');
   });
   app.use(notFoundHandler);
-  app.use(unavailableErrors);
+  app.use(unavailableErrors(deps.log));
   app.use(errorHandler(deps.log));
   return app;
 }

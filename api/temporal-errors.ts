@@ -1,3 +1,4 @@
+import { ENGINE_UNAVAILABLE } from './engine-errors';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { engineUnreachable } from '../commands/engine-connection';
@@ -14,11 +15,8 @@ export function isNotReady(err: unknown): boolean {
 
 /** What needs the engine at once (completing a task) while it is away: nothing happened, the same request may be sent again. */
 export function engineUnavailable(): HttpError {
-  return new HttpError(
-    503,
-    'engine_unavailable',
-    'Die Prozess-Engine (Temporal) ist gerade nicht erreichbar; nichts wurde verändert. Bitte in einer Minute erneut versuchen.',
-  );
+  // One code and one message for an engine outage, whichever path finds it (see engine-errors.ts).
+  return new HttpError(503, 'unavailable', ENGINE_UNAVAILABLE);
 }
 
 /** Turns what the workflow said about a completion into the API's error shape. */

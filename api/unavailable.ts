@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { engineUnreachable } from '../commands/engine-connection';
+import { DATABASE_UNAVAILABLE, loggableDatabaseError } from './database-errors';
 import { HttpError } from './errors';
 import { engineUnavailable } from './temporal-errors';
 
@@ -21,13 +22,17 @@ export function databaseUnreachable(err: unknown): boolean {
 export function unavailableError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return undefined;
   if (databaseUnreachable(err)) {
-    return new HttpError(503, 'database_unavailable', 'Die Datenbank (PostgreSQL) ist gerade nicht erreichbar. Bitte in einer Minute erneut versuchen.');
+    return new HttpError(503, 'unavailable', DATABASE_UNAVAILABLE);
   }
   if (engineUnreachable(err)) return engineUnavailable();
   return undefined;
 }
 
-/** Put before the error handler: what is an outage, not a bug, leaves as a 503, never as a 500. */
-export const unavailableErrors: ErrorRequestHandler = (err: unknown, _req, _res, next) => {
-  next(unavailableError(err) ?? err);
-};
+/** Put before the error handler: what is an outage, not a bug, leaves as a 503, never as a 500, with a line in the log. */
+export function unavailableErrors(log: (msg: string) => void): ErrorRequestHandler {
+  return (err: unknown, _req, _res, next) => {
+    const outage = unavailableError(err);
+    if (outage) log(`unavailable: ${loggableDatabaseError(err) ?? (err as Error)?.message ?? String(err)}`);
+    next(outage ?? err);
+  };
+}

@@ -86,7 +86,7 @@ describe('the embedded PostgreSQL killed mid-procedure', () => {
       fetch(`${stack.url}/answer/${earlierToken}`).then(async (r) => ({ status: r.status, html: await r.text() })),
     ]);
     expect(stack.outputSince(mark)).not.toMatch(/PostgreSQL is back/);
-    expect({ status: tasks.status, code: tasks.body?.error?.code }).toEqual({ status: 503, code: 'database_unavailable' });
+    expect({ status: tasks.status, code: tasks.body?.error?.code }).toEqual({ status: 503, code: 'unavailable' });
     expect(health).toEqual({ status: 503, body: expect.objectContaining({ database: 'down' }) });
     expect(page.status).toBe(503);
     expect(page.html).toContain('<h1>Vorübergehend nicht erreichbar</h1>');

@@ -190,7 +190,7 @@ describe('the Temporal dev server killed mid-procedure', () => {
     const refused = await staff.post(`/api/tasks/${toComplete.taskId}/complete`, { data: { result: 'in der Störung erledigt' } }, { 'idempotency-key': `stoerung-${run}` });
     figures.push(`task completion while Temporal was down: ${refused.status} after ${Date.now() - began} ms`);
     expect(refused.status).toBe(503);
-    expect(refused.body.error).toMatchObject({ code: 'engine_unavailable', message: expect.stringContaining('Prozess-Engine') });
+    expect(refused.body.error).toMatchObject({ code: 'unavailable', message: expect.stringContaining('Prozess-Engine') });
     expect((await staff.get(`/api/tasks/${toComplete.taskId}`)).body.status).toBe('open');
   });
 

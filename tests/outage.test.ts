@@ -22,7 +22,16 @@ beforeAll(async () => {
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  stack = spawnEntry('stack/main.ts', { DATA_DIR: dataDir, PORT: String(port), ADMIN_PASSWORD, TASK_REMINDER_AFTER: '1h', TASK_ESCALATE_AFTER: '2h' });
+  // The supervisor would bring a killed server back within a second; here each stays away for the probes
+  // (the supervisor's own return is tested in engine-outage and database-outage).
+  stack = spawnEntry('stack/main.ts', {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    ADMIN_PASSWORD,
+    TASK_REMINDER_AFTER: '1h',
+    TASK_ESCALATE_AFTER: '2h',
+    SUPERVISOR_RESTART_DELAY_MS: '600000',
+  });
   await stack.waitFor(/Amtsflow is running/, 300_000);
 }, 320_000);
 

@@ -204,5 +204,5 @@ describe(`schemathesis ${SCHEMATHESIS_VERSION} against /api/openapi.json`, () =>
     expect(listed(undocumented)).toBe('');
     // The session held to the end, so the cases ran logged in.
     expect((await client.get('/api/auth/me')).status).toBe(200);
-  }, 420_000);
+  }, 600_000);
 });
