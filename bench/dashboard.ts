@@ -71,11 +71,12 @@ async function main() {
             await page.locator('[data-testid="chart-answers"] tbody tr').first().waitFor({ timeout: 30_000 });
           }),
         );
-        const marks = await page.evaluate(() => {
-          const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-          const end = (match: (name: string) => boolean) => Math.max(0, ...entries.filter((e) => match(e.name)).map((e) => e.responseEnd));
+        // A string, not a function: tsx would wrap a function's inner arrows in its __name helper, unknown in the page.
+        const marks = (await page.evaluate(`(() => {
+          const entries = performance.getEntriesByType('resource');
+          const end = (match) => Math.max(0, ...entries.filter((e) => match(e.name)).map((e) => e.responseEnd));
           return { script: end((n) => n.endsWith('.js')), data: end((n) => n.includes('/api/dashboard')) };
-        });
+        })()`)) as { script: number; data: number };
         scriptDone.push(marks.script);
         dataDone.push(marks.data);
         await context.close();
