@@ -7,13 +7,13 @@ import {
   List,
   ReferenceInput,
   SelectArrayInput,
-  SelectInput,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { formatDateTime } from '../common/DueMark';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
+import { OverdueFilter } from '../common/OverdueFilter';
 
 // Every request to a department across procedures: the list behind the dashboard's answer
 // figures ("Ordnungsamt: 1 ausstehend"); a row opens the procedure the request serves.
@@ -95,16 +95,7 @@ function RequestList() {
       choices={['pending', 'answered', 'no_answer', 'cancelled'].map((s) => ({ id: s, name: translate(`app.request_status.${s}`) }))}
       sx={{ minWidth: 180 }}
     />,
-    <SelectInput
-      key="overdue"
-      source="overdue"
-      label="app.task.overdue_filter"
-      alwaysOn
-      choices={[
-        { id: true, name: translate('app.task.only_overdue') },
-        { id: false, name: translate('app.task.not_overdue') },
-      ]}
-    />,
+    <OverdueFilter key="overdue" source="overdue" alwaysOn />,
     <DateInput key="sentFrom" source="sentFrom" />,
   ];
   return (

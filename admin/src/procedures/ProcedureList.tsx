@@ -25,7 +25,7 @@ import { Responsible } from '../common/Responsible';
 import { useProcedureTypeChoices, useProcedureTypeLabel } from '../common/procedureTypes';
 import { typePath } from '../procedure-types';
 import type { Procedure } from './procedureApi';
-
+import { OverdueFilter } from '../common/OverdueFilter';
 
 const statuses = ['running', 'completed', 'cancelled', 'failed'];
 
@@ -129,16 +129,7 @@ export function ProcedureList() {
       choices={statuses.map((s) => ({ id: s, name: translate(`app.procedure_status.${s}`) }))}
       sx={{ minWidth: 180 }}
     />,
-    <SelectInput
-      key="overdue"
-      source="overdue"
-      label="app.task.overdue_filter"
-      alwaysOn
-      choices={[
-        { id: true, name: translate('app.task.only_overdue') },
-        { id: false, name: translate('app.task.not_overdue') },
-      ]}
-    />,
+    <OverdueFilter key="overdue" source="overdue" alwaysOn />,
     ...(seesPeople
       ? [
           <ReferenceInput key="responsibleId" source="responsibleId" reference="users" perPage={100} sort={{ field: 'name', order: 'ASC' }}>

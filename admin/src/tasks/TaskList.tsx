@@ -16,6 +16,7 @@ import { Responsible } from '../common/Responsible';
 import { EnumField } from '../common/EnumField';
 import { useProcedureTypeChoices, useProcedureTypeLabel } from '../common/procedureTypes';
 import { ClaimButton } from './TaskActions';
+import { OverdueFilter } from '../common/OverdueFilter';
 
 function useTaskFilters() {
   const translate = useTranslate();
@@ -23,16 +24,7 @@ function useTaskFilters() {
   return [
     <SearchInput key="q" source="q" alwaysOn placeholder={translate('app.task.search')} />,
     <SelectInput key="procedureType" source="procedureType" label="resources.tasks.fields.procedureType" choices={types} alwaysOn />,
-    <SelectInput
-      key="overdue"
-      source="overdue"
-      label="app.task.overdue_filter"
-      alwaysOn
-      choices={[
-        { id: true, name: translate('app.task.only_overdue') },
-        { id: false, name: translate('app.task.not_overdue') },
-      ]}
-    />,
+    <OverdueFilter key="overdue" source="overdue" alwaysOn />,
     <SelectInput
       key="priority"
       source="priority"
