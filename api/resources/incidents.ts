@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit';
@@ -123,7 +123,8 @@ export function incidentRoutes(api: Api, { db, temporal }: IncidentRouteDeps) {
           await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${target.mailId as string})`);
         });
       } else if (row.kind === 'job' && target.scheduleId) {
-        await temporal.schedule.getHandle(target.scheduleId).trigger();
+        // The run that reported the disturbance may still be finishing: a retry must not be skipped as an overlap.
+        await temporal.schedule.getHandle(target.scheduleId).trigger(ScheduleOverlapPolicy.ALLOW_ALL);
       } else {
         throw HttpError.conflict('Für diese Störung gibt es keinen erneuten Versuch');
       }
