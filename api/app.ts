@@ -11,6 +11,7 @@ import type { Db } from '../db/client';
 import type { ProcedureStarter } from '../workflows/module';
 import { procedureModules } from '../workflows/registry';
 import { authRoutes, sessionMiddleware } from './auth';
+import { compressAnswers, consoleCacheControl, precompressed } from './compression';
 import { errorHandler, notFoundHandler } from './errors';
 import { healthRoute } from './health';
 import { openApiDocument } from './openapi';
@@ -77,6 +78,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   healthRoute(app, deps);
+  // JSON and the answer pages compressed (brotli or gzip) as they are sent; the console's files come precompressed.
+  app.use(compressAnswers());
 
   app.use('/api', express.json({ limit: '1mb' }));
   app.use('/api', sameOriginWrites(allowedOrigins(deps.publicUrl)));
@@ -114,7 +117,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(api.methodNotAllowed());
 
   // The console (built by `npm start` or `npm run build:admin`); its routes live after the '#'.
-  app.use(express.static(adminDist, { index: 'index.html' }));
+  // Its hashed files under /assets/ are cached for a year, index.html is asked again each time.
+  app.use(precompressed(adminDist));
+  app.use(express.static(adminDist, { index: 'index.html', setHeaders: consoleCacheControl }));
   app.get('/', (_req, res, next) => {
     if (fs.existsSync(path.join(adminDist, 'index.html'))) return next();
     res.status(503).type('text/plain; charset=utf-8').send('Die Konsole ist noch nicht gebaut: npm run build:admin\n');

@@ -24,6 +24,11 @@ function loadMe(): Promise<Me | undefined> {
   return me;
 }
 
+/** Asks for /me as soon as the console's script runs, before react-admin's first check needs it. */
+export function preloadSession(): void {
+  loadMe().catch(() => undefined);
+}
+
 // Message keys: the login page's notification translates them.
 const loginMessages: Record<number, string> = {
   400: 'app.login.invalid_input',

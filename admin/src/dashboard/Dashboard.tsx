@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
 import { apiFetch } from '../dataProvider/http';
-import { listPath, typePath } from '../procedure-types';
+import { listPath, typePath } from '../procedure-types/paths';
 import { useDuration } from '../procedures/map/steps';
 import { ChartWithTable } from './ChartWithTable';
 

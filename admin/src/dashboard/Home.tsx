@@ -2,10 +2,9 @@ import { lazy, Suspense } from 'react';
 import { Navigate } from 'react-router-dom';
 import { useCanAccess, useTranslate } from 'react-admin';
 
-// The charts are a chunk of their own, asked for as soon as the console starts: it arrives while
-// the session is checked, and staff, who never see it, do not wait for it.
-const dashboardChunk = import('./Dashboard');
-const Dashboard = lazy(() => dashboardChunk.then((m) => ({ default: m.Dashboard })));
+// The charts (recharts) are a chunk of their own, fetched once a manager is known to see them:
+// neither the login page nor staff, who never see it, load it.
+const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
 
 /** Managers land on their dashboard; staff on their inbox. */
 export function Home() {

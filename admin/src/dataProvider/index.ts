@@ -37,6 +37,23 @@ function changes(data: Record<string, unknown>, previous: Record<string, unknown
 
 const path = (resource: string, id: Identifier) => `/api/${resource}/${encodeURIComponent(String(id))}`;
 
+// The record a page load opens (#/<resource>/<id>/show), asked for as the script starts, beside the
+// session check and the page's chunk; the first getOne of it takes that answer, once and while fresh.
+let early: { url: string; at: number; answer: Promise<{ json: unknown }> } | undefined;
+
+export function preloadRecord(resource: string, id: string): void {
+  const url = path(resource, id);
+  const answer = apiFetch(url);
+  answer.catch(() => undefined);
+  early = { url, at: Date.now(), answer };
+}
+
+function takeEarly(url: string): Promise<{ json: unknown }> | undefined {
+  const found = early && early.url === url && Date.now() - early.at < 10_000 ? early.answer : undefined;
+  early = undefined;
+  return found;
+}
+
 /** react-admin's simple-REST conventions, as the API speaks them (sort/range/filter, Content-Range). */
 export const dataProvider = {
   async getList(resource, params) {
@@ -44,7 +61,8 @@ export const dataProvider = {
     return { data: json as RaRecord[], total: totalOf(headers) };
   },
   async getOne(resource, params) {
-    const { json } = await apiFetch(path(resource, params.id));
+    const url = path(resource, params.id);
+    const { json } = await (takeEarly(url) ?? apiFetch(url));
     return { data: json as RaRecord };
   },
   async getMany(resource, params) {

@@ -5,6 +5,7 @@ import { Link, Title, useDataProvider, useLocaleState, useTranslate } from 'reac
 import { useParams } from 'react-router-dom';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
 import { apiFetch } from '../dataProvider/http';
+import { listPath, typePath } from './paths';
 import { MapLegend } from '../procedures/map/ProcedureMap';
 import { StepDiagram, type DiagramNode } from '../procedures/map/StepDiagram';
 import { fetchProcedureTypes, readingOrder, useDuration, useStepWords, type StepKind } from '../procedures/map/steps';
@@ -22,8 +23,6 @@ interface StepStats {
   samples: number;
 }
 
-export const typePath = (type: string) => `/procedure-types/${encodeURIComponent(type)}/show`;
-export const listPath = (filter: Record<string, unknown>) => `/procedures?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
 function useTypes() {
   return useQuery({ queryKey: ['procedure-types'], queryFn: fetchProcedureTypes, staleTime: 300_000 });

@@ -23,7 +23,7 @@ import SchemaIcon from '@mui/icons-material/Schema';
 import { DueMark } from '../common/DueMark';
 import { Responsible } from '../common/Responsible';
 import { useProcedureTypeChoices, useProcedureTypeLabel } from '../common/procedureTypes';
-import { typePath } from '../procedure-types';
+import { typePath } from '../procedure-types/paths';
 import type { Procedure } from './procedureApi';
 import { OverdueFilter } from '../common/OverdueFilter';
 

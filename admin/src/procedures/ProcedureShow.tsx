@@ -1,18 +1,21 @@
-import { Box, Card, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, Chip, Grid, LinearProgress, Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Link, Show, useCanAccess, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { DueMark, formatDateTime } from '../common/DueMark';
 import { PersonName } from '../common/PersonName';
 import { Responsible } from '../common/Responsible';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
-import { typePath } from '../procedure-types';
+import { lazyNamed } from '../common/lazyPages';
+import { typePath } from '../procedure-types/paths';
 import { CancelButton } from './CancelButton';
 import { DepartmentRequests } from './DepartmentRequests';
-import { ProcedureMap } from './map/ProcedureMap';
 import type { Procedure } from './procedureApi';
 import { ProcedureRelations } from './ProcedureRelations';
 import { Timeline } from './Timeline';
+
+// The map's layout (dagre) is a chunk of its own: the page's facts and history do not wait for it.
+const ProcedureMap = lazyNamed(() => import('./map/ProcedureMap'), 'ProcedureMap');
 
 // 'info' (light blue) fails the contrast of white text; the theme's primary holds it.
 const statusColor = { running: 'primary', completed: 'success', cancelled: 'default', failed: 'error' } as const;
@@ -84,7 +87,9 @@ function ProcedurePage() {
             <Typography variant="h6" component="h2" id="map-title" gutterBottom>
               {translate('app.map.title')}
             </Typography>
-            <ProcedureMap procedureId={p.id} live={running} />
+            <Suspense fallback={<LinearProgress />}>
+              <ProcedureMap procedureId={p.id} live={running} />
+            </Suspense>
           </CardContent>
         </Card>
       </Grid>

@@ -1,3 +1,5 @@
+import CampaignIcon from '@mui/icons-material/Campaign';
+import { lazyPages } from '../../../admin/src/common/lazyPages';
 import { defineConsoleModule } from '../../../admin/src/modules/types';
 import { startForm as startSchema, taskForms as taskSchemas } from '../forms';
 import { taskForm as antragEinreichung } from './antrag-einreichung';
@@ -7,7 +9,6 @@ import { taskForm as entscheidung } from './foerderaufruf-entscheidung';
 import { taskForm as freigabe } from './foerderaufruf-freigabe';
 import { taskForm as triage } from './foerderaufruf-triage';
 import { taskForm as foerderentscheid } from './foerderentscheid';
-import fundingCalls from './funding-calls';
 import { messages } from './messages';
 import { startForm } from './start-form';
 import { taskForm as verwendungsnachweis } from './verwendungsnachweis';
@@ -29,6 +30,7 @@ export const consoleModule = defineConsoleModule({
     zwischenbericht,
     verwendungsnachweis,
   },
-  resources: [{ name: 'funding-calls', ...fundingCalls }],
+  // Its pages are loaded when first opened (a chunk of their own), the menu's entry at once.
+  resources: [{ name: 'funding-calls', icon: CampaignIcon, recordRepresentation: 'title', ...lazyPages(() => import('./funding-calls'), 'list', 'show', 'create', 'edit') }],
   messages,
 });

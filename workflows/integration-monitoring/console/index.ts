@@ -1,11 +1,12 @@
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import InsightsIcon from '@mui/icons-material/Insights';
+import { lazyPages } from '../../../admin/src/common/lazyPages';
 import { defineConsoleModule } from '../../../admin/src/modules/types';
 import { startForm as startSchema, taskForms as taskSchemas } from '../forms';
-import indicators from './indicators';
 import { messages } from './messages';
 import { taskForm as freigabe } from './monitoring-freigabe';
 import { taskForm as klaerung } from './monitoring-klaerung';
 import { taskForm as kommentar } from './monitoring-kommentar';
-import monitoringReports from './monitoring-reports';
 import { startForm } from './start-form';
 
 export const consoleModule = defineConsoleModule({
@@ -14,9 +15,10 @@ export const consoleModule = defineConsoleModule({
   taskSchemas,
   startForm,
   taskForms: { 'monitoring-klaerung': klaerung, 'monitoring-kommentar': kommentar, 'monitoring-freigabe': freigabe },
+  // Its pages (the indicators' charts among them) are loaded when first opened, the menu's entries at once.
   resources: [
-    { name: 'indicators', ...indicators },
-    { name: 'monitoring-reports', ...monitoringReports },
+    { name: 'indicators', icon: InsightsIcon, recordRepresentation: 'name', ...lazyPages(() => import('./indicators'), 'list', 'show', 'create', 'edit') },
+    { name: 'monitoring-reports', icon: AssessmentIcon, ...lazyPages(() => import('./monitoring-reports'), 'list') },
   ],
   messages,
 });
