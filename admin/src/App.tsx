@@ -15,7 +15,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { authProvider, preloadSession } from './authProvider';
 import { lazyNamed, lazyPages, preloadPage, type Pages } from './common/lazyPages';
-import { Home } from './dashboard/Home';
+import { Home, preloadHome } from './dashboard/Home';
 import { dataProvider, preloadRecord } from './dataProvider';
 import { i18nProvider } from './i18n/provider';
 import { Layout } from './layout/Layout';
@@ -51,7 +51,8 @@ const pages = {
 preloadSession();
 preloadPage(window.location.hash, (resource, kind, id) => {
   if (kind === 'show' && id && resource === 'tasks') preloadRecord(resource, id);
-  if (resource === 'tasks' || resource === 'group-tasks' || resource === 'all-tasks' || resource === '') return kind === 'show' ? taskShow() : taskList();
+  if (resource === '') return preloadHome(taskList);
+  if (resource === 'tasks' || resource === 'group-tasks' || resource === 'all-tasks') return kind === 'show' ? taskShow() : taskList();
   return (pages as Record<string, (() => Promise<unknown>) | undefined>)[resource]?.();
 });
 

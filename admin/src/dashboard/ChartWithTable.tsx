@@ -1,5 +1,5 @@
-import { Card, CardContent, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Box, Card, CardContent, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Suspense, type ReactNode } from 'react';
 
 export interface Column<T> {
   label: string;
@@ -42,9 +42,10 @@ export function ChartWithTable<T>({
           <Typography>{empty}</Typography>
         ) : (
           <Grid container spacing={2}>
-            {/* The chart repeats the table for the eye; hidden from screen readers, nothing in it takes focus. */}
+            {/* The chart repeats the table for the eye; hidden from screen readers, nothing in it takes focus.
+                Its chunk may come after the figures: its place is kept, so the table does not move. */}
             <Grid size={{ xs: 12, lg: wide ? 12 : 7 }} sx={{ minHeight: 260 }} aria-hidden="true">
-              {chart}
+              <Suspense fallback={<Box sx={{ height: 260 }} />}>{chart}</Suspense>
             </Grid>
             <Grid size={{ xs: 12, lg: wide ? 12 : 5 }} sx={{ overflowX: 'auto' }}>
               <Table size="small" aria-labelledby={`${id}-title`}>

@@ -3,47 +3,23 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Title, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazyNamed } from '../common/lazyPages';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
-import { apiFetch } from '../dataProvider/http';
 import { listPath, typePath } from '../procedure-types/paths';
 import { useDuration } from '../procedures/map/steps';
 import { ChartWithTable } from './ChartWithTable';
-
-const PERIODS = ['month', 'quarter', 'year', 'all'] as const;
-type Period = (typeof PERIODS)[number];
-
-interface DashboardData {
-  proceduresByTypeAndStatus: { type: string; status: string; count: number }[];
-  overdueByPerson: { userId: string | null; name: string; role: string | null; count: number }[];
-  overdueByDepartment: { departmentId: string | null; name: string | null; count: number }[];
-  throughputByMonth: { month: string; started: number; completed: number }[];
-  completedByMonthAndType: { month: string; type: string; count: number }[];
-  departmentAnswers: {
-    departmentId: string;
-    code: string;
-    name: string;
-    requests: number;
-    answered: number;
-    noAnswer: number;
-    pending: number;
-    overdue: number;
-    meanAnswerHours: number | null;
-    medianAnswerHours: number | null;
-  }[];
-  incidents: number;
-  disturbedProcedures: number;
-  period: Period;
-  since: string | null;
-}
+import { dashboardQuery, FIRST_PERIOD, PERIODS, type DashboardData, type Period } from './data';
 
 const STATUSES = ['running', 'completed', 'cancelled', 'failed'] as const;
-// Colours told apart also by position and legend; the tables carry the numbers. No animation:
-// charts that move distract (WCAG 2.3.3) and catch screenshots mid-way. No accessibility layer:
-// the chart is hidden from assistive technology (its table says it), so nothing in it may take focus.
-const COLORS = { running: '#1565c0', completed: '#2e7d32', cancelled: '#757575', failed: '#c62828' };
-const TYPE_COLORS = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#ad1457'];
-const chartProps = { accessibilityLayer: false } as const;
+
+const charts = () => import('./DashboardCharts');
+const Charts = {
+  Procedures: lazyNamed(charts, 'ProceduresChart'),
+  Overdue: lazyNamed(charts, 'OverdueChart'),
+  Answers: lazyNamed(charts, 'AnswersChart'),
+  Throughput: lazyNamed(charts, 'ThroughputChart'),
+  Completed: lazyNamed(charts, 'CompletedChart'),
+};
 
 const tasksPath = (filter: Record<string, unknown>) =>
   `/all-tasks?filter=${encodeURIComponent(JSON.stringify({ status: ['open', 'claimed'], overdue: true, ...filter }))}`;
@@ -70,12 +46,12 @@ export function Dashboard() {
   const [locale] = useLocaleState();
   const typeLabel = useProcedureTypeLabel();
   const duration = useDuration();
-  const [period, setPeriod] = useState<Period>('year');
+  const [period, setPeriod] = useState<Period>(FIRST_PERIOD);
   // The Störungen page is the admins'; others are led to the procedures concerned.
   const { canAccess: seesIncidents } = useCanAccess({ resource: 'incidents', action: 'list' });
   const { data, error } = useQuery({
     queryKey: ['dashboard', period],
-    queryFn: async () => (await apiFetch(`/api/dashboard?period=${period}`)).json as DashboardData,
+    queryFn: () => dashboardQuery(period),
     refetchInterval: 30_000,
     placeholderData: keepPreviousData,
   });
@@ -138,20 +114,7 @@ export function Dashboard() {
             numeric: true,
           })),
         ]}
-        chart={
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={byType} {...chartProps}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              {STATUSES.map((s) => (
-                <Bar key={s} isAnimationActive={false} dataKey={s} stackId="a" name={translate(`app.procedure_status.${s}`)} fill={COLORS[s]} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        }
+        chart={<Charts.Procedures rows={byType} statuses={STATUSES.map((key) => ({ key, name: translate(`app.procedure_status.${key}`) }))} />}
       />
 
       <ChartWithTable
@@ -167,17 +130,7 @@ export function Dashboard() {
             numeric: true,
           },
         ]}
-        chart={
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={byPerson} layout="vertical" {...chartProps}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={160} />
-              <Tooltip />
-              <Bar isAnimationActive={false} dataKey="count" name={translate('app.dashboard.overdue_tasks')} fill="#c62828" />
-            </BarChart>
-          </ResponsiveContainer>
-        }
+        chart={<Charts.Overdue rows={byPerson} name={translate('app.dashboard.overdue_tasks')} fill="#c62828" />}
       />
 
       <ChartWithTable
@@ -193,17 +146,7 @@ export function Dashboard() {
             numeric: true,
           },
         ]}
-        chart={
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={byDepartment} layout="vertical" {...chartProps}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={160} />
-              <Tooltip />
-              <Bar isAnimationActive={false} dataKey="count" name={translate('app.dashboard.overdue_tasks')} fill="#ef6c00" />
-            </BarChart>
-          </ResponsiveContainer>
-        }
+        chart={<Charts.Overdue rows={byDepartment} name={translate('app.dashboard.overdue_tasks')} fill="#ef6c00" />}
       />
 
       <ChartWithTable
@@ -246,18 +189,14 @@ export function Dashboard() {
           },
         ]}
         chart={
-          <ResponsiveContainer width="100%" height={300}>
-            <BarChart data={answers} {...chartProps}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={80} tick={{ fontSize: 12 }} />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              <Bar isAnimationActive={false} dataKey="answered" name={translate('app.request_status.answered')} stackId="r" fill="#2e7d32" />
-              <Bar isAnimationActive={false} dataKey="noAnswer" name={translate('app.request_status.no_answer')} stackId="r" fill="#c62828" />
-              <Bar isAnimationActive={false} dataKey="pending" name={translate('app.request_status.pending')} stackId="r" fill="#1565c0" />
-            </BarChart>
-          </ResponsiveContainer>
+          <Charts.Answers
+            rows={answers}
+            series={[
+              { key: 'answered', name: translate('app.request_status.answered') },
+              { key: 'noAnswer', name: translate('app.request_status.no_answer') },
+              { key: 'pending', name: translate('app.request_status.pending') },
+            ]}
+          />
         }
       />
 
@@ -284,19 +223,7 @@ export function Dashboard() {
             numeric: true,
           },
         ]}
-        chart={
-          <ResponsiveContainer width="100%" height={260}>
-            <LineChart data={throughput} {...chartProps}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              <Line isAnimationActive={false} type="monotone" dataKey="started" name={translate('app.dashboard.started')} stroke="#1565c0" />
-              <Line isAnimationActive={false} type="monotone" dataKey="completed" name={translate('app.dashboard.completed')} stroke="#2e7d32" strokeDasharray="5 3" />
-            </LineChart>
-          </ResponsiveContainer>
-        }
+        chart={<Charts.Throughput rows={throughput} started={translate('app.dashboard.started')} completed={translate('app.dashboard.completed')} />}
       />
 
       <ChartWithTable
@@ -315,20 +242,7 @@ export function Dashboard() {
             numeric: true,
           })),
         ]}
-        chart={
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={completedByMonth} {...chartProps}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              {completedTypes.map((t, i) => (
-                <Bar key={t} isAnimationActive={false} dataKey={t} stackId="c" name={typeLabel(t)} fill={TYPE_COLORS[i % TYPE_COLORS.length]} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
-        }
+        chart={<Charts.Completed rows={completedByMonth} types={completedTypes.map((key) => ({ key, name: typeLabel(key) }))} />}
       />
     </Stack>
   );
