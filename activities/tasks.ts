@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
 import { addDuration } from '../calendar/business-days';
 import { writeAudit } from '../db/audit';
-import type { Db } from '../db/client';
-import { procedures, tasks, type Role } from '../db/schema';
+import type { Db, DbOrTx } from '../db/client';
+import { procedures, tasks, users, type Role } from '../db/schema';
 import type { z } from 'zod';
 import type { CandidateRole } from '../workflows/engine/contract';
 import type { TaskTiming } from '../workflows/engine/timing';
@@ -51,6 +51,21 @@ export interface TaskActivityDeps {
   taskForms: Record<string, z.ZodType>;
 }
 
+/**
+ * The person who started the procedure, when a group task of theirs may be done by them: it is theirs
+ * at once (claimed), in their own inbox, instead of waiting in the group's for them to take it.
+ * Not for a task the four-eyes rule keeps from them, nor for one already given to someone.
+ */
+async function starterWhoMay(tx: DbOrTx, input: CreateTaskInput): Promise<string | undefined> {
+  if (input.assigneeId || !input.candidateRole) return undefined;
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(procedures)
+    .innerJoin(users, eq(users.id, procedures.startedBy))
+    .where(and(eq(procedures.id, input.procedureId), eq(users.active, true), arrayContains(users.roles, [input.candidateRole])));
+  return row && !input.excludedUserIds.includes(row.id) ? row.id : undefined;
+}
+
 async function loadTaskForMail(db: Db, taskId: string): Promise<(TaskForMail & { status: string }) | undefined> {
   const [row] = await db
     .select({
@@ -58,7 +73,8 @@ async function loadTaskForMail(db: Db, taskId: string): Promise<(TaskForMail & {
       procedureId: tasks.procedureId,
       title: tasks.title,
       procedureTitle: procedures.title,
-      assigneeId: tasks.assigneeId,
+      // A claimed task is its claimant's: reminders go to them, not to the whole group.
+      assigneeId: sql<string | null>`coalesce(${tasks.claimedBy}, ${tasks.assigneeId})`,
       candidateRole: tasks.candidateRole,
       dueAt: tasks.dueAt,
       status: tasks.status,
@@ -111,6 +127,7 @@ export function taskActivities({ db, publicUrl, taskForms }: TaskActivityDeps) {
       const remindAt = input.timing.reminderAfter ? addDuration(base, input.timing.reminderAfter) : null;
       const escalateAt = input.timing.escalateAfter ? addDuration(base, input.timing.escalateAfter) : null;
       const taskId = await db.transaction(async (tx) => {
+        const starter = await starterWhoMay(tx, input);
         const [inserted] = await tx
           .insert(tasks)
           .values({
@@ -121,6 +138,8 @@ export function taskActivities({ db, publicUrl, taskForms }: TaskActivityDeps) {
             formKind: input.formKind,
             assigneeId: input.assigneeId ?? null,
             candidateRole: input.candidateRole ?? null,
+            claimedBy: starter ?? null,
+            status: starter ? 'claimed' : 'open',
             excludedUserIds: input.excludedUserIds,
             priority: input.priority,
             dueAt,
@@ -147,7 +166,7 @@ export function taskActivities({ db, publicUrl, taskForms }: TaskActivityDeps) {
           procedureId: input.procedureId,
           title: input.title,
           procedureTitle: proc?.title ?? input.procedureId,
-          assigneeId: input.assigneeId ?? null,
+          assigneeId: input.assigneeId ?? starter ?? null,
           candidateRole: input.candidateRole ?? null,
           dueAt,
         };
@@ -158,7 +177,7 @@ export function taskActivities({ db, publicUrl, taskForms }: TaskActivityDeps) {
           key: `task:${input.taskKey}:created`,
           kind: 'task.created',
           label: input.title,
-          detail: { taskId: inserted.id, assigneeId: input.assigneeId ?? null, candidateRole: input.candidateRole ?? null },
+          detail: { taskId: inserted.id, assigneeId: input.assigneeId ?? null, candidateRole: input.candidateRole ?? null, claimedBy: starter ?? null },
           current: true,
         });
         await writeAudit(tx, {
@@ -166,7 +185,7 @@ export function taskActivities({ db, publicUrl, taskForms }: TaskActivityDeps) {
           entityType: 'task',
           entityId: inserted.id,
           procedureId: input.procedureId,
-          detail: { title: input.title, formKind: input.formKind },
+          detail: { title: input.title, formKind: input.formKind, ...(starter ? { claimedBy: starter } : {}) },
           key: `task:${inserted.id}:created`,
         });
         return inserted.id;

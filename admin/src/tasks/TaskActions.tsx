@@ -11,6 +11,7 @@ import {
   useGetIdentity,
   useNotify,
   useRecordContext,
+  useRedirect,
   useRefresh,
   useTranslate,
 } from 'react-admin';
@@ -40,21 +41,33 @@ function useTaskAction() {
 
 const isOpen = (task: Task) => task.status === 'open' || task.status === 'claimed';
 
-/** Takes a group task into one's own inbox. */
+type Identity = { id: string; roles?: string[] } | undefined;
+
+/** Whether a group task waits for this person to take it: not theirs yet, and theirs to take. */
+export function mayClaim(task: Task, me: Identity): boolean {
+  if (!me || !isOpen(task) || task.claimedBy || task.assigneeId) return false;
+  if (task.excludedUserIds?.includes(me.id)) return false;
+  return !!task.candidateRole && (me.roles ?? []).includes(task.candidateRole);
+}
+
+/** Takes a group task into one's own inbox and opens it: who takes a task means to work on it. */
 export function ClaimButton({ task: given }: { task?: Task }) {
   const record = useRecordContext<Task>();
   const task = given ?? record;
   const { identity } = useGetIdentity();
+  const redirect = useRedirect();
   const { busy, run } = useTaskAction();
-  if (!task || !isOpen(task) || task.claimedBy || task.excludedUserIds?.includes(String(identity?.id))) return null;
-  if (task.assigneeId && task.assigneeId !== identity?.id) return null;
+  if (!task || !mayClaim(task, identity as Identity)) return null;
   return (
     <Button
       label="app.task.claim"
       disabled={busy}
       onClick={(e) => {
         e.stopPropagation();
-        void run(() => taskApi.claim(task.id), 'app.task.claimed');
+        void run(async () => {
+          await taskApi.claim(task.id);
+          redirect(`/tasks/${encodeURIComponent(task.id)}/show`);
+        }, 'app.task.claimed');
       }}
     />
   );

@@ -5,6 +5,7 @@ import { randomKey, schemaResolver } from '../common/schemaResolver';
 import { SubmitButton } from '../common/SubmitButton';
 import { submissionErrors } from '../dataProvider/http';
 import { taskFormFor } from '../modules';
+import { submitOnCtrlEnter } from './NextTask';
 import { taskApi, type Task } from './taskApi';
 
 /**
@@ -53,9 +54,11 @@ export function TaskForm({ task }: { task: Task }) {
       sanitizeEmptyValues={false}
       id="task-form"
     >
-      <definition.Inputs task={task} />
+      <div onKeyDown={submitOnCtrlEnter}>
+        <definition.Inputs task={task} />
+      </div>
       <Toolbar>
-        <SubmitButton label="app.task.complete" />
+        <SubmitButton label="app.task.complete" hint="app.task.submit_hint" />
       </Toolbar>
     </Form>
   );

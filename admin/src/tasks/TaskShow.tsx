@@ -5,6 +5,7 @@ import { PersonName } from '../common/PersonName';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
 import { Timeline } from '../procedures/Timeline';
 import { taskFormFor } from '../modules';
+import { NextTaskButton } from './NextTask';
 import { ClaimButton, ReassignButton, UnclaimButton } from './TaskActions';
 import type { Task } from './taskApi';
 import { TaskForm } from './TaskForm';
@@ -88,6 +89,8 @@ function TaskPage() {
                 <ClaimButton task={task} />
                 <UnclaimButton task={task} />
                 <ReassignButton task={task} />
+                <Box sx={{ flexGrow: 1 }} />
+                <NextTaskButton task={task} />
               </Stack>
             </CardContent>
           </Card>
