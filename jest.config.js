@@ -1,5 +1,6 @@
 const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const WORKFLOW_TEST = '\\.workflow\\.test\\.ts$';
+const UNIT_TEST = '\\.unit\\.test\\.ts$';
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -9,7 +10,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/tests', '<rootDir>/workflows'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', WORKFLOW_TEST],
+      testPathIgnorePatterns: ['/node_modules/', WORKFLOW_TEST, UNIT_TEST],
       transform,
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
@@ -28,6 +29,14 @@ module.exports = {
       // The worker's workflow bundle, once for all files (webpack takes seconds per bundle).
       globalSetup: '<rootDir>/tests/support/workflows-global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/workflows-global-teardown.ts',
+    },
+    {
+      // Unit tests (`*.unit.test.ts`): plain code, no stack, no Temporal — `npx jest --selectProjects unit` in seconds.
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests', '<rootDir>/workflows'],
+      testMatch: ['**/*.unit.test.ts'],
+      transform,
     },
   ],
   // Global, not per project: jest-circus reads only the global one.
