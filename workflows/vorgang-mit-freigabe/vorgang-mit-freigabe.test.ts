@@ -107,10 +107,15 @@ describe('Vorgang mit Freigabe', () => {
   });
 
   it('sends rejected work back with the comment, and answers with the next task when it is the same person\'s', async () => {
-    const proc = await startProcedure(staff, 'Rückläufer-Probe');
+    // Started by the manager, who may not do the work: the work and its rework are the staff group's.
+    const proc = await startProcedure(manager, 'Rückläufer-Probe');
     const work = await openTaskOf(staff, proc.id);
     await staff.post(`/api/tasks/${work.id}/complete`, { data: { result: 'erste Fassung' } });
+    // The approval is Carla's at once (she started it, she is a manager); she gives it to her group.
+    const hers = await openTaskOf(manager, proc.id, 'mine');
+    expect((await manager.post(`/api/tasks/${hers.id}/unclaim`)).status).toBe(200);
     const approval = await openTaskOf(staffManager, proc.id, 'group');
+    expect(approval.id).toBe(hers.id);
 
     const noComment = await staffManager.post(`/api/tasks/${approval.id}/complete`, { data: { decision: 'reject' } });
     expect(noComment.status).toBe(400);
@@ -177,12 +182,24 @@ describe('Vorgang mit Freigabe', () => {
     const unknown = await staff.post(`/api/tasks/${work.id}/complete`, { data: { result: 'gut', extra: 1 } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields[0].path).toBe('data.extra');
+    // Still the starter's and not done: nothing of the refused data was taken.
     const still = await staff.get(`/api/tasks/${work.id}`);
-    expect(still.body.status).toBe('open');
+    expect(still.body).toMatchObject({ status: 'claimed', result: null });
+  });
+
+  it('gives the starter the task they may do at once, and keeps a task from them the four-eyes rule forbids', async () => {
+    const proc = await startProcedure(staffManager, 'Eigene-Aufgabe-Probe');
+    const work = await openTaskOf(staffManager, proc.id, 'mine');
+    const me = (await staffManager.get('/api/auth/me')).body as { id: string };
+    expect(work).toMatchObject({ status: 'claimed', claimedBy: me.id });
+    await staffManager.post(`/api/tasks/${work.id}/complete`, { data: { result: 'erledigt von mir' } });
+    // The approval is a manager's task, and David is a manager; but he did the work: it stays the group's.
+    const approval = await openTaskOf(manager, proc.id, 'group');
+    expect(approval).toMatchObject({ status: 'open', claimedBy: null });
   });
 
   it('lets only the staff group complete the first task, and no stranger claim it', async () => {
-    const proc = await startProcedure(staff, 'Rollen-Probe');
+    const proc = await startProcedure(manager, 'Rollen-Probe');
     const work = await openTaskOf(staff, proc.id);
     const byManager = await manager.post(`/api/tasks/${work.id}/complete`, { data: { result: 'nicht meins' } });
     expect(byManager.status).toBe(403);
