@@ -1,6 +1,7 @@
 import { addDuration, deadlineAfter, OFFICE_DAY_END } from '../calendar/business-days';
 import { durationCode, parseDuration } from '../calendar/duration';
 import { germanDateTime } from '../calendar/german-date';
+import { startForm } from '../workflows/engine/consultation/forms';
 
 // Deadlines as the office gives them, and when they end: a deadline in days at the end of the
 // office day in Berlin, whatever the clock time of its start, in summer and in winter time.
@@ -33,6 +34,26 @@ describe('a duration as people write it', () => {
       '2s',
       '2026-12-15',
     ]);
+  });
+
+  it('is taken by the consultation’s start form as text, as {amount, unit}, as a day or as a code, and kept as the code', () => {
+    const base = { subject: 'Sprachkurse', question: 'Welche Kurse planen Sie?', departmentIds: ['7f0c6f3e-8a55-4d0e-9a4c-2b1d3e4f5a6b'] };
+    const deadline = (value: unknown) => {
+      const parsed = startForm.safeParse({ ...base, deadline: value });
+      return parsed.success ? parsed.data.deadline : parsed.error.issues.map((i) => i.message).join(' ');
+    };
+    expect(deadline('10 Arbeitstage')).toBe('10bd');
+    expect(deadline({ amount: 3, unit: 'calendar-days' })).toBe('3cd');
+    expect(deadline({ amount: 4, unit: 'hours' })).toBe('4h');
+    expect(deadline('5bd')).toBe('5bd');
+    expect(deadline('2s')).toBe('2s');
+    expect(deadline('2099-12-15')).toBe('2099-12-15');
+    expect(deadline('15.12.2099')).toBe('2099-12-15');
+    expect(deadline('01.01.2020')).toBe('Die Frist muss nach dem heutigen Tag liegen.');
+    expect(deadline({ amount: 0, unit: 'business-days' })).toBe('Bitte geben Sie die Frist als ganze Zahl von 1 bis 365 an.');
+    expect(deadline('10 Wochen')).toBe(
+      'Bitte geben Sie die Frist als Zahl mit Einheit an, zum Beispiel 10 Arbeitstage, oder wählen Sie ein Datum.',
+    );
   });
 });
 
