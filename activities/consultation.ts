@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { attachmentsByRequest } from '../answers/request-attachments';
 import { tokenHash, answerToken, tokenPlaceholder } from '../answers/tokens';
-import { addDuration } from '../calendar/business-days';
+import { addDuration, deadlineAfter } from '../calendar/business-days';
 import { germanDateTime } from '../calendar/german-date';
 import { writeAudit } from '../db/audit';
 import type { Db, DbOrTx } from '../db/client';
@@ -32,13 +32,15 @@ export interface ConsultationActivityDeps {
   publicUrl: string;
   inboundDomain: string;
   tokenSecret: string;
+  /** "16:00": an answer deadline in days ends at the office day's end (OFFICE_DAY_END). */
+  officeDayEnd: string;
 }
 
 
 type Department = typeof departments.$inferSelect;
 type RequestRow = typeof consultationRequests.$inferSelect;
 
-export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecret }: ConsultationActivityDeps) {
+export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecret, officeDayEnd }: ConsultationActivityDeps) {
   // The mail holds placeholders; the dispatcher puts the token in at the moment of sending.
   const link = (requestId: string) => `${publicUrl}/answer/${tokenPlaceholder(requestId)}`;
   const replyTo = (requestId: string) => `reply+${tokenPlaceholder(requestId)}@${inboundDomain}`;
@@ -71,8 +73,8 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
   return {
     async openRequests(input: OpenRequestsInput) {
       const base = new Date(input.createdAt);
-      const deadlineAt = addDuration(base, input.timing.deadline);
-      const expiresAt = addDuration(deadlineAt, input.timing.grace);
+      const deadlineAt = deadlineAfter(base, input.timing.deadline, officeDayEnd);
+      const expiresAt = deadlineAfter(deadlineAt, input.timing.grace, officeDayEnd);
       const remindAt = addDuration(base, input.timing.reminderAfter);
       const escalateAt = addDuration(base, input.timing.escalateAfter);
       const requests = await db.transaction(async (tx) => {

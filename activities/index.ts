@@ -16,6 +16,8 @@ export interface ActivityDeps {
   chromiumPath: string;
   starter: ProcedureStarter;
   settingsOf(type: string): unknown;
+  /** "16:00" (Berlin): when a deadline counted in days ends (OFFICE_DAY_END). */
+  officeDayEnd: string;
   /** From the registry: every task form by kind, every knowledge-base kind. */
   taskForms: Record<string, z.ZodType>;
   knowledgeSources: string[];

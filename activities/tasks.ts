@@ -1,5 +1,5 @@
 import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
-import { addDuration } from '../calendar/business-days';
+import { addDuration, deadlineAfter } from '../calendar/business-days';
 import { writeAudit } from '../db/audit';
 import type { Db, DbOrTx } from '../db/client';
 import { procedures, tasks, users, type Role } from '../db/schema';
@@ -49,6 +49,8 @@ export interface TaskActivityDeps {
   publicUrl: string;
   /** Every module's task forms by kind (the registry's): a completion is validated once, here. */
   taskForms: Record<string, z.ZodType>;
+  /** "16:00": a task due in days is due at the office day's end (OFFICE_DAY_END). */
+  officeDayEnd: string;
 }
 
 /**
@@ -85,7 +87,7 @@ async function loadTaskForMail(db: Db, taskId: string): Promise<(TaskForMail & {
   return row;
 }
 
-export function taskActivities({ db, publicUrl, taskForms }: TaskActivityDeps) {
+export function taskActivities({ db, publicUrl, taskForms, officeDayEnd }: TaskActivityDeps) {
   /** Reminder and escalation share one shape: mail once, stamp the row, record the step. */
   async function followUp(taskId: string, kind: Exclude<TaskMailKind, 'assigned'>): Promise<void> {
     const task = await loadTaskForMail(db, taskId);
@@ -123,7 +125,7 @@ export function taskActivities({ db, publicUrl, taskForms }: TaskActivityDeps) {
   return {
     async createTask(input: CreateTaskInput): Promise<CreatedTask> {
       const base = new Date(input.createdAt);
-      const dueAt = input.dueAt !== undefined ? new Date(input.dueAt) : addDuration(base, input.timing.due);
+      const dueAt = input.dueAt !== undefined ? new Date(input.dueAt) : deadlineAfter(base, input.timing.due, officeDayEnd);
       const remindAt = input.timing.reminderAfter ? addDuration(base, input.timing.reminderAfter) : null;
       const escalateAt = input.timing.escalateAfter ? addDuration(base, input.timing.escalateAfter) : null;
       const taskId = await db.transaction(async (tx) => {

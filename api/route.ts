@@ -2,16 +2,14 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Role } from '../db/schema';
+import { installFormMessages } from '../forms/field';
 import { errorBodySchema, HttpError, RETRY_AFTER_SECONDS, zodFields } from './errors';
 import type { SessionUser } from './session-user';
 import { unstorableText } from './storable-text';
 
-// Validation messages people read: zod's own ones in German too, and a missing field said as such
-// (zod's "Ungültige Eingabe: erwartet string, erhalten undefined" is for programmers).
-z.config(z.locales.de());
-z.config({
-  customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'Pflichtangabe fehlt' : undefined),
-});
+// Validation messages people read: a German sentence about the field (forms/field.ts), never zod's
+// "Ungültige Eingabe: erwartet string, erhalten undefined", which is for programmers.
+installFormMessages();
 
 const WHERE: Record<string, string> = {
   body: 'Bitte prüfen Sie die markierten Angaben',

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { OFFICE_DAY_END } from '../calendar/business-days';
 import { durationSchema } from '../calendar/duration';
 import { procedureModules } from '../workflows/registry';
 import { readSettings } from './settings';
@@ -67,6 +68,11 @@ const envSchema = z.object({
   CONSULTATION_REMINDER_AFTER: durationSchema.default('5bd'),
   CONSULTATION_ESCALATE_AFTER: durationSchema.default('8bd'),
   ANSWER_GRACE: durationSchema.default('2bd'),
+  // When the office day ends (Europe/Berlin): a deadline counted in days ends then, not at the clock time of its start.
+  OFFICE_DAY_END: z
+    .string()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'a time of day such as "16:00" (Europe/Berlin)')
+    .default(OFFICE_DAY_END),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   ANSWER_TOKEN_SECRET: z.string().min(32).optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),

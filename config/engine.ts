@@ -6,6 +6,8 @@ export interface EngineSettings {
   timing: TaskTiming;
   consultation: ConsultationTiming;
   settingsOf(type: string): unknown;
+  /** "16:00" (Berlin): a deadline counted in days ends at the office day's end, never at the clock time of its start. */
+  officeDayEnd: string;
 }
 
 export function engineSettings(config: Config): EngineSettings {
@@ -18,5 +20,6 @@ export function engineSettings(config: Config): EngineSettings {
       grace: config.ANSWER_GRACE,
     },
     settingsOf: (type) => config.procedures[type],
+    officeDayEnd: config.OFFICE_DAY_END,
   };
 }

@@ -167,7 +167,7 @@ describe('references and sets in users', () => {
   it('says a missing field in German', async () => {
     const reply = await admin.post('/api/users', { email: `missing-${run}@amtsflow.localhost`, roles: ['staff'] });
     expect(reply.status).toBe(400);
-    expect(fieldsOf(reply.body)).toEqual(expect.arrayContaining([{ path: 'body.name', message: 'Pflichtangabe fehlt' }]));
+    expect(fieldsOf(reply.body)).toEqual(expect.arrayContaining([{ path: 'body.name', message: 'Bitte füllen Sie dieses Feld aus.' }]));
   });
 });
 

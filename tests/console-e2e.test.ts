@@ -97,7 +97,7 @@ describe('the staff console', () => {
     // The browser checks with the API's own schema: the message stands next to the field.
     await staff.getByLabel('Titel').fill('ab');
     await staff.getByRole('button', { name: 'Vorgang starten' }).click();
-    expect(await fieldMessage(staff, 'Titel', 'Bitte einen Titel mit mindestens 3 Zeichen angeben')).toContain('mindestens 3 Zeichen');
+    expect(await fieldMessage(staff, 'Titel', 'Bitte geben Sie einen Titel mit mindestens 3 Zeichen ein.')).toContain('mindestens 3 Zeichen');
     await staff.getByLabel('Titel').fill(title);
     await staff.getByRole('button', { name: 'Vorgang starten' }).click();
     await staff.waitForURL(/#\/procedures\/.+\/show/);
@@ -115,7 +115,7 @@ describe('the staff console', () => {
 
     await staff.getByLabel('Ergebnis der Bearbeitung').fill('ab');
     await staff.getByRole('button', { name: 'Erledigen' }).click();
-    expect(await fieldMessage(staff, 'Ergebnis der Bearbeitung', 'Bitte das Ergebnis beschreiben')).toContain('mindestens 3 Zeichen');
+    expect(await fieldMessage(staff, 'Ergebnis der Bearbeitung', 'Bitte beschreiben Sie das Ergebnis')).toContain('mindestens 3 Zeichen');
     await staff.getByLabel('Ergebnis der Bearbeitung').fill('Entwurf mit den Dienststellen abgestimmt');
     // A double click completes the task once.
     await staff.getByRole('button', { name: 'Erledigen' }).dblclick();
@@ -151,7 +151,7 @@ describe('the staff console', () => {
     await openRow(david, '/group-tasks', title);
     await david.getByLabel(/Ablehnen/).check();
     await david.getByRole('button', { name: 'Erledigen' }).click();
-    expect(await fieldMessage(david, 'Begründung / Kommentar', 'Eine Ablehnung braucht eine Begründung')).toContain('Begründung');
+    expect(await fieldMessage(david, 'Begründung / Kommentar', 'Bitte begründen Sie die Ablehnung.')).toContain('begründen');
     await david.getByLabel('Begründung / Kommentar').fill('Bitte die Zahlen des Jugendamts ergänzen.');
     await david.getByRole('button', { name: 'Erledigen' }).click();
     await david.getByRole('heading', { level: 1, name: 'Vorgang überarbeiten (Runde 2)' }).waitFor();

@@ -123,7 +123,7 @@ describe('the funding pages of the console', () => {
     await david.getByLabel('Antrag stellen', { exact: true }).check();
     await david.getByLabel(/^Begründung/).fill('Der Eigenanteil ist nicht gedeckt.');
     await david.getByRole('button', { name: 'Erledigen' }).click();
-    expect(await fieldMessage(david, 'Eigenanteil der Stadt (EUR)', 'Für einen Antrag den Eigenanteil angeben')).toContain('Eigenanteil');
+    expect(await fieldMessage(david, 'Eigenanteil der Stadt (EUR)', 'Für einen Antrag geben Sie bitte den Eigenanteil der Stadt an.')).toContain('Eigenanteil');
     await david.getByLabel('Keinen Antrag stellen').check();
     await david.getByRole('button', { name: 'Erledigen' }).click();
     await david.getByText(/Nächster Schritt des Vorgangs/).waitFor();

@@ -38,7 +38,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   // Lazy: the commands wait in PostgreSQL while the engine is away, and go out when it is back.
   const { temporal, connection } = engineClient(options.temporalAddress, options.namespace);
   const { starter, commands } = startProcedureServices({ ...options, temporal });
-  const worker = await startWorker({ ...options, starter, settingsOf: options.engine.settingsOf });
+  const worker = await startWorker({ ...options, starter, settingsOf: options.engine.settingsOf, officeDayEnd: options.engine.officeDayEnd });
   const dispatcher = startOutboxDispatcher({
     db: options.db,
     databaseUrl: options.databaseUrl,

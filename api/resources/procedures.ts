@@ -80,11 +80,29 @@ const startBody = z.strictObject({
   input: z.record(z.string(), z.unknown()),
 });
 
+/** What a field's schema says of itself (`.describe()`), below its optional and default wrappers. */
+function descriptionOf(schema: z.ZodType): string | undefined {
+  for (let s: z.ZodType | undefined = schema; s; ) {
+    if (s.description) return s.description;
+    const def = s._zod.def as { innerType?: z.ZodType; in?: z.ZodType };
+    s = def.innerType ?? def.in;
+  }
+  return undefined;
+}
+
 /** The start form of each type, from the registry: input is an open record in the schema, so the document says it in words. */
 function startFormRule(): string {
   const types = procedureModules.map((m) => {
     const form = m.startForm as z.ZodType;
-    const fields = form instanceof z.ZodObject ? Object.keys(form.shape).join(', ') : 'siehe Startformular';
+    const fields =
+      form instanceof z.ZodObject
+        ? Object.entries(form.shape as Record<string, z.ZodType>)
+            .map(([name, field]) => {
+              const description = descriptionOf(field);
+              return description ? `${name} (${description})` : name;
+            })
+            .join(', ')
+        : 'siehe Startformular';
     return `${m.type} („${m.label}“) mit ${fields}${m.startRule ? ` (${m.startRule})` : ''}`;
   });
   return `input: die Angaben des Startformulars der gewählten Vorgangsart (type), nur dessen Felder: ${types.join(' / ')}`;

@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { z } from 'zod';
 import type { EngineActivities } from '../../activities';
 import type { CreateTaskInput } from '../../activities/tasks';
-import { addDuration, subtractDuration } from '../../calendar/business-days';
+import { addDuration, deadlineAfter, subtractDuration } from '../../calendar/business-days';
 import type { AnswerChannel, RequestOutcome } from '../../workflows/engine/consultation/contract';
 import { consultationTaskForms } from '../../workflows/engine/consultation/forms';
 
@@ -122,7 +122,7 @@ export function fakeEngine<M extends ActivityTable = Record<never, never>>(taskF
         escalateAt: input.timing.escalateAfter ? addDuration(base, input.timing.escalateAfter).getTime() : null,
       };
       if (!existing) tasks.push(task);
-      const dueAt = input.dueAt ?? addDuration(base, input.timing.due).getTime();
+      const dueAt = input.dueAt ?? deadlineAfter(base, input.timing.due).getTime();
       return { taskId: task.taskId, dueAt, remindAt: task.remindAt, escalateAt: task.escalateAt };
     },
     async completeTaskRow(input) {
@@ -173,7 +173,7 @@ export function fakeEngine<M extends ActivityTable = Record<never, never>>(taskF
       }
       return {
         requests: requestsOf(input.consultationId).map((r) => ({ requestId: r.requestId, departmentId: r.departmentId, status: r.status })),
-        deadlineAt: addDuration(base, input.timing.deadline).getTime(),
+        deadlineAt: deadlineAfter(base, input.timing.deadline).getTime(),
         remindAt: addDuration(base, input.timing.reminderAfter).getTime(),
         escalateAt: addDuration(base, input.timing.escalateAfter).getTime(),
       };

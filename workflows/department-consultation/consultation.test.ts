@@ -127,7 +127,7 @@ describe('department consultation, end to end', () => {
     expect(heading(thanks.html)).toBe('Vielen Dank für Ihre Antwort');
     // "Aktueller Schritt" counts the answer at once, with the answer's own transaction.
     expect(((await timedStaff.get(`/api/procedures/${id}`)).body as { currentStep: string }).currentStep).toMatch(
-      /^Warten auf Antworten \(1 von 3 Dienststellen haben geantwortet, Frist \S+, \d+\. \S+ \d{4} um \d\d:\d\d\)$/,
+      /^Warten auf Antworten \(1 von 3 Dienststellen haben geantwortet, Frist \S+, \d+\. \S+ \d{4}, \d\d:\d\d Uhr\)$/,
     );
 
     // The housing office replies to the mail, quoting it, with an attachment and one file we do not take.

@@ -98,7 +98,7 @@ describe('a completion the workflow refuses', () => {
       const noReason = await refusal(decide(fake, handle, 1, { decision: 'reject' }));
       expect(noReason).toMatchObject({
         type: taskFailures.invalidData,
-        details: [{ fields: [{ path: 'data.comment', message: 'Eine Ablehnung braucht eine Begründung' }] }],
+        details: [{ fields: [{ path: 'data.comment', message: 'Bitte begründen Sie die Ablehnung.' }] }],
       });
       expect(fake.callsOf('completeTaskRow')).toHaveLength(1);
       expect(fake.task(handle.workflowId, 'freigabe-1')?.status).toBe('open');

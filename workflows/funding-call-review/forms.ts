@@ -1,92 +1,135 @@
 import { z } from 'zod';
+import { field, writtenText, type OwnWords } from '../../forms/field';
+import { says, type Words } from '../../forms/words';
 import { approvalForm } from '../engine/approval-form';
 
 // Förderaufruf prüfen: shared by the API (validation, OpenAPI), the workflow (update validator) and the console.
 
 export const startForm = z.strictObject({
-  fundingCallId: z.uuid('keine gültige ID eines Förderaufrufs'),
+  fundingCallId: field({ de: 'Förderaufruf', en: 'Funding call' }, z.uuid(), {
+    de: 'Bitte wählen Sie einen Förderaufruf aus der Liste.',
+    en: 'Please choose a funding call from the list.',
+  }),
 });
 export type FundingReviewStart = z.infer<typeof startForm>;
 
-const reason = (what: string) => z.string().trim().min(3, `Bitte ${what} angeben (mindestens 3 Zeichen)`).max(5000);
-const departmentIds = z
-  .array(z.uuid('keine gültige Dienststellen-ID'))
-  .max(40)
-  .refine((ids) => new Set(ids).size === ids.length, 'jede Dienststelle nur einmal');
+/** A text of at least three characters: what to say when it is missing, and when it is shorter. */
+const reason = (label: Words, missing: Words, tooShort: Words) => writtenText(label, { min: 3, max: 5000 }, { missing, tooShort });
+const because = reason(
+  { de: 'Begründung', en: 'Reason' },
+  { de: 'Bitte geben Sie eine Begründung an.', en: 'Please give a reason.' },
+  { de: 'Bitte geben Sie eine Begründung mit mindestens 3 Zeichen an.', en: 'Please give a reason of at least 3 characters.' },
+);
+const departmentIds = (label: Words) =>
+  field(
+    label,
+    z
+      .array(z.uuid())
+      .max(40, says('Bitte wählen Sie höchstens 40 Dienststellen.', 'Please choose at most 40 departments.'))
+      .refine((ids) => new Set(ids).size === ids.length, says('Bitte wählen Sie jede Dienststelle nur einmal.', 'Please choose each department only once.')),
+  );
 /** A calendar date or a moment, as the console's date inputs and the tests send them. */
-const moment = z.iso.datetime({ offset: true }).or(z.iso.date());
-const euros = z.number({ error: 'ein Betrag in Euro' }).min(0, 'nicht negativ').max(1e12);
+const moment = (label: Words, own?: OwnWords) => field(label, z.iso.datetime({ offset: true }).or(z.iso.date()), own);
+const euros = (label: Words) =>
+  field(
+    label,
+    z
+      .number()
+      .min(0, says('Bitte geben Sie einen Betrag ab 0 Euro ein.', 'Please enter an amount of 0 euros or more.'))
+      .max(1e12, says('Bitte geben Sie einen Betrag bis zu einer Billion Euro ein.', 'Please enter an amount of up to a trillion euros.')),
+    { invalid: { de: `Bitte geben Sie bei „${label.de}“ einen Betrag in Euro ein, zum Beispiel 12500.`, en: `Please enter an amount in euros for “${label.en}”, for example 12500.` } },
+  );
 
 export const triageForm = z
   .strictObject({
-    relevant: z.boolean({ error: 'Bitte angeben, ob der Aufruf relevant ist' }),
-    reason: reason('eine Begründung'),
+    relevant: field({ de: 'Relevanz des Aufrufs', en: 'Relevance of the call' }, z.boolean(), {
+      de: 'Bitte geben Sie an, ob der Aufruf für die Stadt relevant ist.',
+      en: 'Please say whether the call is relevant for the city.',
+    }),
+    reason: because,
     /** The departments asked about usefulness, feasibility and co-financing. */
-    departmentIds: departmentIds.default([]),
+    departmentIds: departmentIds({ de: 'Anzufragende Dienststellen', en: 'Departments to ask' }).default([]),
     /** What the office wants to know beyond the standard questions. */
-    question: z.string().trim().max(5000).optional(),
+    question: field({ de: 'Zusätzliche Frage an die Dienststellen', en: 'Additional question to the departments' }, z.string().trim().max(5000).optional()),
     /** Sets the deadline when the call (e.g. from a feed) did not name one. */
-    submissionDeadline: moment.optional(),
+    submissionDeadline: moment({ de: 'Einreichungsfrist', en: 'Submission deadline' }).optional(),
   })
   .refine((v) => !v.relevant || v.departmentIds.length > 0, {
     path: ['departmentIds'],
-    message: 'Für einen relevanten Aufruf mindestens eine Dienststelle anfragen',
+    ...says('Für einen relevanten Aufruf fragen Sie bitte mindestens eine Dienststelle an.', 'For a relevant call, please ask at least one department.'),
   });
 
 export const decisionForm = z
   .strictObject({
-    decision: z.enum(['apply', 'dont-apply'], { error: 'Antrag stellen oder nicht?' }),
-    reason: reason('eine Begründung'),
-    leadDepartmentId: z.uuid('keine gültige Dienststellen-ID').optional(),
+    decision: field({ de: 'Entscheidung', en: 'Decision' }, z.enum(['apply', 'dont-apply']), {
+      de: 'Bitte wählen Sie, ob ein Antrag gestellt wird.',
+      en: 'Please choose whether to apply.',
+    }),
+    reason: because,
+    leadDepartmentId: field({ de: 'Federführende Dienststelle', en: 'Lead department' }, z.uuid().optional()),
     /** The city's own share in euros. */
-    ownShare: euros.optional(),
+    ownShare: euros({ de: 'Eigenanteil der Stadt (EUR)', en: "City's own share (EUR)" }).optional(),
   })
   .refine((v) => v.decision === 'dont-apply' || v.leadDepartmentId !== undefined, {
     path: ['leadDepartmentId'],
-    message: 'Für einen Antrag die federführende Dienststelle angeben',
+    ...says('Für einen Antrag geben Sie bitte die federführende Dienststelle an.', 'For an application, please name the lead department.'),
   })
   .refine((v) => v.decision === 'dont-apply' || v.ownShare !== undefined, {
     path: ['ownShare'],
-    message: 'Für einen Antrag den Eigenanteil angeben',
+    ...says('Für einen Antrag geben Sie bitte den Eigenanteil der Stadt an.', "For an application, please give the city's own share."),
   });
 
 export const draftForm = z.strictObject({
-  summary: reason('eine Zusammenfassung des Antrags'),
-  documentLink: z.url('keine gültige Adresse').optional(),
+  summary: reason(
+    { de: 'Zusammenfassung des Antrags', en: 'Summary of the application' },
+    { de: 'Bitte fassen Sie den Antrag zusammen.', en: 'Please summarise the application.' },
+    { de: 'Bitte fassen Sie den Antrag in mindestens 3 Zeichen zusammen.', en: 'Please summarise the application in at least 3 characters.' },
+  ),
+  documentLink: field({ de: 'Link zum Antragsdokument', en: 'Link to the application document' }, z.url().optional()),
 });
 
+const submittedOn = () =>
+  moment({ de: 'Eingereicht am', en: 'Submitted on' }, { missing: { de: 'Bitte geben Sie an, wann eingereicht wurde.', en: 'Please give the date of submission.' } });
+
 export const submissionForm = z.strictObject({
-  submittedOn: moment,
-  reference: z.string().trim().max(200).optional(),
+  submittedOn: submittedOn(),
+  reference: field({ de: 'Aktenzeichen des Fördergebers', en: "Funder's reference" }, z.string().trim().max(200).optional()),
 });
 
 export const awardForm = z
   .strictObject({
-    result: z.enum(['granted', 'rejected'], { error: 'bewilligt oder abgelehnt?' }),
-    amount: euros.optional(),
-    letterDate: moment,
-    note: z.string().trim().max(5000).optional(),
+    result: field({ de: 'Bescheid des Fördergebers', en: "Funder's decision" }, z.enum(['granted', 'rejected']), {
+      de: 'Bitte wählen Sie, ob bewilligt oder abgelehnt wurde.',
+      en: 'Please choose whether the grant was awarded or refused.',
+    }),
+    amount: euros({ de: 'Bewilligter Betrag (EUR)', en: 'Amount granted (EUR)' }).optional(),
+    letterDate: moment({ de: 'Datum des Bescheids', en: 'Date of the letter' }),
+    note: field({ de: 'Anmerkung', en: 'Note' }, z.string().trim().max(5000).optional()),
     /** The funder's dates for the interim report and the proof of use (Verwendungsnachweis). */
-    interimReportDue: moment.optional(),
-    proofOfUseDue: moment.optional(),
+    interimReportDue: moment({ de: 'Zwischenbericht fällig am', en: 'Interim report due' }).optional(),
+    proofOfUseDue: moment({ de: 'Verwendungsnachweis fällig am', en: 'Proof of use due' }).optional(),
   })
   .refine((v) => v.result === 'rejected' || v.amount !== undefined, {
     path: ['amount'],
-    message: 'Für eine Bewilligung den bewilligten Betrag angeben',
+    ...says('Für eine Bewilligung geben Sie bitte den bewilligten Betrag an.', 'For a grant, please give the amount granted.'),
   })
   .refine((v) => v.result === 'rejected' || v.proofOfUseDue !== undefined, {
     path: ['proofOfUseDue'],
-    message: 'Für eine Bewilligung das Datum des Verwendungsnachweises angeben',
+    ...says('Für eine Bewilligung geben Sie bitte an, wann der Verwendungsnachweis fällig ist.', 'For a grant, please give the date the proof of use is due.'),
   })
   .refine((v) => !v.interimReportDue || !v.proofOfUseDue || v.interimReportDue <= v.proofOfUseDue, {
     path: ['interimReportDue'],
-    message: 'Der Zwischenbericht liegt vor dem Verwendungsnachweis',
+    ...says('Der Zwischenbericht muss vor dem Verwendungsnachweis fällig sein.', 'The interim report must be due before the proof of use.'),
   });
 
 export const reportForm = z.strictObject({
-  summary: reason('den Inhalt des Berichts'),
-  spent: euros.optional(),
-  submittedOn: moment,
+  summary: reason(
+    { de: 'Inhalt des Berichts', en: 'Content of the report' },
+    { de: 'Bitte geben Sie den Inhalt des Berichts an.', en: 'Please give the content of the report.' },
+    { de: 'Bitte geben Sie den Inhalt des Berichts mit mindestens 3 Zeichen an.', en: 'Please give the content of the report in at least 3 characters.' },
+  ),
+  spent: euros({ de: 'Verausgabt (EUR)', en: 'Spent (EUR)' }).optional(),
+  submittedOn: submittedOn(),
 });
 
 export const taskForms = {

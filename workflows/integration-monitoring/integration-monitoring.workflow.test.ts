@@ -112,11 +112,11 @@ describe('the integration monitoring', () => {
       const settledKita = { value: 45, comment: 'Zählweise bestätigt' };
       expect(await send({ [kitaQuote.field]: settledKita })).toMatchObject({
         type: taskFailures.invalidData,
-        details: [{ fields: [{ path: `data.values.${beratungen.field}`, message: 'Bitte den Wert für „Beratungen – gesamt“ klären' }] }],
+        details: [{ fields: [{ path: `data.values.${beratungen.field}`, message: 'Bitte klären Sie den Wert für „Beratungen – gesamt“.' }] }],
       });
       expect(await send({ [kitaQuote.field]: settledKita, [beratungen.field]: { value: null, comment: 'liegt nicht vor' }, fremd: { value: 1, comment: 'woher?' } })).toMatchObject({
         type: taskFailures.invalidData,
-        details: [{ fields: [{ path: 'data.values.fremd', message: 'kein offener Wert dieses Quartals' }] }],
+        details: [{ fields: [{ path: 'data.values.fremd', message: 'Dieser Wert ist in diesem Quartal nicht offen.' }] }],
       });
 
       await completeTask(fake, handle, {

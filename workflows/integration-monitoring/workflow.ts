@@ -35,9 +35,9 @@ function clarificationIssues(open: OpenField[]) {
   return (data: Clarification): FieldIssue[] => {
     const issues: FieldIssue[] = open
       .filter((f) => !(f.field in data.values))
-      .map((f) => ({ path: `values.${f.field}`, message: `Bitte den Wert für „${f.indicatorName} – ${f.disaggregationLabel}“ klären` }));
+      .map((f) => ({ path: `values.${f.field}`, message: `Bitte klären Sie den Wert für „${f.indicatorName} – ${f.disaggregationLabel}“.` }));
     for (const key of Object.keys(data.values)) {
-      if (!open.some((f) => f.field === key)) issues.push({ path: `values.${key}`, message: 'kein offener Wert dieses Quartals' });
+      if (!open.some((f) => f.field === key)) issues.push({ path: `values.${key}`, message: 'Dieser Wert ist in diesem Quartal nicht offen.' });
     }
     return issues;
   };
@@ -108,7 +108,7 @@ export async function integrationMonitoring(args: MonitoringArgs): Promise<Proce
         check: (data) =>
           Object.keys(data.comments)
             .filter((key) => !comparison.some((r) => r.indicatorKey === key))
-            .map((key) => ({ path: `comments.${key}`, message: 'kein Indikator dieses Berichts' })),
+            .map((key) => ({ path: `comments.${key}`, message: 'Diesen Indikator gibt es in diesem Bericht nicht.' })),
       }),
       approval: (commented, round) => ({
         key: `freigabe-${round}`,

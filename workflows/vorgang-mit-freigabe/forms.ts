@@ -1,19 +1,29 @@
 import { z } from 'zod';
+import { field, writtenText } from '../../forms/field';
 import { approvalForm } from '../engine/approval-form';
 
 // Shared by the API (validation, OpenAPI), the workflow (update validator) and the console's forms.
 
 export const startForm = z.strictObject({
-  title: z.string().trim().min(3, 'Bitte einen Titel mit mindestens 3 Zeichen angeben').max(200),
-  description: z.string().max(10_000).optional(),
+  title: writtenText({ de: 'Titel', en: 'Title' }, { min: 3, max: 200 }, {
+    missing: { de: 'Bitte geben Sie einen Titel ein.', en: 'Please enter a title.' },
+    tooShort: { de: 'Bitte geben Sie einen Titel mit mindestens 3 Zeichen ein.', en: 'Please enter a title of at least 3 characters.' },
+  }),
+  description: field({ de: 'Beschreibung', en: 'Description' }, z.string().max(10_000).optional()),
   /** A named staff member; without one the task goes to the staff group. */
-  assigneeId: z.uuid().optional(),
-  priority: z.number().int().min(1).max(3).optional(),
+  assigneeId: field({ de: 'Zuständige Person', en: 'Person in charge' }, z.uuid().optional()),
+  priority: field({ de: 'Priorität', en: 'Priority' }, z.number().int().min(1).max(3).optional(), {
+    de: 'Bitte wählen Sie eine der drei Prioritäten.',
+    en: 'Please choose one of the three priorities.',
+  }),
 });
 export type StartInput = z.infer<typeof startForm>;
 
 export const workForm = z.strictObject({
-  result: z.string().trim().min(3, 'Bitte das Ergebnis beschreiben (mindestens 3 Zeichen)').max(10_000),
+  result: writtenText({ de: 'Ergebnis der Bearbeitung', en: 'Result of the work' }, { min: 3, max: 10_000 }, {
+    missing: { de: 'Bitte beschreiben Sie das Ergebnis.', en: 'Please describe the result.' },
+    tooShort: { de: 'Bitte beschreiben Sie das Ergebnis mit mindestens 3 Zeichen.', en: 'Please describe the result in at least 3 characters.' },
+  }),
 });
 
 export const taskForms = {

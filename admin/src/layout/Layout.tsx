@@ -1,20 +1,23 @@
 import { ThemeProvider, type Theme } from '@mui/material/styles';
 import { useCallback, useEffect, type ReactNode } from 'react';
 import { Layout as RaLayout, useLocaleState, useTranslate } from 'react-admin';
-import { z } from 'zod';
-import { de as zodGerman, en as zodEnglish } from 'zod/locales';
+import { installFormMessages } from '../../../forms/field';
+import { setFormLanguage } from '../../../forms/words';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 
+// The forms' messages are sentences about the field, as the API writes them (forms/field.ts).
+installFormMessages();
+
 /**
- * Keeps <html lang> in step with the chosen language (screen readers, hyphenation), and zod's
- * generic messages ("expected a number") too; the schemas' own messages are the API's German.
+ * Keeps <html lang> in step with the chosen language (screen readers, hyphenation), and the forms'
+ * messages too: the English console shows the English twin of the API's German sentence.
  */
 function DocumentLanguage() {
   const [locale] = useLocaleState();
   useEffect(() => {
     document.documentElement.lang = locale;
-    z.config(locale === 'en' ? zodEnglish() : zodGerman());
+    setFormLanguage(locale === 'en' ? 'en' : 'de');
   }, [locale]);
   return null;
 }

@@ -19,6 +19,8 @@ export interface TaskFormDefinition {
 export interface StartFormDefinition {
   Inputs: ComponentType;
   defaults?: Record<string, unknown>;
+  /** What the inputs hold → the schema's shape, before validation (default: empty values dropped). */
+  prepare?: (values: Record<string, unknown>) => Record<string, unknown>;
 }
 
 type Catalog = Record<string, unknown>;

@@ -14,7 +14,7 @@ function StartForm({ type }: { type: string }) {
   const found = startFormFor(type);
   if (!found) throw new Error(`no start form for ${type}`);
   const { definition, schema } = found;
-  const resolver = useMemo(() => schemaResolver(schema), [schema]);
+  const resolver = useMemo(() => schemaResolver(schema, definition.prepare), [schema, definition]);
   // A double click or a retried request starts the procedure once (the API's Idempotency-Key).
   const idempotencyKey = useMemo(() => randomKey(), [type]);
   const sent = useRef(false);

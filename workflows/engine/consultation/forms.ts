@@ -1,20 +1,41 @@
 import { z } from 'zod';
-import { durationSchema } from '../../../calendar/duration';
+import { deadlineField } from '../../../forms/deadline';
+import { field, writtenText } from '../../../forms/field';
+import { says } from '../../../forms/words';
 
 /** A field of a structured answer form (e.g. one indicator value per department). */
 export const answerFieldSchema = z.strictObject({
-  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'nur Kleinbuchstaben, Ziffern und _'),
-  label: z.string().trim().min(1).max(200),
-  type: z.enum(['text', 'number']),
-  required: z.boolean().default(false),
-  unit: z.string().max(40).optional(),
+  key: field(
+    { de: 'Schlüssel der Angabe', en: 'Key of the entry' },
+    z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, says(
+      'Der Schlüssel einer Angabe besteht aus bis zu 40 Kleinbuchstaben, Ziffern und Unterstrichen und beginnt mit einem Buchstaben.',
+      'The key of an entry has up to 40 lower-case letters, digits and underscores and begins with a letter.',
+    )),
+  ),
+  label: field(
+    { de: 'Bezeichnung der Angabe', en: 'Name of the entry' },
+    z.string().trim().min(1).max(200),
+    { missing: { de: 'Bitte geben Sie an, wie die Angabe heißt.', en: 'Please give the name of the entry.' } },
+  ),
+  type: field({ de: 'Art der Angabe', en: 'Kind of entry' }, z.enum(['text', 'number']), {
+    de: 'Bitte wählen Sie als Art der Angabe Text oder Zahl.',
+    en: 'Please choose text or number as the kind of entry.',
+  }),
+  required: field({ de: 'Pflichtfeld', en: 'Required' }, z.boolean().default(false)),
+  unit: field({ de: 'Einheit', en: 'Unit' }, z.string().max(40).optional()),
   /** Hard limits: a value outside is refused. */
-  min: z.number().optional(),
-  max: z.number().optional(),
+  min: field({ de: 'Kleinster Wert', en: 'Smallest value' }, z.number().optional()),
+  max: field({ de: 'Größter Wert', en: 'Largest value' }, z.number().optional()),
   /** The usual range: a value outside is taken only with the department's comment on it. */
-  plausible: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
+  plausible: field(
+    { de: 'Üblicher Bereich', en: 'Usual range' },
+    z.strictObject({
+      min: field({ de: 'Üblicher Bereich ab', en: 'Usual range from' }, z.number().optional()),
+      max: field({ de: 'Üblicher Bereich bis', en: 'Usual range up to' }, z.number().optional()),
+    }).optional(),
+  ),
   /** Offers a comment on this field (always so for a field with a plausible range). */
-  comment: z.boolean().optional(),
+  comment: field({ de: 'Kommentar anbieten', en: 'Offer a comment' }, z.boolean().optional()),
 });
 export type AnswerField = z.infer<typeof answerFieldSchema>;
 
@@ -38,30 +59,50 @@ export function plausibleRangeText(f: AnswerField): string {
   return max !== undefined ? `bis ${fmt(max)}` : '';
 }
 
+const departmentIds = z
+  .array(z.uuid())
+  .min(1, says('Bitte wählen Sie mindestens eine Dienststelle.', 'Please choose at least one department.'))
+  .max(40, says('Bitte wählen Sie höchstens 40 Dienststellen.', 'Please choose at most 40 departments.'))
+  .refine((ids) => new Set(ids).size === ids.length, says('Bitte wählen Sie jede Dienststelle nur einmal.', 'Please choose each department only once.'));
+const answerForm = z.array(answerFieldSchema).max(50).refine(
+  (fields) => new Set(fields.map((f) => f.key)).size === fields.length,
+  says('Jede Angabe braucht einen eigenen Schlüssel.', 'Each entry needs a key of its own.'),
+);
+
 export const startForm = z.strictObject({
-  subject: z.string().trim().min(3, 'Bitte einen Betreff angeben').max(200),
-  question: z.string().trim().min(10, 'Bitte die Frage ausführlicher stellen (mindestens 10 Zeichen)').max(20_000),
-  departmentIds: z
-    .array(z.uuid('keine gültige Dienststellen-ID'))
-    .min(1, 'mindestens eine Dienststelle')
-    .max(40)
-    .refine((ids) => new Set(ids).size === ids.length, 'jede Dienststelle nur einmal'),
-  /** Answer deadline: "10bd" is ten business days; tests use seconds. */
-  deadline: durationSchema.optional(),
-  answerForm: z.array(answerFieldSchema).max(50).optional(),
+  subject: writtenText({ de: 'Betreff', en: 'Subject' }, { min: 3, max: 200 }, {
+    missing: { de: 'Bitte geben Sie einen Betreff ein.', en: 'Please enter a subject.' },
+    tooShort: { de: 'Bitte geben Sie einen Betreff mit mindestens 3 Zeichen ein.', en: 'Please enter a subject of at least 3 characters.' },
+  }),
+  question: writtenText({ de: 'Frage an die Dienststellen', en: 'Question to the departments' }, { min: 10, max: 20_000 }, {
+    missing: { de: 'Bitte stellen Sie Ihre Frage an die Dienststellen.', en: 'Please ask your question to the departments.' },
+    tooShort: {
+      de: 'Bitte stellen Sie die Frage ausführlicher, mit mindestens 10 Zeichen.',
+      en: 'Please ask the question in more detail, in at least 10 characters.',
+    },
+  }),
+  departmentIds: field({ de: 'Dienststellen', en: 'Departments' }, departmentIds, {
+    missing: { de: 'Bitte wählen Sie mindestens eine Dienststelle.', en: 'Please choose at least one department.' },
+  }),
+  /** Answer deadline: "10 Arbeitstage", {amount: 10, unit: "business-days"}, a day, or a code ("10bd"; tests use seconds). */
+  deadline: deadlineField({ de: 'Antwortfrist', en: 'Answer deadline' }).optional(),
+  answerForm: field({ de: 'Strukturierte Antwort', en: 'Structured answer' }, answerForm.optional()),
   /** A form of its own per department (by id), e.g. the indicators each one reports; the others get answerForm. */
-  answerForms: z.record(z.uuid('keine gültige Dienststellen-ID'), z.array(answerFieldSchema).max(50)).optional(),
+  answerForms: field({ de: 'Formulare je Dienststelle', en: 'Forms per department' }, z.record(z.uuid(), answerForm).optional()),
   /** false: no consolidation task; the calling procedure reviews the answers itself. */
-  consolidate: z.boolean().optional(),
+  consolidate: field({ de: 'Zusammenführen', en: 'Consolidate' }, z.boolean().optional()),
 }).refine((v) => Object.keys(v.answerForms ?? {}).every((id) => v.departmentIds.includes(id)), {
   path: ['answerForms'],
-  message: 'Formulare nur für angefragte Dienststellen',
+  ...says('Eigene Formulare gibt es nur für Dienststellen, die angefragt werden.', 'Forms of their own are only for departments that are asked.'),
 });
 export type ConsultationStart = z.infer<typeof startForm>;
 
 export const consolidationForm = z.strictObject({
-  summary: z.string().trim().min(3, 'Bitte das Ergebnis zusammenfassen').max(20_000),
-  followUp: z.string().trim().max(5000).optional(),
+  summary: writtenText({ de: 'Zusammenfassung der Antworten', en: 'Summary of the answers' }, { min: 3, max: 20_000 }, {
+    missing: { de: 'Bitte fassen Sie das Ergebnis zusammen.', en: 'Please summarise the result.' },
+    tooShort: { de: 'Bitte fassen Sie das Ergebnis mit mindestens 3 Zeichen zusammen.', en: 'Please summarise the result in at least 3 characters.' },
+  }),
+  followUp: field({ de: 'Weiteres Vorgehen', en: 'Next steps' }, z.string().trim().max(5000).optional()),
 });
 
 export const consultationTaskForms = {

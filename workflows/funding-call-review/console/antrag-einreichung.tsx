@@ -1,11 +1,12 @@
-import { DateInput, TextInput } from 'react-admin';
+import { TextInput } from 'react-admin';
+import { GermanDateInput } from '../../../admin/src/common/DurationInput';
 import { DraftFacts } from './DraftFacts';
 import type { TaskFormDefinition } from '../../../admin/src/modules/types';
 
 function Inputs() {
   return (
     <>
-      <DateInput source="submittedOn" label="app.funding.submitted_on" isRequired />
+      <GermanDateInput source="submittedOn" label="app.funding.submitted_on" isRequired />
       <TextInput source="reference" label="app.funding.reference" fullWidth />
     </>
   );

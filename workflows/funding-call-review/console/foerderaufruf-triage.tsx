@@ -1,4 +1,5 @@
-import { DateInput, RadioButtonGroupInput, TextInput, useTranslate } from 'react-admin';
+import { RadioButtonGroupInput, TextInput, useTranslate } from 'react-admin';
+import { GermanDateInput } from '../../../admin/src/common/DurationInput';
 import { CallFacts, type CallView } from './funding-calls/CallFacts';
 import { booleanRadio, DepartmentCheckboxes } from '../../../admin/src/common/DepartmentChoice';
 import type { TaskFormDefinition } from '../../../admin/src/modules/types';
@@ -24,7 +25,7 @@ function Inputs() {
       <TextInput source="reason" label="app.funding.reason" multiline minRows={3} fullWidth isRequired />
       <DepartmentCheckboxes source="departmentIds" label="app.funding.departments" />
       <TextInput source="question" label="app.funding.question" multiline minRows={2} fullWidth />
-      <DateInput source="submissionDeadline" label="app.funding.set_deadline" />
+      <GermanDateInput source="submissionDeadline" label="app.funding.set_deadline" />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { DateInput, NumberInput, RadioButtonGroupInput, TextInput, useTranslate } from 'react-admin';
+import { NumberInput, RadioButtonGroupInput, TextInput, useTranslate } from 'react-admin';
+import { GermanDateInput } from '../../../admin/src/common/DurationInput';
 import { FactList } from '../../../admin/src/common/FactList';
 import { useFormats } from '../../../admin/src/common/numbers';
 import { CallFacts, type CallView } from './funding-calls/CallFacts';
@@ -34,9 +35,9 @@ function Inputs() {
         ]}
       />
       <NumberInput source="amount" label="app.funding.amount" min={0} />
-      <DateInput source="letterDate" label="app.funding.letter_date" isRequired />
-      <DateInput source="interimReportDue" label="app.funding.interim_due" />
-      <DateInput source="proofOfUseDue" label="app.funding.proof_due" />
+      <GermanDateInput source="letterDate" label="app.funding.letter_date" isRequired />
+      <GermanDateInput source="interimReportDue" label="app.funding.interim_due" />
+      <GermanDateInput source="proofOfUseDue" label="app.funding.proof_due" />
       <TextInput source="note" label="app.funding.note" multiline minRows={2} fullWidth />
     </>
   );

@@ -1,4 +1,5 @@
-import { DateInput, NumberInput, TextInput } from 'react-admin';
+import { NumberInput, TextInput } from 'react-admin';
+import { GermanDateInput } from '../../../admin/src/common/DurationInput';
 import { FactList } from '../../../admin/src/common/FactList';
 import { useFormats } from '../../../admin/src/common/numbers';
 import { CallFacts, type CallView } from './funding-calls/CallFacts';
@@ -26,7 +27,7 @@ export function ReportInputs() {
     <>
       <TextInput source="summary" label="app.funding.report_summary" multiline minRows={4} fullWidth isRequired />
       <NumberInput source="spent" label="app.funding.spent" min={0} />
-      <DateInput source="submittedOn" label="app.funding.submitted_on" isRequired />
+      <GermanDateInput source="submittedOn" label="app.funding.submitted_on" isRequired />
     </>
   );
 }
