@@ -98,7 +98,7 @@ function line(t: DigestTask, publicUrl: string, firedAt: Date): string {
   const facts = [
     t.dueAt ? `${t.section === 'overdue' ? 'fällig seit' : 'fällig am'} ${germanDateTime(t.dueAt)}` : 'ohne Frist',
     ...(t.groupRole ? [`Gruppenaufgabe ${GROUP_NAMES[t.groupRole] ?? t.groupRole}`] : []),
-    ...(t.resubmitAt && t.resubmitAt > firedAt ? [`auf Wiedervorlage bis ${dayFormat.format(t.resubmitAt)}: ${t.resubmitReason ?? ''}`.trim()] : []),
+    ...(t.resubmitAt && t.resubmitAt > firedAt ? [`Wiedervorlage am ${dayFormat.format(t.resubmitAt)}: ${t.resubmitReason ?? ''}`.trim()] : []),
   ];
   return `- ${t.title} – ${t.procedureTitle}\n  ${facts.join('; ')}\n  ${publicUrl}/#/tasks/${t.id}/show`;
 }
