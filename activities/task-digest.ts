@@ -17,8 +17,8 @@ import type { JobContext, ScheduleOwner } from '../workflows/module';
 export const TASK_DIGEST_SCHEDULE_ID = 'amtsflow-task-digest';
 
 export const taskDigestSettings = defineSettings({
-  /** When the digest goes out: a cron expression in Europe/Berlin (default 07:00 every day). */
-  schedule: { env: 'TASK_DIGEST_SCHEDULE', schema: scheduleSpec('0 7 * * *') },
+  /** When the digest goes out: a cron expression in Europe/Berlin (default 07:00 on working days, Monday to Friday). */
+  schedule: { env: 'TASK_DIGEST_SCHEDULE', schema: scheduleSpec('0 7 * * 1-5') },
 });
 
 type DigestSettings = SettingsOf<typeof taskDigestSettings>;

@@ -23,6 +23,7 @@ const sortable = {
   id: tasks.id,
   title: tasks.title,
   dueAt: tasks.dueAt,
+  resubmitAt: tasks.resubmitAt,
   priority: tasks.priority,
   status: tasks.status,
   createdAt: tasks.createdAt,
