@@ -1,6 +1,6 @@
 import { and, arrayContains, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { users, type Role } from '../db/schema';
+import { users, type Role, type TaskMailChoice } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
 import { germanDateTime } from '../calendar/german-date';
 
@@ -24,7 +24,7 @@ export async function taskRecipients(db: DbOrTx, task: Pick<TaskForMail, 'assign
     if (!assignee) return [];
     const ids = assignee.absent && assignee.substituteId ? [assignee.id, assignee.substituteId] : [assignee.id];
     return db
-      .select({ email: users.email, name: users.name })
+      .select(recipientColumns)
       .from(users)
       .where(and(inArray(users.id, ids), eq(users.active, true)));
   }
@@ -32,11 +32,26 @@ export async function taskRecipients(db: DbOrTx, task: Pick<TaskForMail, 'assign
   return [];
 }
 
+const recipientColumns = { email: users.email, name: users.name, taskMail: users.taskMail };
+
+/**
+ * Who holds a role. Only those given it: the administration is not a member of every group (the
+ * seeded admin account holds the role admin alone), so a group's task mail reaches its group.
+ */
 export async function roleMembers(db: DbOrTx, role: Role) {
   return db
-    .select({ email: users.email, name: users.name })
+    .select(recipientColumns)
     .from(users)
     .where(and(arrayContains(users.roles, [role]), eq(users.active, true), eq(users.absent, false)));
+}
+
+/**
+ * Who is told of a new task by a mail of its own: everyone but those who chose the daily digest
+ * (activities/task-digest.ts lists it there). Reminders and escalations go to everyone concerned:
+ * they are about a deadline at stake, which a digest at 07:00 could tell a day late.
+ */
+export function wantsEachTaskMail(recipient: { taskMail: TaskMailChoice }): boolean {
+  return recipient.taskMail === 'each';
 }
 
 const subjects: Record<TaskMailKind, (t: TaskForMail) => string> = {

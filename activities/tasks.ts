@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { CandidateRole } from '../workflows/engine/contract';
 import type { TaskTiming } from '../workflows/engine/timing';
 import { recordStepEvent } from './procedure-events';
-import { enqueueTaskMail, roleMembers, taskRecipients, type TaskForMail, type TaskMailKind } from './task-mails';
+import { enqueueTaskMail, roleMembers, taskRecipients, wantsEachTaskMail, type TaskForMail, type TaskMailKind } from './task-mails';
 
 export interface CreateTaskInput {
   procedureId: string;
@@ -172,7 +172,7 @@ export function taskActivities({ db, publicUrl, taskForms, officeDayEnd }: TaskA
           candidateRole: input.candidateRole ?? null,
           dueAt,
         };
-        const recipients = await taskRecipients(tx, mailTask);
+        const recipients = (await taskRecipients(tx, mailTask)).filter(wantsEachTaskMail);
         await enqueueTaskMail(tx, 'assigned', mailTask, recipients.map((r) => r.email), publicUrl);
         await recordStepEvent(tx, {
           procedureId: input.procedureId,

@@ -16,6 +16,7 @@ import { errorHandler, notFoundHandler } from './errors';
 import { healthRoute } from './health';
 import { openApiDocument } from './openapi';
 import { answerAttachmentRoutes } from './resources/answer-attachments';
+import { noteRoutes } from './resources/notes';
 import { auditRoutes } from './resources/audit';
 import { consultationRequestRoutes } from './resources/consultation-requests';
 import { dashboardRoutes } from './resources/dashboard';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): Express {
   consultationRequestRoutes(api, deps.db);
   requestListRoutes(api, deps.db);
   answerAttachmentRoutes(api, deps.db);
+  noteRoutes(api, deps.db);
   dashboardRoutes(api, deps.db);
   const document = openApiDocument(api);
   app.get('/api/openapi.json', (_req, res) => {

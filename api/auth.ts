@@ -1,12 +1,13 @@
 import argon2 from 'argon2';
 import connectPgSimple from 'connect-pg-simple';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { RequestHandler } from 'express';
 import session from 'express-session';
 import { z } from 'zod';
 import type { SignInSettings } from '../config/sign-in';
 import type { Db } from '../db/client';
-import { users } from '../db/schema';
+import { writeAudit } from '../db/audit';
+import { taskMailChoices, users } from '../db/schema';
 import { sendAccountLockedMail } from './account-lock-mail';
 import { HttpError } from './errors';
 import { LoginThrottle } from './login-throttle';
@@ -45,8 +46,12 @@ export const meSchema = z
     name: z.string(),
     roles: z.array(z.enum(['staff', 'manager', 'admin'])),
     substituteFor: z.array(z.string()),
+    /** "each": a mail for each new task; "digest": one Tagesübersicht a morning instead. */
+    taskMail: z.enum(taskMailChoices),
   })
   .meta({ id: 'Me' });
+
+const preferencesBody = z.strictObject({ taskMail: z.enum(taskMailChoices, 'entweder „each“ (eine Mail je neue Aufgabe) oder „digest“ (eine Tagesübersicht)') });
 
 function accountLocked(until: number): HttpError {
   const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
@@ -97,7 +102,7 @@ export function authRoutes(api: Api, db: Db, limits: { loginRateLimit: number; s
       await new Promise<void>((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
       req.session.userId = user.id;
       await new Promise<void>((resolve, reject) => req.session.save((e) => (e ? reject(e) : resolve())));
-      return { id: user.id, email: user.email, name: user.name, roles: user.roles, substituteFor: [] };
+      return { id: user.id, email: user.email, name: user.name, roles: user.roles, substituteFor: [], taskMail: user.taskMail };
     },
   });
 
@@ -123,6 +128,23 @@ export function authRoutes(api: Api, db: Db, limits: { loginRateLimit: number; s
     response: meSchema,
     async handler({ user }) {
       return user;
+    },
+  });
+
+  api.route({
+    method: 'put',
+    path: '/api/auth/me/preferences',
+    summary: 'Eigene Einstellungen ändern: Aufgaben-Mails einzeln oder als Tagesübersicht',
+    tag: 'auth',
+    access: 'user',
+    body: preferencesBody,
+    response: meSchema,
+    async handler({ body, user }) {
+      await db.transaction(async (tx) => {
+        await tx.update(users).set({ taskMail: body.taskMail }).where(eq(users.id, user.id));
+        await writeAudit(tx, { actorId: user.id, action: 'users.updated', entityType: 'users', entityId: user.id, detail: { fields: ['taskMail'] } });
+      });
+      return { ...user, taskMail: body.taskMail };
     },
   });
 }

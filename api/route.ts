@@ -41,8 +41,11 @@ export interface RouteSpec<
   tag: string;
   access: Access;
   body?: B;
-  /** A multipart/form-data upload the handler reads itself (multer): only documented here. */
-  upload?: { field: string; description: string };
+  /**
+   * A multipart/form-data upload the handler reads itself (api/uploads.ts): only documented here.
+   * `maxFiles` above 1: the field may hold that many files, or none; `fields`: the form's text fields.
+   */
+  upload?: { field: string; description: string; maxFiles?: number; fields?: z.ZodObject };
   query?: Q;
   params?: P;
   response?: z.ZodType;
@@ -77,6 +80,12 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   const unstorable = unstorableText(parsed.data, where);
   if (unstorable.length > 0) throw HttpError.badRequest(WHERE[where] ?? 'Ungültige Angaben', unstorable);
   return parsed.data;
+}
+
+function uploadSchema(upload: NonNullable<RouteSpec<undefined, undefined, undefined>['upload']>): z.ZodObject {
+  const file = z.string().meta({ format: 'binary', description: upload.description });
+  const files = (upload.maxFiles ?? 1) > 1 ? z.array(file).max(upload.maxFiles ?? 1).optional() : file;
+  return z.object({ ...(upload.fields?.shape ?? {}), [upload.field]: files });
 }
 
 /** /api/tasks/:id/complete → a pattern that matches the path of a request for it. */
@@ -122,9 +131,7 @@ export class Api {
                 required: true,
                 content: {
                   'multipart/form-data': {
-                    schema: z.object({
-                      [spec.upload.field]: z.string().meta({ format: 'binary', description: spec.upload.description }),
-                    }),
+                    schema: uploadSchema(spec.upload),
                   },
                 },
               },

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Request } from 'express';
 import type { Db } from '../db/client';
-import { users, type Role } from '../db/schema';
+import { users, type Role, type TaskMailChoice } from '../db/schema';
 
 export interface SessionUser {
   id: string;
@@ -10,6 +10,8 @@ export interface SessionUser {
   roles: Role[];
   /** Vertretung: absent colleagues whose tasks this user holds. */
   substituteFor: string[];
+  /** A mail for each new task, or the daily digest. */
+  taskMail: TaskMailChoice;
 }
 
 declare module 'express-session' {
@@ -29,6 +31,7 @@ export function sessionUserLoader(db: Db) {
         email: users.email,
         name: users.name,
         roles: users.roles,
+        taskMail: users.taskMail,
         // Spelled out: inside the subquery drizzle would leave "id" unqualified.
         substituteFor: sql<string[]>`array(select a.id from users a where a.substitute_id = users.id and a.absent and a.active)`,
       })

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { OFFICE_DAY_END } from '../calendar/business-days';
 import { durationSchema } from '../calendar/duration';
-import { procedureModules } from '../workflows/registry';
+import { scheduleOwners } from '../schedules/owners';
 import { readSettings } from './settings';
 import { trustProxySchema } from './sign-in';
 
@@ -105,7 +105,7 @@ export type StackFile = z.infer<typeof stackFileSchema>;
 export interface Config extends Env {
   dataDir: string;
   stackFile: string;
-  /** Each procedure module's own settings (its settings.ts), by procedure type. */
+  /** Each procedure module's own settings (its settings.ts), by procedure type; an engine part's (the task digest) by its name. */
   procedures: Record<string, unknown>;
 }
 
@@ -115,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   const procedures: Record<string, unknown> = {};
-  for (const module of procedureModules) {
+  for (const module of scheduleOwners) {
     const read = readSettings(module.settings ?? {}, env);
     lines.push(...read.issues);
     procedures[module.type] = read.value;

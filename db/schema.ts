@@ -21,6 +21,10 @@ export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 export const roles = ['staff', 'manager', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
+/** How a person learns of their tasks: a mail for each new one, or one digest a day (Tagesübersicht). */
+export const taskMailChoices = ['each', 'digest'] as const;
+export type TaskMailChoice = (typeof taskMailChoices)[number];
+
 export const departments = pgTable('departments', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
@@ -44,6 +48,9 @@ export const users = pgTable(
     // Vertretung: while absent, the substitute sees and may complete this user's tasks.
     absent: boolean('absent').notNull().default(false),
     substituteId: uuid('substitute_id'),
+    taskMail: text('task_mail').notNull().$type<TaskMailChoice>().default('each'),
+    /** When the last digest was sent: its "new" tasks are those since then. */
+    taskDigestSentAt: tstz('task_digest_sent_at'),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_lower').on(sql`lower(${t.email})`)],
@@ -135,6 +142,10 @@ export const tasks = pgTable(
     completionRequestId: text('completion_request_id'),
     remindedAt: tstz('reminded_at'),
     escalatedAt: tstz('escalated_at'),
+    // Wiedervorlage: put aside until then, with its reason; out of the inboxes until that moment,
+    // marked when it is back. Only the row's state: its deadline and the workflow's timers run on.
+    resubmitAt: tstz('resubmit_at'),
+    resubmitReason: text('resubmit_reason'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     completedAt: tstz('completed_at'),
   },
@@ -317,6 +328,19 @@ export const consultationRequests = pgTable(
   ],
 );
 
+/**
+ * A stored file (a department's attachment, a Vermerk's file): the same columns wherever one is
+ * kept, checked by answers/attachment-rules.ts on the way in and sent by api/stored-files.ts.
+ */
+const storedFile = () => ({
+  filename: text('filename').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
 export const answerAttachments = pgTable(
   'answer_attachments',
   {
@@ -324,14 +348,45 @@ export const answerAttachments = pgTable(
     requestId: uuid('request_id')
       .notNull()
       .references(() => consultationRequests.id, { onDelete: 'cascade' }),
-    filename: text('filename').notNull(),
-    contentType: text('content_type').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    createdAt: tstz('created_at').notNull().defaultNow(),
+    ...storedFile(),
   },
   (t) => [index('answer_attachments_request').on(t.requestId)],
+);
+
+/** Vermerke: what staff note in a procedure or on one of its tasks; part of the procedure's record. */
+export const notes = pgTable(
+  'notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    procedureId: text('procedure_id')
+      .notNull()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
+    /** The task it is about, when written there. */
+    taskId: uuid('task_id').references(() => tasks.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    /** The author's Idempotency-Key: a repeated submit is the same note. */
+    requestKey: text('request_key'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('notes_procedure').on(t.procedureId, t.createdAt),
+    uniqueIndex('notes_author_request').on(t.authorId, t.requestKey).where(sql`${t.requestKey} is not null`),
+  ],
+);
+
+export const noteFiles = pgTable(
+  'note_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    noteId: uuid('note_id')
+      .notNull()
+      .references(() => notes.id, { onDelete: 'cascade' }),
+    ...storedFile(),
+  },
+  (t) => [index('note_files_note').on(t.noteId)],
 );
 
 /** An inbound mail as the application reads it: everything but the raw bytes. */

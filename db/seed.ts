@@ -47,10 +47,11 @@ export async function seed(
     .from(users)
     .where(sql`lower(${users.email}) = lower(${options.adminEmail})`);
   if (!existingAdmin) {
+    // An administrator, not a clerk or a manager: the groups' tasks and their mails are theirs who hold those roles.
     const password = options.adminPassword ?? randomBytes(12).toString('base64url');
     await db
       .insert(users)
-      .values({ email: options.adminEmail, name: 'Administration', roles: ['admin', 'manager', 'staff'], passwordHash: await hashPassword(password) })
+      .values({ email: options.adminEmail, name: 'Administration', roles: ['admin'], passwordHash: await hashPassword(password) })
       .onConflictDoNothing();
     if (!options.adminPassword) result.generatedAdminPassword = password;
   }

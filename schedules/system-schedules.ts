@@ -1,6 +1,6 @@
 import ms from 'ms';
 import type { ScheduledJobArgs } from '../workflows/engine/scheduled-job';
-import { procedureModules } from '../workflows/registry';
+import { scheduleOwners } from './owners';
 
 /** A schedule the system itself keeps: created or updated at every start, from configuration. */
 export interface SystemSchedule {
@@ -20,9 +20,9 @@ function when(spec: string): Pick<SystemSchedule, 'everyMs' | 'cron'> {
   return spec.includes(' ') ? { cron: spec } : { everyMs: ms(spec as ms.StringValue) };
 }
 
-/** Every module's schedules, each starting the engine's scheduledJob workflow with the module's job. */
+/** Every module's (and engine part's) schedules, each starting the engine's scheduledJob workflow with its job. */
 export function systemSchedules(settingsOf: (type: string) => unknown): SystemSchedule[] {
-  return procedureModules.flatMap((module) =>
+  return scheduleOwners.flatMap((module) =>
     (module.schedules?.(settingsOf(module.type) as never) ?? []).map((s) => {
       const args: ScheduledJobArgs = { procedureType: module.type, job: s.job, scheduleId: s.id, settings: settingsOf(module.type) };
       return { id: s.id, label: s.label, workflowType: 'scheduledJob', args: [args], ...when(s.when), idleNote: s.idleNote };

@@ -175,7 +175,7 @@ describe('the Temporal dev server killed mid-procedure', () => {
     try {
       const starter = procedureStarter({ db, taskQueue: config.TEMPORAL_TASK_QUEUE, ...engineSettings(config), deliverNow: delivery.deliverNow });
       const settings = { ...(config.procedures['funding-call-review'] as FundingSettings), feeds: [{ source: 'land-nrw' as const, url: feedUrl }] };
-      const result = await scanFundingFeeds({ db, settings, starter, firedAt: new Date(), log: () => undefined, disturbed: async () => undefined, recovered: async () => undefined });
+      const result = await scanFundingFeeds({ db, settings, starter, publicUrl: stack.url, firedAt: new Date(), log: () => undefined, disturbed: async () => undefined, recovered: async () => undefined });
       expect(result).toEqual({ imported: 1, failedFeeds: [] });
     } finally {
       delivery.stop();

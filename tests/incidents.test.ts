@@ -103,10 +103,12 @@ type Incident = { id: string; kind: string; procedureId: string | null; subject:
 
 describe('disturbances (Störungen)', () => {
   let admin: ApiClient;
+  let anna: ApiClient;
   let carla: ApiClient;
 
   beforeAll(async () => {
     admin = await ApiClient.as('admin@amtsflow.localhost', ADMIN_PASSWORD, url);
+    anna = await ApiClient.as('anna.schmidt@amtsflow.localhost', DEMO_PASSWORD, url);
     carla = await ApiClient.as('carla.nowak@amtsflow.localhost', DEMO_PASSWORD, url);
   });
 
@@ -114,9 +116,10 @@ describe('disturbances (Störungen)', () => {
 
   it('shows a step that keeps failing, with its cause, marks its procedure, and its retry after the fix lets it go on', async () => {
     const title = `Störung ${run}`;
-    const started = (await admin.post('/api/procedures', { type: 'vorgang-mit-freigabe', input: { title } })).body as { id: string };
-    const work = await eventually(async () => ((await admin.get(`/api/tasks?${listQuery({ procedureId: started.id })}`)).body as { id: string }[])[0], 30_000, 'the work task');
-    expect((await admin.post(`/api/tasks/${work.id}/complete`, { data: { result: 'Fertig' } })).status).toBe(200);
+    // A clerk's procedure: the administration holds no clerk's role and does no clerk's task.
+    const started = (await anna.post('/api/procedures', { type: 'vorgang-mit-freigabe', input: { title } })).body as { id: string };
+    const work = await eventually(async () => ((await anna.get(`/api/tasks?${listQuery({ procedureId: started.id })}`)).body as { id: string }[])[0], 30_000, 'the work task');
+    expect((await anna.post(`/api/tasks/${work.id}/complete`, { data: { result: 'Fertig' } })).status).toBe(200);
     // The bug: the database refuses this procedure's end, so its last step fails again and again.
     await sql(`alter table procedures add constraint test_stoerung check (outcome is null or title <> '${title}' or outcome <> 'Freigegeben')`);
     const approval = await eventually(async () => ((await carla.get(`/api/tasks?${listQuery({ procedureId: started.id, status: 'open' })}`)).body as { id: string }[])[0], 30_000, 'the approval');

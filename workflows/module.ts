@@ -56,6 +56,8 @@ export interface JobContext<S> {
   db: Db;
   settings: S;
   starter: ProcedureStarter;
+  /** The base of links in mails (PUBLIC_URL). */
+  publicUrl: string;
   /** When the schedule fired (the workflow's start), e.g. to tell which quarter just ended. */
   firedAt: Date;
   /**
@@ -79,6 +81,18 @@ export interface ModuleRouteDeps<S> {
   temporal: Client;
   settings: S;
   starter: ProcedureStarter;
+}
+
+/**
+ * What keeps Temporal Schedules and runs their jobs: every procedure module, and the engine's own
+ * parts that belong to no procedure (the daily task digest, schedules/owners.ts).
+ */
+export interface ScheduleOwner<S extends SettingsSpec = SettingsSpec> {
+  /** A procedure's type, or the engine part's name: its settings and jobs are found by it. */
+  type: string;
+  settings?: S;
+  schedules?(settings: SettingsOf<S>): ModuleSchedule[];
+  jobs?: Record<string, (ctx: JobContext<SettingsOf<S>>) => Promise<unknown>>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- activities are any function of serialisable data

@@ -30,7 +30,9 @@ const taskShow = () => import('./tasks/TaskShow');
 const MyTaskList = lazyNamed(taskList, 'MyTaskList');
 const GroupTaskList = lazyNamed(taskList, 'GroupTaskList');
 const AllTaskList = lazyNamed(taskList, 'AllTaskList');
+const ResubmissionList = lazyNamed(taskList, 'ResubmissionList');
 const TaskShow = lazyNamed(taskShow, 'TaskShow');
+const Preferences = lazyNamed(() => import('./preferences/Preferences'), 'Preferences');
 const pages = {
   procedures: () => import('./procedures'),
   'procedure-types': () => import('./procedure-types'),
@@ -52,7 +54,7 @@ preloadSession();
 preloadPage(window.location.hash, (resource, kind, id) => {
   if (kind === 'show' && id && resource === 'tasks') preloadRecord(resource, id);
   if (resource === '') return preloadHome(taskList);
-  if (resource === 'tasks' || resource === 'group-tasks' || resource === 'all-tasks') return kind === 'show' ? taskShow() : taskList();
+  if (resource === 'tasks' || resource === 'group-tasks' || resource === 'all-tasks' || resource === 'resubmissions') return kind === 'show' ? taskShow() : taskList();
   return (pages as Record<string, (() => Promise<unknown>) | undefined>)[resource]?.();
 });
 
@@ -88,6 +90,8 @@ export function App() {
       <CustomRoutes>
         <Route path="/group-tasks" element={<GroupTaskList />} />
         <Route path="/all-tasks" element={<AllTaskList />} />
+        <Route path="/resubmissions" element={<ResubmissionList />} />
+        <Route path="/preferences" element={<Preferences />} />
       </CustomRoutes>
     </Admin>
   );

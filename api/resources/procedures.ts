@@ -12,6 +12,7 @@ import { HttpError } from '../errors';
 import { dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
 import { concerns, disturbed, heldBy, nextDueAt, overdue, requestsAnswered, requestsAsked, responsibleId, responsibleRole } from './procedure-outstanding';
+import { noteHistoryEntries } from './notes';
 import { withDescendants } from './procedure-tree';
 
 const sortable = {
@@ -115,7 +116,7 @@ const historyEntrySchema = z
     at: z.date(),
     kind: z.string(),
     label: z.string(),
-    source: z.enum(['step', 'task', 'mail', 'audit']),
+    source: z.enum(['step', 'task', 'mail', 'audit', 'note']),
     /** The procedure the entry belongs to: this one or one of its child procedures. */
     procedureId: z.string(),
     detail: z.unknown(),
@@ -272,7 +273,7 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
   api.route({
     method: 'get',
     path: '/api/procedures/:id/history',
-    summary: 'Der Verlauf eines Vorgangs: Schritte, Aufgaben, Mails und Protokoll in zeitlicher Folge',
+    summary: 'Der Verlauf eines Vorgangs: Schritte, Aufgaben, Mails, Vermerke und Protokoll in zeitlicher Folge',
     tag: 'procedures',
     access: 'user',
     params: textIdParams,
@@ -280,11 +281,13 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
     async handler({ params }) {
       await loadProcedure(params.id);
       const ids = await withDescendants(db, params.id);
-      const [events, taskRows, mails, audit] = await Promise.all([
+      const [events, taskRows, mails, audit, noteEntries] = await Promise.all([
         db.select().from(procedureEvents).where(inArray(procedureEvents.procedureId, ids)).orderBy(asc(procedureEvents.id)),
         db.select().from(tasks).where(inArray(tasks.procedureId, ids)),
         db.select().from(mailOutbox).where(inArray(mailOutbox.procedureId, ids)),
         db.select().from(auditLog).where(inArray(auditLog.procedureId, ids)).orderBy(asc(auditLog.id)),
+        // Vermerke are part of the record: with their author and files.
+        noteHistoryEntries(db, ids),
       ]);
       const entries = [
         ...events.map((e) => ({
@@ -319,6 +322,7 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
           source: 'audit' as const,
           detail: { actorId: a.actorId, onBehalfOfId: a.onBehalfOfId, ...((a.detail as object | null) ?? {}) },
         })),
+        ...noteEntries,
       ];
       return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
     },

@@ -1,23 +1,28 @@
-import { and, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { tasks } from '../../db/schema';
 import { HttpError } from '../errors';
 import type { SessionUser } from '../session-user';
 
 type TaskRow = typeof tasks.$inferSelect;
+/** What the inbox rules read of a person (a session's user, or a digest's recipient). */
+type Person = Pick<SessionUser, 'id' | 'roles' | 'substituteFor'>;
 
-export function assignedTo(user: SessionUser): SQL {
+export function assignedTo(user: Person): SQL {
   const people = [user.id, ...user.substituteFor];
   return or(inArray(tasks.assigneeId, people), inArray(tasks.claimedBy, people)) as SQL;
 }
 
-export function groupOf(user: SessionUser): SQL {
+export function groupOf(user: Person): SQL {
   return and(isNull(tasks.assigneeId), isNull(tasks.claimedBy), inArray(tasks.candidateRole, user.roles)) as SQL;
 }
 
 /** The tasks a person may work on: their own, their absent colleagues' (Vertretung), their groups' unclaimed ones. */
-export function workableBy(user: SessionUser): SQL {
+export function workableBy(user: Person): SQL {
   return or(assignedTo(user), groupOf(user)) as SQL;
 }
+
+/** On Wiedervorlage until a moment still ahead: out of the inboxes until then. */
+export const putAside: SQL = sql`(${tasks.resubmitAt} is not null and ${tasks.resubmitAt} > now())`;
 
 export function seesAllTasks(user: SessionUser): boolean {
   return user.roles.includes('manager') || user.roles.includes('admin');

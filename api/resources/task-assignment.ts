@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { enqueueTaskMail } from '../../activities/task-mails';
+import { enqueueTaskMail, wantsEachTaskMail } from '../../activities/task-mails';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { procedures, tasks, users } from '../../db/schema';
@@ -113,7 +113,7 @@ export function taskAssignmentRoutes(api: Api, db: Db, publicUrl: string) {
           tx,
           'assigned',
           { ...task, procedureTitle: proc?.title ?? task.procedureId, assigneeId: target.id, dueAt: moved.dueAt },
-          [target.email],
+          wantsEachTaskMail(target) ? [target.email] : [],
           publicUrl,
           `reassigned:${randomUUID()}`,
         );

@@ -19,6 +19,8 @@ export const taskColumns = {
   status: tasks.status,
   priority: tasks.priority,
   dueAt: tasks.dueAt,
+  resubmitAt: tasks.resubmitAt,
+  resubmitReason: tasks.resubmitReason,
   createdAt: tasks.createdAt,
   completedAt: tasks.completedAt,
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateStage, type Client } from '@temporalio/client';
-import { and, asc, count, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { procedures, roles, taskStatuses, tasks } from '../../db/schema';
@@ -9,18 +9,21 @@ import { completeTaskUpdate } from '../../workflows/engine/contract';
 import { taskFormSchemas } from '../../workflows/registry';
 import { HttpError, zodFields } from '../errors';
 import { dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
+import { idempotencyKeyOf } from '../idempotency';
 import { idParams, type Api } from '../route';
 import type { SessionUser } from '../session-user';
 import { engineAnswers } from '../../commands/engine-connection';
 import { engineUnavailable, isNotReady, updateErrorToHttp } from '../temporal-errors';
-import { assignedTo, completionRight, groupOf, seesAllTasks, workableBy } from './task-access';
+import { assignedTo, completionRight, groupOf, putAside, seesAllTasks, workableBy } from './task-access';
 import { taskAssignmentRoutes } from './task-assignment';
 import { taskColumns, taskQueries } from './task-queries';
+import { taskResubmissionRoutes } from './task-resubmission';
 
 const sortable = {
   id: tasks.id,
   title: tasks.title,
   dueAt: tasks.dueAt,
+  resubmitAt: tasks.resubmitAt,
   priority: tasks.priority,
   status: tasks.status,
   createdAt: tasks.createdAt,
@@ -48,6 +51,8 @@ const taskFilter = z.strictObject({
   dueBefore: dayOrMomentFilter.optional(),
   /** "mine": assigned to me or claimed by me (incl. Vertretung); "group": unclaimed tasks of my roles. */
   inbox: z.enum(['mine', 'group', 'workable']).optional(),
+  /** Wiedervorlagen: true, only tasks put aside until a moment still ahead; false, none of them. An inbox leaves them out unless true. */
+  resubmission: z.boolean().optional(),
 });
 
 export const taskSchema = z
@@ -65,6 +70,9 @@ export const taskSchema = z
     status: z.enum(taskStatuses),
     priority: z.number(),
     dueAt: z.date().nullable(),
+    /** Wiedervorlage: put aside until then (out of the inboxes), with its reason; back, and marked, once it has passed. */
+    resubmitAt: z.date().nullable(),
+    resubmitReason: z.string().nullable(),
     createdAt: z.date(),
     completedAt: z.date().nullable(),
   })
@@ -72,7 +80,6 @@ export const taskSchema = z
 
 
 const completeBody = z.strictObject({ data: z.record(z.string(), z.unknown()) });
-const idempotencyKey = z.string().min(1).max(200).regex(/^[\w.:-]+$/, 'nur Buchstaben, Ziffern, . : _ -');
 
 export const nextStepSchema = z
   .object({
@@ -132,6 +139,7 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
           inArray(tasks.status, ['open', 'claimed']),
           workableBy(user),
           sql`not (${user.id}::uuid = any(${tasks.excludedUserIds}))`,
+          not(putAside),
         ),
       )
       .orderBy(asc(tasks.createdAt))
@@ -153,6 +161,8 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
       if (f.inbox === 'mine') where.push(assignedTo(user));
       else if (f.inbox === 'group') where.push(groupOf(user));
       else if (f.inbox === 'workable' || !seesAllTasks(user)) where.push(workableBy(user));
+      if (f.resubmission !== undefined) where.push(f.resubmission ? putAside : not(putAside));
+      else if (f.inbox) where.push(not(putAside));
       if (f.id) where.push(inArray(tasks.id, f.id));
       if (f.q) {
         // People search their inbox for the matter ("Sprachkurse"), which is the procedure's title as often as the task's.
@@ -235,12 +245,7 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
     ],
     response: nextStepSchema,
     async handler({ params, body, user, req }) {
-      const header = req.get('idempotency-key');
-      const keyCheck = header === undefined ? undefined : idempotencyKey.safeParse(header);
-      if (keyCheck && !keyCheck.success) {
-        throw HttpError.badRequest('Ungültiger Idempotency-Key', zodFields(keyCheck.error, 'header.idempotency-key'));
-      }
-      const requestId = keyCheck?.data ?? randomUUID();
+      const requestId = idempotencyKeyOf(req) ?? randomUUID();
       const task = await visibleTask(params.id, user);
       const replay = task.status === 'completed' && task.completionRequestId === requestId && task.completedBy === user.id;
       if (replay) {
@@ -300,4 +305,5 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
 
 
   taskAssignmentRoutes(api, db, publicUrl);
+  taskResubmissionRoutes(api, db);
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { departments, roles, users } from '../../db/schema';
+import { departments, roles, taskMailChoices, users } from '../../db/schema';
 import { hashPassword } from '../auth';
 import { crudResource } from '../crud';
 import { HttpError } from '../errors';
@@ -22,6 +22,8 @@ const userBase = {
   active: z.boolean().optional(),
   absent: z.boolean().optional(),
   substituteId: z.uuid().nullable().optional(),
+  /** "each": a mail for each new task; "digest": one Tagesübersicht a morning instead. */
+  taskMail: z.enum(taskMailChoices).optional(),
 };
 
 export const userCreate = z.strictObject({ ...userBase, password });
@@ -37,6 +39,7 @@ export const userSchema = z
     active: z.boolean(),
     absent: z.boolean(),
     substituteId: z.string().nullable(),
+    taskMail: z.enum(taskMailChoices),
     createdAt: z.date(),
   })
   .meta({ id: 'User' });
@@ -70,6 +73,7 @@ export function userRoutes(api: Api, db: Db) {
       active: users.active,
       absent: users.absent,
       substituteId: users.substituteId,
+      taskMail: users.taskMail,
       createdAt: users.createdAt,
     },
     searchColumns: [users.name, users.email],

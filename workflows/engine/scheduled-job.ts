@@ -8,7 +8,7 @@ const { runScheduledJob } = proxyActivities<EngineActivities>({
 });
 
 export interface ScheduledJobArgs {
-  /** The procedure module whose schedule this is, and the job it names. */
+  /** The procedure module (or engine part, schedules/owners.ts) whose schedule this is, and the job it names. */
   procedureType: string;
   job: string;
   /** The schedule that runs it: what an admin's retry triggers again. */

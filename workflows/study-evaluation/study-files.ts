@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { eq } from 'drizzle-orm';
-import multer from 'multer';
 import { z } from 'zod';
-import { ALLOWED_TYPES_TEXT, checkAttachment, MAX_ATTACHMENT_BYTES } from '../../answers/attachment-rules';
+import { ALLOWED_TYPES_TEXT, MAX_ATTACHMENT_BYTES } from '../../answers/attachment-rules';
 import { HttpError } from '../../api/errors';
 import { idParams, type Api } from '../../api/route';
+import { sendStoredFile } from '../../api/stored-files';
+import { readUploads, type AcceptedFile } from '../../api/uploads';
 import { writeAudit } from '../../db/audit';
 import type { Db } from '../../db/client';
 import { studies, studyFiles } from './schema';
@@ -13,50 +13,14 @@ import { studies, studyFiles } from './schema';
 /** The multipart field that carries the study's file. */
 export const STUDY_FILE_FIELD = 'file';
 
-const fileRejected = new WeakMap<Request, string>();
-
-// The answer page's limits: a file the office can open and archive, at most 10 MB.
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 },
-  defParamCharset: 'utf8',
-  fileFilter(req, file, accept) {
-    const verdict = checkAttachment(file.originalname, file.mimetype, 0);
-    if (verdict.ok) return accept(null, true);
-    fileRejected.set(req, `„${verdict.filename}“ hat einen Dateityp, den wir nicht annehmen können. Erlaubt sind ${ALLOWED_TYPES_TEXT}.`);
-    accept(null, false);
-  },
-}).single(STUDY_FILE_FIELD);
-
 const fileField = `body.${STUDY_FILE_FIELD}`;
 
-function readUpload(req: Request, res: Response): Promise<Express.Multer.File> {
-  return new Promise((resolve, reject) => {
-    if (!req.is('multipart/form-data')) {
-      reject(HttpError.badRequest('Die Datei bitte als multipart/form-data senden', [{ path: fileField, message: 'keine Datei' }]));
-      return;
-    }
-    void upload(req, res, (err?: unknown) => {
-      if (err instanceof multer.MulterError) {
-        const message =
-          err.code === 'LIMIT_FILE_SIZE'
-            ? `Die Datei ist größer als ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`
-            : err.code === 'LIMIT_UNEXPECTED_FILE'
-              ? `Bitte genau eine Datei im Feld „${STUDY_FILE_FIELD}“ senden`
-              : 'Die Datei konnte nicht gelesen werden';
-        reject(HttpError.badRequest(message, [{ path: fileField, message }]));
-        return;
-      }
-      if (err) {
-        reject(HttpError.badRequest('Die Datei konnte nicht gelesen werden', [{ path: fileField, message: 'nicht lesbar' }]));
-        return;
-      }
-      const rejected = fileRejected.get(req);
-      if (rejected) return reject(HttpError.badRequest(rejected, [{ path: fileField, message: 'Dateityp nicht erlaubt' }]));
-      if (!req.file) return reject(HttpError.badRequest('Keine Datei gesendet', [{ path: fileField, message: 'keine Datei' }]));
-      resolve(req.file);
-    });
-  });
+/** Exactly one file, under the answer page's limits (api/uploads.ts). */
+async function readUpload(req: Request, res: Response): Promise<AcceptedFile> {
+  const { files } = await readUploads(req, res, { field: STUDY_FILE_FIELD, maxFiles: 1 });
+  const [file] = files;
+  if (!file) throw HttpError.badRequest('Keine Datei gesendet', [{ path: fileField, message: 'keine Datei' }]);
+  return file;
 }
 
 const fileInfoSchema = z
@@ -81,30 +45,28 @@ export function studyFileRoutes(api: Api, db: Db) {
       const [study] = await db.select({ id: studies.id }).from(studies).where(eq(studies.id, params.id));
       if (!study) throw HttpError.notFound('Studie');
       const file = await readUpload(req, res);
-      const verdict = checkAttachment(file.originalname, file.mimetype, file.size);
-      if (!verdict.ok) throw HttpError.badRequest('Die Datei ist nicht erlaubt', [{ path: fileField, message: verdict.problem }]);
-      const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+      const { sha256 } = file;
       await db.transaction(async (tx) => {
         await tx
           .insert(studyFiles)
-          .values({ studyId: params.id, sha256, content: file.buffer, uploadedBy: user.id })
+          .values({ studyId: params.id, sha256, content: file.content, uploadedBy: user.id })
           .onConflictDoUpdate({
             target: studyFiles.studyId,
-            set: { sha256, content: file.buffer, uploadedBy: user.id, uploadedAt: new Date() },
+            set: { sha256, content: file.content, uploadedBy: user.id, uploadedAt: new Date() },
           });
         await tx
           .update(studies)
-          .set({ fileName: verdict.filename, fileType: verdict.contentType, fileSize: file.size })
+          .set({ fileName: file.filename, fileType: file.contentType, fileSize: file.size })
           .where(eq(studies.id, params.id));
         await writeAudit(tx, {
           actorId: user.id,
           action: 'studies.file-uploaded',
           entityType: 'studies',
           entityId: params.id,
-          detail: { fileName: verdict.filename, size: file.size, sha256 },
+          detail: { fileName: file.filename, size: file.size, sha256 },
         });
       });
-      return { studyId: params.id, fileName: verdict.filename, fileType: verdict.contentType, fileSize: file.size, sha256 };
+      return { studyId: params.id, fileName: file.filename, fileType: file.contentType, fileSize: file.size, sha256 };
     },
   });
 
@@ -123,10 +85,7 @@ export function studyFileRoutes(api: Api, db: Db) {
         .where(eq(studies.id, params.id));
       if (!row) throw HttpError.notFound('Datei der Studie');
       // Always a download, never rendered in the console's origin: an uploaded HTML or SVG cannot run there.
-      res.attachment(row.name ?? 'Studie');
-      res.type(row.type ?? 'application/octet-stream');
-      res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' });
-      res.send(row.content);
+      sendStoredFile(res, { filename: row.name ?? 'Studie', contentType: row.type, content: row.content });
       return undefined;
     },
   });

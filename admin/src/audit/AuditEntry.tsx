@@ -109,7 +109,7 @@ export function Subject({ entry }: { entry: AuditRecord }) {
 }
 
 // Details the log keeps for the machine (keys that make a retry idempotent, hashes, form kinds).
-const TECHNICAL = new Set(['requestId', 'formKind', 'sha256', 'sourceId', 'actorId', 'onBehalfOfId', 'inboundMailId']);
+const TECHNICAL = new Set(['requestId', 'formKind', 'sha256', 'sourceId', 'actorId', 'onBehalfOfId', 'inboundMailId', 'noteId']);
 
 export function Facts({ entry }: { entry: AuditRecord }) {
   const translate = useTranslate();
@@ -130,6 +130,7 @@ export function Facts({ entry }: { entry: AuditRecord }) {
     else if (key === 'reason' && entry.action === 'request.answer_rejected') shown = translate(`app.audit.rejection.${String(value)}`, { _: String(value) });
     else if (key === 'fields' && Array.isArray(value)) shown = value.map((f) => translate(`resources.${entry.entityType}.fields.${String(f)}`, { _: String(f) })).join(', ');
     else if (key === 'size' && typeof value === 'number') shown = `${(value / 1024).toLocaleString(tag, { maximumFractionDigits: 1 })} KB`;
+    else if (key === 'resubmitAt' && typeof value === 'string') shown = new Date(value).toLocaleString(tag, { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' });
     else if (key === 'sourceType') shown = translate(`app.knowledge_source.${String(value)}`, { _: String(value) });
     else if (Array.isArray(value)) shown = value.length === 0 ? translate('app.audit.none') : value.map(String).join(', ');
     else if (typeof value === 'object') continue;

@@ -4,9 +4,11 @@ import englishMessages from 'ra-language-english';
 import { raGerman } from './ra-de';
 import { de } from './de';
 import { deExtensions } from './de-extensions';
+import { deNotes } from './de-notes';
 import { deOversight } from './de-oversight';
 import { en } from './en';
 import { enExtensions } from './en-extensions';
+import { enNotes } from './en-notes';
 import { enOversight } from './en-oversight';
 import { moduleMessages } from '../modules';
 
@@ -26,8 +28,8 @@ function merged(...parts: Catalog[]): Catalog {
 }
 
 const catalogs = {
-  de: merged(raGerman, de, deExtensions, deOversight, ...moduleMessages('de')) as TranslationMessages,
-  en: merged(englishMessages, en, enExtensions, enOversight, ...moduleMessages('en')) as TranslationMessages,
+  de: merged(raGerman, de, deExtensions, deOversight, deNotes, ...moduleMessages('de')) as TranslationMessages,
+  en: merged(englishMessages, en, enExtensions, enOversight, enNotes, ...moduleMessages('en')) as TranslationMessages,
 };
 
 /** German first (react-admin keeps the chosen locale in its store); English for colleagues who prefer it (react-admin's locale menu in the app bar). */

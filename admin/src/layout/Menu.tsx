@@ -1,6 +1,7 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import BarChartIcon from '@mui/icons-material/BarChart';
 import ChecklistIcon from '@mui/icons-material/Checklist';
+import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import GroupsIcon from '@mui/icons-material/Groups';
 import { Box } from '@mui/material';
 import { Menu as RaMenu, useCanAccess, useResourceDefinitions, useTranslate } from 'react-admin';
@@ -55,6 +56,7 @@ export function Menu() {
         }
         leftIcon={<GroupsIcon />}
       />
+      <RaMenu.Item to="/resubmissions" primaryText={<span data-testid="menu-resubmissions">{translate('app.menu.resubmissions')}</span>} leftIcon={<EventRepeatIcon />} />
       {seesAllTasks && <RaMenu.Item to="/all-tasks" primaryText={translate('app.menu.all_tasks')} leftIcon={<ChecklistIcon />} />}
       {Object.entries(resources)
         .filter(([, r]) => r.hasList && !(r.options as { hideFromMenu?: boolean } | undefined)?.hideFromMenu)

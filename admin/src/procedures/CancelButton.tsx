@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form, TextInput, useCanAccess, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { SubmitButton } from '../common/SubmitButton';
-import { submissionErrors } from '../dataProvider/http';
+import { useFormSubmit } from '../common/formSubmit';
 import { procedureApi, type Procedure } from './procedureApi';
 
 /** Managers end a running procedure, saying why; the reason goes into its history and audit. */
@@ -12,6 +12,7 @@ export function CancelButton({ procedure }: { procedure: Procedure }) {
   const notify = useNotify();
   const refresh = useRefresh();
   const queryClient = useQueryClient();
+  const submit = useFormSubmit();
   const [open, setOpen] = useState(false);
   const { canAccess } = useCanAccess({ resource: 'procedures', action: 'cancel' });
   if (!canAccess || procedure.status !== 'running') return null;
@@ -20,21 +21,15 @@ export function CancelButton({ procedure }: { procedure: Procedure }) {
       <Button label="app.procedure.cancel" color="error" onClick={() => setOpen(true)} />
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="cancel-title" fullWidth maxWidth="sm">
         <Form
-          onSubmit={async (values: Record<string, unknown>) => {
-            try {
+          onSubmit={(values: Record<string, unknown>) =>
+            submit(async () => {
               await procedureApi.cancel(procedure.id, String(values.reason ?? ''));
               setOpen(false);
               notify('app.procedure.cancelled', { type: 'success' });
               await queryClient.invalidateQueries({ queryKey: ['procedure-history', procedure.id] });
               refresh();
-              return undefined;
-            } catch (err) {
-              const fields = submissionErrors(err);
-              if (fields) return fields;
-              notify((err as Error).message, { type: 'error' });
-              return undefined;
-            }
-          }}
+            })
+          }
         >
           <DialogTitle id="cancel-title">{translate('app.procedure.cancel_title')}</DialogTitle>
           <DialogContent>

@@ -9,6 +9,7 @@ import { useProcedureTypeLabel } from '../common/procedureTypes';
 import { lazyNamed } from '../common/lazyPages';
 import { typePath } from '../procedure-types/paths';
 import { CancelButton } from './CancelButton';
+import { NoteButton } from './NoteButton';
 import { DepartmentRequests } from './DepartmentRequests';
 import type { Procedure } from './procedureApi';
 import { ProcedureRelations } from './ProcedureRelations';
@@ -103,9 +104,12 @@ function ProcedurePage() {
       <Grid size={{ xs: 12, lg: 7 }} sx={{ minWidth: 0 }}>
         <Card variant="outlined">
           <CardContent>
-            <Typography variant="h6" component="h2">
-              {translate('app.timeline.title')}
-            </Typography>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+              <Typography variant="h6" component="h2">
+                {translate('app.timeline.title')}
+              </Typography>
+              <NoteButton procedureId={p.id} />
+            </Stack>
             <Timeline procedureId={p.id} live={running} />
           </CardContent>
         </Card>

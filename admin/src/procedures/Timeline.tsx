@@ -2,6 +2,7 @@ import AssignmentIcon from '@mui/icons-material/Assignment';
 import FlagIcon from '@mui/icons-material/Flag';
 import HistoryIcon from '@mui/icons-material/History';
 import MailIcon from '@mui/icons-material/Mail';
+import StickyNote2Icon from '@mui/icons-material/StickyNote2';
 import { Box, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
@@ -10,7 +11,7 @@ import { useKindLabel } from '../audit/AuditEntry';
 import { PersonName } from '../common/PersonName';
 import { procedureApi, type HistoryEntry } from './procedureApi';
 
-const icons = { step: FlagIcon, task: AssignmentIcon, mail: MailIcon, audit: HistoryIcon };
+const icons = { step: FlagIcon, task: AssignmentIcon, mail: MailIcon, audit: HistoryIcon, note: StickyNote2Icon };
 
 /** Polled while `live` (the procedure runs), so new steps, mails and answers appear by themselves. */
 export function useHistory(procedureId: string | undefined, live = true) {
@@ -48,6 +49,27 @@ function Detail({ entry }: { entry: HistoryEntry }) {
       </>
     );
   }
+  if (entry.source === 'note') {
+    const files = (d.files as { id: string; filename: string; url: string }[] | undefined) ?? [];
+    return (
+      <>
+        {translate('app.note.by')} {String(d.authorName ?? '')}
+        {d.taskId ? (
+          <>
+            {' · '}
+            {translate('app.note.on_task')} <Link to={`/tasks/${String(d.taskId)}/show`}>{String(d.taskTitle ?? '')}</Link>
+          </>
+        ) : null}
+        {files.map((f) => (
+          <Box component="span" key={f.id} sx={{ display: 'block' }}>
+            <a href={f.url} download={f.filename} aria-label={translate('app.note.file', { name: f.filename })}>
+              {f.filename}
+            </a>
+          </Box>
+        ))}
+      </>
+    );
+  }
   if (entry.source === 'audit') {
     return (
       <>
@@ -66,10 +88,10 @@ function Detail({ entry }: { entry: HistoryEntry }) {
   return <>{translate(`app.timeline.kind.${entry.kind.replace(/\./g, '_')}`, { _: entry.kind })}</>;
 }
 
-/** The procedure as it happened: steps, tasks, mails and answers, oldest first. */
+/** The procedure as it happened: steps, tasks, mails, answers and Vermerke, oldest first. */
 export function Timeline({
   procedureId,
-  sources = ['step', 'task', 'mail'],
+  sources = ['step', 'task', 'mail', 'note'],
   dense,
   live,
 }: {
@@ -102,7 +124,9 @@ export function Timeline({
                   <Box component="span" sx={{ color: 'text.secondary', minWidth: '10em' }}>
                     {formatDateTime(entry.at, locale)}
                   </Box>
-                  <strong>{label}</strong>
+                  <Box component="strong" sx={entry.source === 'note' ? { whiteSpace: 'pre-wrap', fontWeight: 'normal', overflowWrap: 'anywhere' } : undefined}>
+                    {label}
+                  </Box>
                 </Box>
               }
               secondary={<Detail entry={entry} />}

@@ -4,7 +4,7 @@ export interface HistoryEntry {
   at: string;
   kind: string;
   label: string;
-  source: 'step' | 'task' | 'mail' | 'audit';
+  source: 'step' | 'task' | 'mail' | 'audit' | 'note';
   /** The procedure it happened in: this one, or one it started (a review's consultation). */
   procedureId?: string;
   detail: Record<string, unknown> | null;

@@ -15,6 +15,7 @@ import { DueMark, PriorityField } from '../common/DueMark';
 import { Responsible } from '../common/Responsible';
 import { EnumField } from '../common/EnumField';
 import { useProcedureTypeChoices, useProcedureTypeLabel } from '../common/procedureTypes';
+import { TitleWithResubmission } from './Resubmission';
 import { ClaimButton } from './TaskActions';
 import { OverdueFilter } from '../common/OverdueFilter';
 
@@ -32,6 +33,16 @@ function useTaskFilters() {
       choices={[1, 2, 3].map((p) => ({ id: p, name: translate(`app.task.priority_${p}`) }))}
     />,
     <DateInput key="dueBefore" source="dueBefore" label="app.task.due_before" />,
+    <SelectInput
+      key="resubmission"
+      source="resubmission"
+      label="resources.tasks.fields.resubmission"
+      choices={[
+        { id: true, name: translate('app.resubmission.only') },
+        { id: false, name: translate('app.resubmission.none') },
+      ]}
+      alwaysOn
+    />,
   ];
 }
 
@@ -41,24 +52,32 @@ function ProcedureTypeField() {
   return record ? <span>{label(record.procedureType)}</span> : null;
 }
 
-type Inbox = 'mine' | 'group';
+type Inbox = 'mine' | 'group' | 'resubmissions';
 
-/** One list, two inboxes: "mine" (assigned, claimed, held as Vertretung) and "group" (to claim). */
+const inboxFilter: Record<Inbox, Record<string, unknown>> = {
+  mine: { inbox: 'mine' },
+  group: { inbox: 'group' },
+  resubmissions: { inbox: 'workable', resubmission: true },
+};
+
+/** One list, three inboxes: "mine" (assigned, claimed, held as Vertretung), "group" (to claim), and those put aside. */
 function TaskInbox({ inbox, ...props }: { inbox: Inbox } & Partial<ListProps>) {
-  const filters = useTaskFilters();
+  const filters = useTaskFilters().filter((f) => inbox !== 'resubmissions' || f.key !== 'resubmission');
   return (
     <List
       resource="tasks"
-      filter={{ inbox }}
+      filter={inboxFilter[inbox]}
       filters={filters}
       sort={{ field: 'dueAt', order: 'ASC' }}
       storeKey={`tasks.${inbox}`}
       exporter={false}
-      disableSyncWithLocation={inbox === 'group'}
+      disableSyncWithLocation={inbox !== 'mine'}
       {...props}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="title" />
+        <DataTable.Col source="title">
+          <TitleWithResubmission />
+        </DataTable.Col>
         <DataTable.Col source="procedureTitle" disableSort />
         <DataTable.Col source="procedureType">
           <ProcedureTypeField />
@@ -90,6 +109,12 @@ export function MyTaskList() {
 export function GroupTaskList() {
   const translate = useTranslate();
   return <TaskInbox inbox="group" title={translate('app.menu.group_tasks')} />;
+}
+
+/** Wiedervorlagen: one's own tasks and one's groups' put aside until a day still ahead. */
+export function ResubmissionList() {
+  const translate = useTranslate();
+  return <TaskInbox inbox="resubmissions" title={translate('app.menu.resubmissions')} />;
 }
 
 function HolderField() {
@@ -128,7 +153,9 @@ export function AllTaskList() {
   return (
     <List resource="tasks" title={translate('app.menu.all_tasks')} filters={filters} sort={{ field: 'dueAt', order: 'ASC' }} storeKey="tasks.all" exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="title" />
+        <DataTable.Col source="title">
+          <TitleWithResubmission />
+        </DataTable.Col>
         <DataTable.Col source="procedureTitle" disableSort />
         <DataTable.Col label="app.task.holder" disableSort>
           <HolderField />

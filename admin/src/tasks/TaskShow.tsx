@@ -5,7 +5,9 @@ import { PersonName } from '../common/PersonName';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
 import { Timeline } from '../procedures/Timeline';
 import { taskFormFor } from '../modules';
+import { NoteButton } from '../procedures/NoteButton';
 import { NextTaskButton } from './NextTask';
+import { ResubmissionNotice, ResubmitButton } from './Resubmission';
 import { ClaimButton, ReassignButton, UnclaimButton } from './TaskActions';
 import type { Task } from './taskApi';
 import { TaskForm } from './TaskForm';
@@ -85,10 +87,12 @@ function TaskPage() {
                 {task.title}
               </Typography>
               <Facts task={task} />
-              <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+              <ResubmissionNotice task={task} />
+              <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
                 <ClaimButton task={task} />
                 <UnclaimButton task={task} />
                 <ReassignButton task={task} />
+                <ResubmitButton task={task} workable={workable} />
                 <Box sx={{ flexGrow: 1 }} />
                 <NextTaskButton task={task} />
               </Stack>
@@ -126,9 +130,12 @@ function TaskPage() {
       <Grid size={{ xs: 12, lg: 5 }}>
         <Card variant="outlined">
           <CardContent>
-            <Typography variant="h6" component="h2" gutterBottom>
-              {translate('app.task.earlier_steps')}
-            </Typography>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+              <Typography variant="h6" component="h2" gutterBottom>
+                {translate('app.task.earlier_steps')}
+              </Typography>
+              <NoteButton procedureId={task.procedureId} taskId={task.id} />
+            </Stack>
             <Timeline procedureId={task.procedureId} dense live={task.status === 'open' || task.status === 'claimed'} />
           </CardContent>
         </Card>

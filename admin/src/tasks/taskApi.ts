@@ -14,6 +14,9 @@ export interface Task {
   status: 'open' | 'claimed' | 'completed' | 'cancelled';
   priority: number;
   dueAt: string | null;
+  /** Wiedervorlage: out of the inboxes until then, back marked with its reason afterwards. */
+  resubmitAt?: string | null;
+  resubmitReason?: string | null;
   createdAt: string;
   completedAt: string | null;
   context?: Record<string, unknown>;
@@ -43,5 +46,11 @@ export const taskApi = {
   },
   async reassign(id: string, userId: string): Promise<Task> {
     return (await apiFetch(at(id, 'reassign'), { method: 'POST', body: { userId } })).json as Task;
+  },
+  async resubmit(id: string, resubmitAt: string, reason: string): Promise<Task> {
+    return (await apiFetch(at(id, 'resubmission'), { method: 'POST', body: { resubmitAt, reason } })).json as Task;
+  },
+  async cancelResubmission(id: string): Promise<Task> {
+    return (await apiFetch(at(id, 'resubmission'), { method: 'DELETE' })).json as Task;
   },
 };

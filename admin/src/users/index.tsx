@@ -12,6 +12,7 @@ import {
   ReferenceField,
   ReferenceInput,
   SearchInput,
+  SelectInput,
   SimpleForm,
   TextInput,
   useRecordContext,
@@ -69,6 +70,11 @@ function UserInputs({ create }: { create?: boolean }) {
       <ReferenceInput source="substituteId" reference="users" filter={{ active: true }} sort={{ field: 'name', order: 'ASC' }}>
         <AutocompleteInput optionText="name" helperText="app.user.substitute_hint" />
       </ReferenceInput>
+      <SelectInput
+        source="taskMail"
+        choices={['each', 'digest'].map((c) => ({ id: c, name: translate(`app.task_mail.${c}`) }))}
+        helperText="app.preferences.task_mail_hint"
+      />
       <PasswordInput source="password" isRequired={create} helperText={create ? 'app.user.password_hint' : 'app.user.password_keep'} />
     </>
   );
@@ -87,7 +93,7 @@ function UserEdit() {
 function UserCreate() {
   return (
     <Create redirect="list">
-      <SimpleForm defaultValues={{ roles: ['staff'], active: true, absent: false }}>
+      <SimpleForm defaultValues={{ roles: ['staff'], active: true, absent: false, taskMail: 'each' }}>
         <UserInputs create />
       </SimpleForm>
     </Create>
