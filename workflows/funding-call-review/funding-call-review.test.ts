@@ -265,7 +265,7 @@ describe('Förderaufruf prüfen', () => {
       expect.arrayContaining([
         'Relevanz prüfen erledigt',
         'Anfrage an die Fachdienststellen',
-        expect.stringMatching(/^Antwort von Jugendamt/),
+        expect.stringMatching(/^Antwort des Jugendamts/),
         'Antrag einreichen erledigt',
         'Verwendungsnachweis einreichen erledigt',
       ]),
