@@ -127,7 +127,8 @@ export function Facts({ entry }: { entry: AuditRecord }) {
     if (TECHNICAL.has(key) || value === null || value === undefined || value === '') continue;
     if (key === 'title' && value === entry.subjectName) continue;
     let shown: ReactNode;
-    if (entry.action === 'task.reassigned' && (key === 'from' || key === 'to') && typeof value === 'string') shown = <PersonName id={value} />;
+    // "Von: Ihnen", "An: Sie".
+    if (entry.action === 'task.reassigned' && (key === 'from' || key === 'to') && typeof value === 'string') shown = <PersonName id={value} dative={key === 'from'} />;
     else if (key === 'type' && typeof value === 'string') shown = typeLabel(value);
     else if (key === 'by') shown = translate(`app.audit.started_by.${String(value)}`, { _: String(value) });
     else if (key === 'parentId' && typeof value === 'string') shown = <Link to={procedureLink(value)}>{translate('app.audit.parent_procedure')}</Link>;
