@@ -58,6 +58,7 @@ export const deExtensions = {
     },
     relations: {
       parent: 'Teil von',
+      parent_untitled: 'übergeordneter Vorgang',
       children: 'Teilvorgänge',
       requests: 'Anfragen an die Dienststellen',
       deadline: 'Frist',

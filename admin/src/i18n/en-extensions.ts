@@ -56,6 +56,7 @@ export const enExtensions: ExtensionMessages = {
     },
     relations: {
       parent: 'Part of',
+      parent_untitled: 'the parent procedure',
       children: 'Sub-procedures',
       requests: 'Requests to the departments',
       deadline: 'Deadline',
