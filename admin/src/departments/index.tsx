@@ -4,12 +4,18 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { Create, DataTable, Edit, List, SearchInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
 import { deriveNameForms, grammaticalGenders, type NameForms } from '../../../grammar/german';
 import { answeredLabel, noAnswerLabel, requestSentLabel } from '../../../workflows/engine/consultation/texts';
+import { EmptyState } from '../common/EmptyState';
 
 // Validation is the API's (departmentInput): its field errors come back next to the fields.
 
 function DepartmentList() {
   return (
-    <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+    <List
+      filters={[<SearchInput key="q" source="q" alwaysOn />]}
+      sort={{ field: 'name', order: 'ASC' }}
+      exporter={false}
+      empty={<EmptyState message="app.empty.departments" actionLabel="app.empty.create_department" />}
+    >
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
