@@ -10,9 +10,10 @@ import type { Api } from '../route';
 const caseForm = (example: string) =>
   z
     .string()
-    .trim()
     .min(2, 'mindestens 2 Zeichen')
     .max(200, 'höchstens 200 Zeichen')
+    // In the document (a pattern), not a trim after it: "  x" is no form, and the document says so.
+    .regex(/^\S(?:.*\S)?$/, 'ohne Leerzeichen am Anfang oder Ende')
     .refine((v) => !startsWithArticle(v), `ohne Artikel eintragen, z. B. „${example}“; der Artikel folgt aus dem Geschlecht`);
 
 export const departmentInput = z.strictObject({
@@ -32,6 +33,10 @@ export const departmentInput = z.strictObject({
 });
 
 type DepartmentInput = Partial<z.infer<typeof departmentInput>>;
+
+const NO_ARTICLE_RULES = (['nameAccusative', 'nameDative', 'nameGenitive'] as const).map(
+  (field) => `${field}: beginnt nicht mit einem Artikel (der, die, das, den, dem, des); der Artikel folgt aus grammaticalGender`,
+);
 
 const FORM_FIELDS = ['grammaticalGender', 'nameAccusative', 'nameDative', 'nameGenitive'] as const;
 
@@ -97,7 +102,11 @@ export function departmentRoutes(api: Api, db: Db) {
     read: 'user',
     write: ['admin'],
     schema: departmentSchema,
-    create: { body: departmentInput, toRow: (b) => withNameForms(b) },
-    update: { body: departmentInput.partial(), toRow: (b, _user, current) => withNameForms(b, current as { name: string; grammaticalGender: GrammaticalGender }) },
+    create: { body: departmentInput, rules: NO_ARTICLE_RULES, toRow: (b) => withNameForms(b) },
+    update: {
+      body: departmentInput.partial(),
+      rules: NO_ARTICLE_RULES,
+      toRow: (b, _user, current) => withNameForms(b, current as { name: string; grammaticalGender: GrammaticalGender }),
+    },
   });
 }
