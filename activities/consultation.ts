@@ -11,6 +11,7 @@ import { consultationRequests, departments, procedures } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
 import type { RequestOutcome } from '../workflows/engine/consultation/contract';
 import { formFor, type AnswerField } from '../workflows/engine/consultation/forms';
+import { followUpLabel, noAnswerLabel, requestMail, requestSentLabel } from '../workflows/engine/consultation/texts';
 import type { ConsultationTiming } from '../workflows/engine/timing';
 import { waitingLabel } from './consultation-waiting';
 import { recordStepEvent } from './procedure-events';
@@ -44,21 +45,6 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
   // The mail holds placeholders; the dispatcher puts the token in at the moment of sending.
   const link = (requestId: string) => `${publicUrl}/answer/${tokenPlaceholder(requestId)}`;
   const replyTo = (requestId: string) => `reply+${tokenPlaceholder(requestId)}@${inboundDomain}`;
-
-  function requestText(subject: string, question: string, deadlineAt: Date, requestId: string, fields: AnswerField[], opening: string) {
-    const form = fields.length
-      ? `\nBitte tragen Sie auf der Antwortseite ein: ${fields.map((f) => f.label + (f.unit ? ` (${f.unit})` : '')).join(', ')}.\n`
-      : '';
-    return (
-      `Guten Tag,\n\n${opening}\n\n` +
-      `Betreff: ${subject}\n\n${question}\n${form}\n` +
-      `Bitte antworten Sie bis ${germanDateTime(deadlineAt)}:\n` +
-      `- über die Antwortseite: ${link(requestId)}\n` +
-      `- oder mit einer Antwort auf diese Mail (Anhänge sind willkommen).\n\n` +
-      `Mit freundlichen Grüßen\nAmt für Integration\n\n` +
-      `Der Link gilt nur für Ihre Dienststelle und diese Anfrage. Bitte leiten Sie ihn nicht weiter.`
-    );
-  }
 
   async function loadRequests(tx: DbOrTx, requestIds: string[]) {
     if (requestIds.length === 0) return [];
@@ -111,15 +97,22 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
             idempotencyKey: `request:${row.id}:sent`,
             to: [dept.contactEmail],
             replyTo: replyTo(row.id),
-            subject: `Anfrage des Amts für Integration: ${input.subject}`,
-            text: requestText(input.subject, input.question, deadlineAt, row.id, formFor(input, dept.id), `das Amt für Integration bittet das ${dept.name} um eine Antwort auf folgende Anfrage.`),
+            ...requestMail({
+              department: dept,
+              subject: input.subject,
+              question: input.question,
+              deadlineAt,
+              link: link(row.id),
+              fields: formFor(input, dept.id),
+              kind: 'request',
+            }),
             procedureId: input.consultationId,
           });
           await recordStepEvent(tx, {
             procedureId: input.consultationId,
             key: `request:${row.id}:sent`,
             kind: 'request.sent',
-            label: `Anfrage an ${dept.name} versandt`,
+            label: requestSentLabel(dept),
             detail: { requestId: row.id, departmentId: dept.id, to: dept.contactEmail },
           });
         }
@@ -159,7 +152,7 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
             procedureId: consultationId,
             key: `request:${request.id}:no_answer`,
             kind: 'request.no_answer',
-            label: `Keine Antwort von ${department.name}`,
+            label: noAnswerLabel(department),
             detail: { requestId: request.id, departmentId: department.id },
           });
           await writeAudit(tx, {
@@ -212,17 +205,12 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
     department: Department,
     { subject, question }: { subject: string; question: string },
   ) {
-    const opening =
-      kind === 'reminder'
-        ? `wir erinnern freundlich an unsere Anfrage an das ${department.name}, auf die uns noch keine Antwort vorliegt.`
-        : `unsere Anfrage an das ${department.name} ist trotz Erinnerung noch unbeantwortet. Als Leitung der Dienststelle bitten wir Sie, die Beantwortung bis zur Frist zu veranlassen.`;
     await enqueueMail(tx, {
       idempotencyKey: `request:${request.id}:${kind}`,
       to: [kind === 'reminder' ? department.contactEmail : department.headEmail],
       cc: kind === 'escalation' ? [department.contactEmail] : undefined,
       replyTo: replyTo(request.id),
-      subject: `${kind === 'reminder' ? 'Erinnerung' : 'Eskalation'}: Anfrage des Amts für Integration: ${subject}`,
-      text: requestText(subject, question, request.deadlineAt, request.id, [], opening),
+      ...requestMail({ department, subject, question, deadlineAt: request.deadlineAt, link: link(request.id), fields: [], kind }),
       procedureId: request.consultationId,
     });
     await tx
@@ -233,7 +221,7 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
       procedureId: request.consultationId,
       key: `request:${request.id}:${kind}`,
       kind: `request.${kind}`,
-      label: `${kind === 'reminder' ? 'Erinnerung an' : 'Eskalation an die Leitung von'} ${department.name}`,
+      label: followUpLabel(kind, department),
       detail: { requestId: request.id, departmentId: department.id },
     });
   }

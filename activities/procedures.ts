@@ -4,6 +4,7 @@ import { writeAudit } from '../db/audit';
 import type { Db } from '../db/client';
 import { consultationRequests, procedures, tasks, type ProcedureStatus } from '../db/schema';
 import { recordStepEvent } from './procedure-events';
+import { procedureModule } from '../workflows/registry';
 import { writeProcedureRow } from './start-procedure';
 
 export interface FinishProcedureInput {
@@ -24,15 +25,21 @@ export interface RegisterProcedureInput {
 
 export function procedureActivities({ db }: { db: Db }) {
   return {
-    /** A child procedure's row: the start service writes top-level ones, a parent's child writes its own. */
+    /**
+     * A child procedure's row: the start service writes top-level ones, a parent's child writes its
+     * own, titled by its parent where its module says how (here, not in the workflow: a title is no command).
+     */
     async registerProcedure(input: RegisterProcedureInput): Promise<void> {
-      await db.transaction((tx) =>
-        writeProcedureRow(
+      await db.transaction(async (tx) => {
+        const childTitleOf = procedureModule(input.type)?.childTitleOf;
+        const [parent] = childTitleOf ? await tx.select({ title: procedures.title }).from(procedures).where(eq(procedures.id, input.parentId)) : [];
+        const title = parent && childTitleOf ? childTitleOf(parent.title) : input.title;
+        await writeProcedureRow(
           tx,
-          { id: input.procedureId, parentId: input.parentId, type: input.type, title: input.title, input: input.input, startedBy: input.startedBy },
+          { id: input.procedureId, parentId: input.parentId, type: input.type, title, input: input.input, startedBy: input.startedBy },
           'parent',
-        ),
-      );
+        );
+      });
     },
 
     /** `duration` before `at`, in business days where it says "bd": the workflow has no holiday calendar. */

@@ -1,10 +1,11 @@
+import { accusative, type NameForms } from '../grammar/german';
 import { contactText, type OfficeContact } from './request-contact';
 import { germanDateTime } from '../calendar/german-date';
 import { ALLOWED_TYPES_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-rules';
 
 export interface AutoReplyFacts {
   kind: 'already_answered' | 'expired' | 'withdrawn' | 'empty' | 'too_large' | 'unreadable';
-  departmentName: string;
+  department: NameForms;
   /** The consultation's subject. */
   subject: string;
   /** The subject of the department's mail, to thread the reply for people. */
@@ -20,7 +21,7 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('de
 
 /** The polite German answer to a reply the office could not take; it says what happened and whom to ask. */
 export function autoReply(f: AutoReplyFacts): { subject: string; text: string } {
-  const about = `unsere Anfrage „${f.subject}“ an das ${f.departmentName}`;
+  const about = `unsere Anfrage „${f.subject}“ an ${accusative(f.department)}`;
   const what = {
     already_answered:
       `vielen Dank für Ihre Nachricht. Auf ${about} liegt uns bereits eine Antwort vor` +

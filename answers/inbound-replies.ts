@@ -14,6 +14,7 @@ import { recordRejection, type RejectionReason } from './rejections';
 import { replyTokenCandidates } from './reply-token';
 import { mailBodyText, visibleReplyText } from './reply-text';
 import { contactFor } from './request-contact';
+import { attachmentsDroppedLabel } from '../workflows/engine/consultation/texts';
 
 const NOT_OPEN = {
   already_answered: 'already answered',
@@ -103,7 +104,7 @@ export function inboundReplyHandler({ db, commands, inboundDomain, log }: Inboun
       await recordRejection(tx, {
         requestId: request.id,
         consultationId: request.consultationId,
-        departmentName: found.departmentName,
+        department: found.department,
         channel: 'mail',
         reason,
         attemptKey: row.id,
@@ -112,7 +113,7 @@ export function inboundReplyHandler({ db, commands, inboundDomain, log }: Inboun
       if (!mayReply || !contact) return;
       const reply = autoReply({
         kind: reason,
-        departmentName: found.departmentName,
+        department: found.department,
         subject: found.subject,
         mailSubject: row.subject,
         answeredAt: request.answeredAt,
@@ -228,9 +229,7 @@ export function inboundReplyHandler({ db, commands, inboundDomain, log }: Inboun
             procedureId: found.request.consultationId,
             key: `request:${found.request.id}:attachments-dropped:${row.id}`,
             kind: 'request.attachments_dropped',
-            label: `Anhänge der Mail-Antwort von ${found.departmentName} nicht übernommen: ${dropped
-              .map((d) => `${d.filename} (${DROPPED_DE[d.why]})`)
-              .join(', ')}`,
+            label: attachmentsDroppedLabel(found.department, dropped.map((d) => `${d.filename} (${DROPPED_DE[d.why]})`).join(', ')),
             detail: { requestId: found.request.id, inboundMailId: row.id, dropped },
           });
         },

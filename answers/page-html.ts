@@ -1,6 +1,7 @@
 import { hasComment, plausibleRangeText, type AnswerField } from '../workflows/engine/consultation/forms';
 import { ACCEPTED_EXTENSIONS, ALLOWED_TYPES_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachment-rules';
 import { germanDateTime } from '../calendar/german-date';
+import { accusative, type NameForms } from '../grammar/german';
 import { esc, page } from './html';
 
 export const TEXT_ID = 'antwort';
@@ -11,7 +12,7 @@ export const commentId = (key: string) => `feld-${key}-kommentar`;
 export const commentName = (key: string) => `kommentar_${key}`;
 
 export interface AnswerFormView {
-  departmentName: string;
+  department: NameForms;
   subject: string;
   question: string;
   deadlineAt: Date;
@@ -95,9 +96,9 @@ export function answerFormPage(view: AnswerFormView): string {
     `Freiwillig. Bis zu ${MAX_ATTACHMENTS} Dateien, je höchstens ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB: ${ALLOWED_TYPES_TEXT}.` +
     (view.filesLost ? ' Die zuvor gewählten Dateien wurden nicht übernommen; bitte wählen Sie sie erneut aus.' : '');
   const main = `<h1>Anfrage des Amts für Integration</h1>
-<p>Das Amt für Integration bittet das ${esc(view.departmentName)} um eine Antwort. Sie können hier antworten, ohne sich anzumelden.</p>
+<p>Das Amt für Integration bittet ${esc(accusative(view.department))} um eine Antwort. Sie können hier antworten, ohne sich anzumelden.</p>
 <dl class="anfrage">
-<dt>Dienststelle</dt><dd>${esc(view.departmentName)}</dd>
+<dt>Dienststelle</dt><dd>${esc(view.department.name)}</dd>
 <dt>Betreff</dt><dd>${esc(view.subject)}</dd>
 <dt>Antwort bis</dt><dd>${esc(germanDateTime(view.deadlineAt))}</dd>
 </dl>

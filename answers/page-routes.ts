@@ -100,7 +100,7 @@ export function answerPageRoutes({ db, commands }: AnswerPageDeps): Router {
 
   async function closedPage(found: OpenRequest, state: ClosedState): Promise<string> {
     const contact = await contactFor(db, found.request.consultationId);
-    const facts = { departmentName: found.departmentName, subject: found.subject, contact };
+    const facts = { department: found.department, subject: found.subject, contact };
     if (state === 'already_answered') return alreadyAnsweredPage({ ...facts, answeredAt: found.request.answeredAt });
     if (state === 'withdrawn') return withdrawnPage(facts);
     return expiredPage({ ...facts, deadlineAt: found.request.deadlineAt });
@@ -110,7 +110,7 @@ export function answerPageRoutes({ db, commands }: AnswerPageDeps): Router {
     await recordRejection(db, {
       requestId: found.request.id,
       consultationId: found.request.consultationId,
-      departmentName: found.departmentName,
+      department: found.department,
       channel: 'page',
       reason: state,
     });
@@ -126,7 +126,7 @@ export function answerPageRoutes({ db, commands }: AnswerPageDeps): Router {
       res,
       200,
       answerFormPage({
-        departmentName: found.departmentName,
+        department: found.department,
         subject: found.subject,
         question: found.question,
         deadlineAt: found.request.deadlineAt,
@@ -165,7 +165,7 @@ export function answerPageRoutes({ db, commands }: AnswerPageDeps): Router {
         res,
         400,
         answerFormPage({
-          departmentName: found.departmentName,
+          department: found.department,
           subject: found.subject,
           question: found.question,
           deadlineAt: found.request.deadlineAt,
@@ -187,7 +187,7 @@ export function answerPageRoutes({ db, commands }: AnswerPageDeps): Router {
     });
     if (outcome.result === 'unknown') return send(res, 404, unknownLinkPage());
     if (outcome.result !== 'recorded') return refuse(res, (await findRequest(db, token)) ?? found, outcome.result);
-    send(res, 200, thankYouPage({ departmentName: found.departmentName, subject: found.subject, attachments: submission.attachments.length }));
+    send(res, 200, thankYouPage({ department: found.department, subject: found.subject, attachments: submission.attachments.length }));
   });
 
   // Any other address under /answer is a link that does not exist.

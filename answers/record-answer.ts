@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../db/audit';
 import type { Db, DbTransaction } from '../db/client';
-import { answerAttachments, consultationRequests, departments, procedures, type AnswerChannel } from '../db/schema';
+import { answerAttachments, consultationRequests, departmentNameForms, departments, procedures, type AnswerChannel } from '../db/schema';
 import { refreshWaitingStep } from '../activities/consultation-waiting';
 import { recordStepEvent } from '../activities/procedure-events';
 import type { CommandDelivery } from '../commands/dispatcher';
 import { enqueueCommand } from '../commands/outbox';
+import type { NameForms } from '../grammar/german';
 import { answerReceivedSignal } from '../workflows/engine/consultation/contract';
+import { answeredLabel } from '../workflows/engine/consultation/texts';
 import { TOKEN_PATTERN, tokenHash } from './tokens';
 
 export interface AnswerFile {
@@ -27,13 +29,13 @@ export interface IncomingAnswer {
 }
 
 export type AnswerOutcome =
-  | { result: 'recorded'; requestId: string; departmentName: string }
-  | { result: ClosedState; requestId: string; departmentName: string }
+  | { result: 'recorded'; requestId: string }
+  | { result: ClosedState; requestId: string }
   | { result: 'unknown' };
 
 export interface OpenRequest {
   request: typeof consultationRequests.$inferSelect;
-  departmentName: string;
+  department: NameForms;
   subject: string;
   question: string;
   answerForm: unknown[];
@@ -43,7 +45,7 @@ export interface OpenRequest {
 export async function findRequest(db: Db, token: string): Promise<OpenRequest | undefined> {
   if (!TOKEN_PATTERN.test(token)) return undefined;
   const [row] = await db
-    .select({ request: consultationRequests, departmentName: departments.name, input: procedures.input })
+    .select({ request: consultationRequests, department: departmentNameForms, input: procedures.input })
     .from(consultationRequests)
     .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
     .innerJoin(procedures, eq(procedures.id, consultationRequests.consultationId))
@@ -52,7 +54,7 @@ export async function findRequest(db: Db, token: string): Promise<OpenRequest | 
   const input = row.input as { subject: string; question: string; answerForm?: unknown[]; answerForms?: Record<string, unknown[]> };
   return {
     request: row.request,
-    departmentName: row.departmentName,
+    department: row.department,
     subject: input.subject,
     question: input.question,
     answerForm: input.answerForms?.[row.request.departmentId] ?? input.answerForm ?? [],
@@ -88,7 +90,7 @@ export async function recordAnswer(
 ): Promise<AnswerOutcome> {
   const found = await findRequest(db, answer.token);
   if (!found) return { result: 'unknown' };
-  const { request, departmentName } = found;
+  const { request, department } = found;
   const stored = await db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(consultationRequests)
@@ -119,7 +121,7 @@ export async function recordAnswer(
       procedureId: request.consultationId,
       key: `request:${request.id}:answered`,
       kind: 'request.answered',
-      label: `${request.status === 'no_answer' ? 'Verspätete Antwort' : 'Antwort'} von ${departmentName} (${answer.channel === 'page' ? 'Antwortseite' : 'Mail'})`,
+      label: answeredLabel(department, answer.channel, request.status === 'no_answer'),
       detail: { requestId: request.id, channel: answer.channel, attachments: answer.attachments?.length ?? 0 },
     });
     await writeAudit(tx, {
@@ -142,9 +144,9 @@ export async function recordAnswer(
   if (!stored) {
     const [now] = await db.select().from(consultationRequests).where(eq(consultationRequests.id, request.id));
     const state = now ? requestState(now) : 'expired';
-    return { result: state === 'open' ? 'expired' : state, requestId: request.id, departmentName };
+    return { result: state === 'open' ? 'expired' : state, requestId: request.id };
   }
   // Briefly, and never failing: the department is thanked whether or not the engine is up now.
   await commands.deliverNow([stored.signal]);
-  return { result: 'recorded', requestId: request.id, departmentName };
+  return { result: 'recorded', requestId: request.id };
 }

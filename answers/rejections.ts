@@ -3,6 +3,8 @@ import { recordStepEvent } from '../activities/procedure-events';
 import { writeAudit } from '../db/audit';
 import type { DbOrTx } from '../db/client';
 import type { AnswerChannel } from '../db/schema';
+import type { NameForms } from '../grammar/german';
+import { rejectedLabel } from '../workflows/engine/consultation/texts';
 
 export type RejectionReason = 'already_answered' | 'expired' | 'withdrawn' | 'empty' | 'too_large' | 'unreadable' | 'automatic';
 
@@ -19,7 +21,7 @@ const REASON_LABEL: Record<RejectionReason, string> = {
 export interface Rejection {
   requestId: string;
   consultationId: string;
-  departmentName: string;
+  department: NameForms;
   channel: AnswerChannel;
   reason: RejectionReason;
   /** Once per attempt: the inbound mail's id for a mail; a fresh one per page submission. */
@@ -30,12 +32,11 @@ export interface Rejection {
 /** A refused answer to a known request, in the procedure's history and the audit log. */
 export async function recordRejection(db: DbOrTx, r: Rejection): Promise<void> {
   const key = `request:${r.requestId}:rejected:${r.attemptKey ?? randomUUID()}`;
-  const via = r.channel === 'page' ? 'über die Antwortseite' : 'per Mail';
   await recordStepEvent(db, {
     procedureId: r.consultationId,
     key,
     kind: 'request.answer_rejected',
-    label: `Antwort von ${r.departmentName} ${via} abgewiesen: ${REASON_LABEL[r.reason]}`,
+    label: rejectedLabel(r.department, r.channel, REASON_LABEL[r.reason]),
     detail: { requestId: r.requestId, channel: r.channel, reason: r.reason, ...r.detail },
   });
   await writeAudit(db, {

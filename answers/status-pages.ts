@@ -1,4 +1,5 @@
 import { germanDateTime } from '../calendar/german-date';
+import { accusative, genitive, type NameForms } from '../grammar/german';
 import { esc, page } from './html';
 import type { OfficeContact } from './request-contact';
 
@@ -9,41 +10,41 @@ function askContact(contact: OfficeContact): string {
   return `Bei Fragen wenden Sie sich bitte an ${esc(contact.name)}, <a href="mailto:${esc(contact.email)}">${esc(contact.email)}</a>.`;
 }
 
-export function thankYouPage(v: { departmentName: string; subject: string; attachments: number }): string {
+export function thankYouPage(v: { department: NameForms; subject: string; attachments: number }): string {
   const files = v.attachments === 0 ? '' : v.attachments === 1 ? ' mit einem Anhang' : ` mit ${v.attachments} Anhängen`;
   return page(
     'Vielen Dank für Ihre Antwort',
     `<h1>Vielen Dank für Ihre Antwort</h1>
-<p>Die Antwort des ${esc(v.departmentName)} zur Anfrage „${esc(v.subject)}“ ist${files} beim Amt für Integration eingegangen.</p>
+<p>Die Antwort ${esc(genitive(v.department))} zur Anfrage „${esc(v.subject)}“ ist${files} beim Amt für Integration eingegangen.</p>
 <p>Sie müssen nichts weiter tun. Der Link aus der Anfrage ist damit verbraucht.</p>`,
   );
 }
 
-export function alreadyAnsweredPage(v: { departmentName: string; subject: string; answeredAt: Date | null; contact: OfficeContact }): string {
+export function alreadyAnsweredPage(v: { department: NameForms; subject: string; answeredAt: Date | null; contact: OfficeContact }): string {
   return page(
     'Diese Anfrage wurde bereits beantwortet',
     `<h1>Diese Anfrage wurde bereits beantwortet</h1>
-<p>Zur Anfrage „${esc(v.subject)}“ an das ${esc(v.departmentName)} liegt dem Amt für Integration bereits eine Antwort vor${
+<p>Zur Anfrage „${esc(v.subject)}“ an ${esc(accusative(v.department))} liegt dem Amt für Integration bereits eine Antwort vor${
       v.answeredAt ? ` (eingegangen am ${esc(germanDateTime(v.answeredAt))})` : ''
     }. Eine weitere Antwort über diesen Link ist nicht möglich; die vorliegende Antwort bleibt unverändert.</p>
 <p>Wenn Sie etwas ergänzen oder korrigieren möchten: ${askContact(v.contact)}</p>`,
   );
 }
 
-export function expiredPage(v: { departmentName: string; subject: string; deadlineAt: Date; contact: OfficeContact }): string {
+export function expiredPage(v: { department: NameForms; subject: string; deadlineAt: Date; contact: OfficeContact }): string {
   return page(
     'Die Antwortfrist ist abgelaufen',
     `<h1>Die Antwortfrist ist abgelaufen</h1>
-<p>Die Frist für die Anfrage „${esc(v.subject)}“ an das ${esc(v.departmentName)} endete am ${esc(germanDateTime(v.deadlineAt))}. Über diesen Link können wir keine Antwort mehr annehmen.</p>
+<p>Die Frist für die Anfrage „${esc(v.subject)}“ an ${esc(accusative(v.department))} endete am ${esc(germanDateTime(v.deadlineAt))}. Über diesen Link können wir keine Antwort mehr annehmen.</p>
 <p>Wenn Sie uns Ihre Antwort trotzdem zukommen lassen möchten: ${askContact(v.contact)}</p>`,
   );
 }
 
-export function withdrawnPage(v: { departmentName: string; subject: string; contact: OfficeContact }): string {
+export function withdrawnPage(v: { department: NameForms; subject: string; contact: OfficeContact }): string {
   return page(
     'Diese Anfrage wurde zurückgezogen',
     `<h1>Diese Anfrage wurde zurückgezogen</h1>
-<p>Das Amt für Integration hat den Vorgang zur Anfrage „${esc(v.subject)}“ an das ${esc(v.departmentName)} beendet. Eine Antwort ist nicht mehr nötig.</p>
+<p>Das Amt für Integration hat den Vorgang zur Anfrage „${esc(v.subject)}“ an ${esc(accusative(v.department))} beendet. Eine Antwort ist nicht mehr nötig.</p>
 <p>${askContact(v.contact)}</p>`,
   );
 }

@@ -27,7 +27,12 @@ export interface CrudSpec<T extends PgTable, C extends z.ZodType, U extends z.Zo
   idSchema?: z.ZodType<string | number>;
   /** The row to write; `user` is who asks (for columns such as createdBy). */
   create?: { body: C; rules?: string[]; toRow(body: z.infer<C>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown> };
-  update?: { body: U; rules?: string[]; toRow(body: z.infer<U>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown> };
+  /** `current` is the row as the API shows it before the change (for values derived from the fields not sent). */
+  update?: {
+    body: U;
+    rules?: string[];
+    toRow(body: z.infer<U>, user: SessionUser, current: Record<string, unknown>): Promise<Record<string, unknown>> | Record<string, unknown>;
+  };
   /** Refuses a delete that would break something, with a message people understand. */
   beforeDelete?(id: string): Promise<void>;
 }
@@ -161,8 +166,8 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
       rules: update.rules,
       response: itemSchema,
       async handler({ params, body, user }) {
-        await load(params.id);
-        const values = await update.toRow(body as z.infer<U>, user);
+        const current = await load(params.id);
+        const values = await update.toRow(body as z.infer<U>, user, current);
         if (Object.keys(values).length > 0) {
           await mapConflict(() => db.update(spec.table).set(values as never).where(eq(spec.idColumn, params.id)));
         }

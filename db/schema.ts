@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
+  check,
   customType,
   index,
   integer,
@@ -14,6 +15,7 @@ import {
   uuid,
   json,
 } from 'drizzle-orm/pg-core';
+import type { GrammaticalGender } from '../grammar/german';
 
 export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -25,15 +27,33 @@ export type Role = (typeof roles)[number];
 export const taskMailChoices = ['each', 'digest'] as const;
 export type TaskMailChoice = (typeof taskMailChoices)[number];
 
-export const departments = pgTable('departments', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  contactEmail: text('contact_email').notNull(),
-  headName: text('head_name'),
-  headEmail: text('head_email').notNull(),
-  createdAt: tstz('created_at').notNull().defaultNow(),
-});
+export const departments = pgTable(
+  'departments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    // How every text names it (grammar/german.ts): "das Jugendamt", "dem Jugendamt", "des Jugendamts".
+    grammaticalGender: text('grammatical_gender').notNull().$type<GrammaticalGender>(),
+    nameAccusative: text('name_accusative').notNull(),
+    nameDative: text('name_dative').notNull(),
+    nameGenitive: text('name_genitive').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    headName: text('head_name'),
+    headEmail: text('head_email').notNull(),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [check('departments_grammatical_gender', sql`${t.grammaticalGender} in ('masculine', 'feminine', 'neuter', 'plural')`)],
+);
+
+/** A department's name with its forms, as a select's part: what every text that names it needs (grammar/german.ts). */
+export const departmentNameForms = {
+  name: departments.name,
+  grammaticalGender: departments.grammaticalGender,
+  nameAccusative: departments.nameAccusative,
+  nameDative: departments.nameDative,
+  nameGenitive: departments.nameGenitive,
+};
 
 export const users = pgTable(
   'users',

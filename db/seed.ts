@@ -3,22 +3,10 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '../api/auth';
 import type { Db } from './client';
 import { departments, users, type Role } from './schema';
+import { cityDepartments } from './seed-departments';
 import { procedureModules } from '../workflows/registry';
 
 export const DEMO_PASSWORD = 'Amtsflow-Demo-2026';
-
-const cityDepartments = [
-  { code: 'JUGA', name: 'Jugendamt', head: 'Dr. Miriam Hoffmann' },
-  { code: 'WOHN', name: 'Wohnungsamt', head: 'Thomas Becker' },
-  { code: 'PERS', name: 'Personalamt', head: 'Sabine Krüger' },
-  { code: 'ORDA', name: 'Ordnungsamt', head: 'Jürgen Wagner' },
-  { code: 'GESA', name: 'Gesundheitsamt', head: 'Dr. Aylin Demir' },
-  { code: 'VHS', name: 'Volkshochschule', head: 'Katrin Schulz' },
-  { code: 'SCHU', name: 'Amt für Schulentwicklung', head: 'Michael Richter' },
-  { code: 'STPL', name: 'Stadtplanungsamt', head: 'Petra Neumann' },
-  { code: 'SOZ', name: 'Sozialamt', head: 'Hakan Öztürk' },
-  { code: 'KULT', name: 'Kulturamt', head: 'Elena Petrova' },
-];
 
 const demoUsers: { email: string; name: string; roles: Role[] }[] = [
   { email: 'anna.schmidt@amtsflow.localhost', name: 'Anna Schmidt', roles: ['staff'] },
@@ -63,6 +51,10 @@ export async function seed(
       cityDepartments.map((d) => ({
         code: d.code,
         name: d.name,
+        grammaticalGender: d.grammaticalGender,
+        nameAccusative: d.nameAccusative,
+        nameDative: d.nameDative,
+        nameGenitive: d.nameGenitive,
         contactEmail: `${slug(d.code)}@stadt.localhost`,
         headName: d.head,
         headEmail: `leitung.${slug(d.code)}@stadt.localhost`,

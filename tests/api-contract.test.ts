@@ -191,17 +191,29 @@ describe('master data in react-admin conventions', () => {
     const body = { code: 'INTR', name: 'Integrationsrat', contactEmail: 'ir@stadt.localhost', headEmail: 'vorsitz.ir@stadt.localhost' };
     const created = await admin.post('/api/departments', body);
     expect(created.status).toBe(201);
+    // Its forms derived from the name, since none were given: "den Integrationsrat", "des Integrationsrats".
+    expect(created.body).toMatchObject({ grammaticalGender: 'masculine', nameAccusative: 'Integrationsrat', nameGenitive: 'Integrationsrats' });
     expect((await admin.post('/api/departments', body)).status).toBe(409);
     const badMail = await admin.put(`/api/departments/${created.body.id}`, { contactEmail: 'kein-mail' });
     expect(badMail.status).toBe(400);
     expect(badMail.body.error.fields[0].path).toBe('body.contactEmail');
     const updated = await admin.put(`/api/departments/${created.body.id}`, { name: 'Integrationsrat der Stadt' });
-    expect(updated.body.name).toBe('Integrationsrat der Stadt');
+    expect(updated.body).toMatchObject({ name: 'Integrationsrat der Stadt', nameDative: 'Integrationsrat der Stadt', nameGenitive: 'Integrationsrats der Stadt' });
+    const withArticle = await admin.put(`/api/departments/${created.body.id}`, { nameGenitive: 'des Integrationsrats der Stadt' });
+    expect(withArticle.status).toBe(400);
+    expect(withArticle.body.error.fields).toEqual([{ path: 'body.nameGenitive', message: expect.stringContaining('ohne Artikel') }]);
+    const badGender = await admin.put(`/api/departments/${created.body.id}`, { grammaticalGender: 'der' });
+    expect(badGender.body.error.fields[0]).toMatchObject({ path: 'body.grammaticalGender', message: expect.stringContaining('„das“ (neutrum)') });
+    // Forms given by hand are kept, and a second change of something else leaves them alone.
+    await admin.put(`/api/departments/${created.body.id}`, { grammaticalGender: 'masculine', nameGenitive: 'Integrationsrates der Stadt' });
+    expect((await admin.put(`/api/departments/${created.body.id}`, { headName: 'Vorsitz' })).body.nameGenitive).toBe('Integrationsrates der Stadt');
     expect((await admin.delete(`/api/departments/${created.body.id}`)).status).toBe(200);
     expect((await admin.get(`/api/departments/${created.body.id}`)).status).toBe(404);
     const audit = await admin.get(`/api/audit?${listQuery({ entityId: created.body.id })}`);
     expect((audit.body as { action: string }[]).map((a) => a.action)).toEqual([
       'departments.created',
+      'departments.updated',
+      'departments.updated',
       'departments.updated',
       'departments.deleted',
     ]);

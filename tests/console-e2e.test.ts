@@ -173,6 +173,8 @@ describe('the staff console', () => {
 
     // Playing each department: its mail in the administration's demo mailbox, the link in it, the answer page.
     let checkedAnswerPage = false;
+    const accusativeOf: Record<string, string> = { juga: 'das Jugendamt', wohn: 'das Wohnungsamt' };
+    const genitiveOf: Record<string, string> = { juga: 'des Jugendamts', wohn: 'des Wohnungsamts' };
     for (const code of ['juga', 'wohn']) {
       await openRow(office, `/mailbox?filter=${encodeURIComponent(JSON.stringify({ q: subject }))}`, `${code}@stadt.localhost`);
       const link = office.getByTestId('answer-link');
@@ -180,6 +182,8 @@ describe('the staff console', () => {
       const [answerPage] = await Promise.all([office.context().waitForEvent('page'), link.click()]);
       await answerPage.waitForLoadState();
       await answerPage.getByRole('heading', { name: 'Anfrage des Amts für Integration' }).waitFor();
+      // The department in its case: "bittet das Jugendamt", never the bare name after an article.
+      await answerPage.getByText(`Das Amt für Integration bittet ${accusativeOf[code]} um eine Antwort.`, { exact: false }).waitFor();
       if (!checkedAnswerPage) {
         expect(await accessibilityViolations(answerPage)).toEqual([]);
         await screenshots(answerPage, 'answer-page');
@@ -188,6 +192,7 @@ describe('the staff console', () => {
       await answerPage.getByLabel(/Ihre Antwort/).fill(`Antwort von ${code.toUpperCase()}: zwei neue Kurse ab März.`);
       await answerPage.getByRole('button', { name: 'Antwort senden' }).click();
       await answerPage.getByRole('heading', { name: 'Vielen Dank für Ihre Antwort' }).waitFor();
+      await answerPage.getByText(`Die Antwort ${genitiveOf[code]} zur Anfrage`, { exact: false }).waitFor();
       await answerPage.close();
     }
     await screenshots(office, 'mail-view');
@@ -203,6 +208,30 @@ describe('the staff console', () => {
     await staff.getByRole('button', { name: 'Erledigen' }).click();
     await staff.getByText('Erledigt. Der Vorgang ist abgeschlossen.').waitFor();
     await expectFinished(staff, procedureId);
+    // Oneself after "von" is "Ihnen"; the departments' steps name them in their case.
+    await staff.getByTestId('timeline').getByText(/erledigt von Ihnen/).first().waitFor();
+    await staff.getByTestId('timeline').getByText('Antwort des Jugendamts (Antwortseite)').first().waitFor();
+  });
+
+  it('shows an empty list as what to do next with a button to it, and keeps the knowledge search box', async () => {
+    // Lists with nothing in them, whatever the shared stack holds by now.
+    const page = await staff.context().newPage();
+    await page.route(/\/api\/(procedures|knowledge)\?/, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', headers: { 'content-range': 'items 0-0/0' }, body: '[]' }),
+    );
+    try {
+      await go(page, '/knowledge');
+      await page.getByText('Der Wissensspeicher ist noch leer.', { exact: false }).waitFor();
+      await page.getByPlaceholder(/Sprachförderung/).waitFor();
+      await go(page, '/procedures');
+      await page.getByText('Noch keine Vorgänge. Starten Sie den ersten Vorgang', { exact: false }).waitFor();
+      expect(await page.getByText('Möchten Sie einen Eintrag anlegen?').count()).toBe(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByTestId('empty-state').getByRole('link', { name: 'Vorgang starten' }).click();
+      await page.waitForURL(/#\/procedures\/create/);
+    } finally {
+      await page.close();
+    }
   });
 
   it('passes axe on the (empty) inbox and shows the main pages at laptop and tablet size', async () => {
@@ -236,10 +265,16 @@ describe('the staff console', () => {
     // The API's own field errors (here: the department code's format) stand next to their fields too.
     await go(adminPage, '/departments/create');
     await adminPage.getByLabel('Kürzel').fill('x y');
-    await adminPage.getByLabel('Name').fill('Testamt der Konsole');
+    await adminPage.getByRole('textbox', { name: 'Name', exact: true }).fill('Testamt der Konsole');
+    // The name's forms are proposed as it is typed, and shown as the history will say them.
+    const genitive = adminPage.getByLabel('Name nach „des“, „der“ (Genitiv)');
+    await expect(genitive.inputValue()).resolves.toBe('Testamts der Konsole');
+    await adminPage.getByTestId('department-forms-preview').getByText('Antwort des Testamts der Konsole (Mail)', { exact: false }).waitFor();
+    await genitive.fill('des Testamts der Konsole');
     await adminPage.getByLabel('Kontakt-E-Mail').fill('test@stadt.localhost');
     await adminPage.getByLabel('E-Mail der Leitung').fill('leitung.test@stadt.localhost');
     await adminPage.getByRole('button', { name: 'Speichern' }).click();
     expect(await fieldMessage(adminPage, 'Kürzel', 'nur Großbuchstaben, Ziffern und Bindestrich')).toContain('Großbuchstaben');
+    expect(await fieldMessage(adminPage, 'Name nach „des“, „der“ (Genitiv)', 'ohne Artikel')).toContain('der Artikel folgt aus dem Geschlecht');
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { closeDb, createDb, type Db } from '../db/client';
 import { answerAttachments, consultationRequests, inboundMails } from '../db/schema';
+import { genitive } from '../grammar/german';
 import { ApiClient } from './support/client';
 import {
   autoRepliesAbout,
@@ -136,7 +137,7 @@ describe('hostile mail at the inbound listener', () => {
     expect(told?.envelopeTo).toEqual([sender]);
     expect(told?.text).toContain('Leider konnten wir sie nicht lesen');
     expect(told?.text).toContain('Die Anfrage ist weiterhin offen');
-    expect(await rejections(open.id)).toEqual([`Antwort von ${open.dept.name} per Mail abgewiesen: Mail nicht lesbar`]);
+    expect(await rejections(open.id)).toEqual([`Antwort ${genitive(open.dept)} per Mail abgewiesen: Mail nicht lesbar`]);
     expect(request?.status).toBe('pending');
     expect((await submitAnswer(open.token, { antwort: 'Dann über die Seite.' })).status).toBe(200);
     const [after] = await db.select().from(consultationRequests).where(eq(consultationRequests.id, request?.id ?? ''));

@@ -103,7 +103,7 @@ describe('department replies from the IMAP mailbox', () => {
     expect(row).toMatchObject({ status: 'accepted', reason: null, receivedVia: 'imap' });
     const answered = (await history(staff, open.id)).filter((e) => e.kind === 'request.answered' && e.source === 'step');
     expect(answered.map((e) => e.detail.channel)).toEqual(['mail']);
-    expect(answered[0]?.label).toBe('Antwort von Jugendamt (Mail)');
+    expect(answered[0]?.label).toBe('Antwort des Jugendamts (Mail)');
     await eventuallySeen(uid);
   });
 

@@ -57,7 +57,7 @@ describe('the inbound path', () => {
     const [row] = await handledMailsFrom(sender, 1);
     expect(row).toMatchObject({ status: 'accepted', reason: null });
     const answered = await steps(open.id, 'request.answered');
-    expect(answered.map((e) => e.label)).toEqual(['Antwort von Volkshochschule (Mail)']);
+    expect(answered.map((e) => e.label)).toEqual(['Antwort der Volkshochschule (Mail)']);
     const [request] = await db.select().from(consultationRequests).where(eq(consultationRequests.consultationId, open.id));
     expect(request).toMatchObject({ status: 'answered', channel: 'mail', answerText: 'Deutschkurse A1 bis B2.' });
   });
@@ -90,7 +90,7 @@ describe('the inbound path', () => {
     expect(polite?.text).toContain('Die Anfrage ist weiterhin offen');
     expect(polite?.text).toContain('nutzen Sie den Link aus unserer Anfrage');
     expect((await steps(open.id, 'request.answer_rejected')).map((e) => e.label)).toEqual([
-      'Antwort von Kulturamt per Mail abgewiesen: Mail zu groß',
+      'Antwort des Kulturamts per Mail abgewiesen: Mail zu groß',
     ]);
     expect(await steps(open.id, 'request.answered')).toEqual([]);
     expect((await getPage(linkToken(open.mail))).status).toBe(200);

@@ -6,7 +6,7 @@ import { procedureModules } from '../workflows/registry';
 // registry. (Runs with the workflow tests: it reads files, it needs no stack.)
 
 const ROOT = path.resolve(__dirname, '..');
-const GENERIC = ['activities', 'api', 'answers', 'calendar', 'forms', 'commands', 'config', 'db', 'documents', 'incidents', 'mail', 'outbox', 'schedules', 'stack', 'worker', 'workflows/engine', 'admin/src'];
+const GENERIC = ['activities', 'api', 'answers', 'calendar', 'forms', 'commands', 'config', 'db', 'documents', 'grammar', 'incidents', 'mail', 'outbox', 'schedules', 'stack', 'worker', 'workflows/engine', 'admin/src'];
 // A generic part's own tests may run a procedure as their fixture (the engine's human tasks on the Vorgang mit Freigabe).
 const SKIP = /\/(node_modules|dist|migrations)\/|\.test\.tsx?$/;
 

@@ -114,6 +114,12 @@ export interface ProcedureModule<I = never, S extends SettingsSpec = SettingsSpe
   /** Without a database; a start check's title (the study's own) wins. */
   titleOf(input: I): string;
   /**
+   * Its title when another procedure runs it as a part, from the parent's title, so that the parts
+   * of several parents can be told apart in lists ("Anfrage zu: Förderaufruf ESF Plus 2027").
+   * Without it, the title the parent gives its step.
+   */
+  childTitleOf?(parentTitle: string): string;
+  /**
    * One procedure per input (a quarter's monitoring): its id, the same for every start, so that a
    * second start is refused (409) and Temporal rejects a duplicate however it is started.
    */

@@ -3,7 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { auditLog, consultationRequests, departments, procedures, tasks, users } from '../../db/schema';
+import type { NameForms } from '../../grammar/german';
 import { HttpError } from '../errors';
+import { nameFormsSchema } from './departments';
 import { dayOrMomentFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import type { Api } from '../route';
 
@@ -25,6 +27,11 @@ const subjectName: SQL<string | null> = sql`case ${auditLog.entityType}
     when 'users' then (select u.name from ${users} u where u.id = ${entityUuid})
     when 'departments' then (select d.name from ${departments} d where d.id = ${entityUuid})
   end`;
+/** The department a request went to, with its forms: the console says "Anfrage an das Jugendamt". */
+const subjectDepartment: SQL<NameForms | null> = sql`case when ${auditLog.entityType} = 'consultation_request' then (
+    select json_build_object('name', d.name, 'grammaticalGender', d.grammatical_gender, 'nameAccusative', d.name_accusative,
+                             'nameDative', d.name_dative, 'nameGenitive', d.name_genitive)
+    from ${consultationRequests} r join ${departments} d on d.id = r.department_id where r.id = ${entityUuid}) end`;
 
 const columns = {
   id: auditLog.id,
@@ -37,6 +44,7 @@ const columns = {
   entityType: auditLog.entityType,
   entityId: auditLog.entityId,
   subjectName,
+  subjectDepartment,
   procedureId: auditLog.procedureId,
   procedureTitle: procedure.title,
   detail: auditLog.detail,
@@ -75,6 +83,8 @@ const auditEntrySchema = z
     entityId: z.string(),
     /** The subject by name where the log knows it (a task's, a procedure's title, a person, a department). */
     subjectName: z.string().nullable(),
+    /** For a request: the department it went to, with the forms of its name. */
+    subjectDepartment: nameFormsSchema.nullable(),
     procedureId: z.string().nullable(),
     procedureTitle: z.string().nullable(),
     detail: z.unknown(),

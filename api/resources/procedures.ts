@@ -242,7 +242,11 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
       if (proc.status !== 'running') throw HttpError.conflict('Der Vorgang läuft nicht mehr');
       if (proc.parentId) {
         // Its parent waits for its result; cancelling a part would leave the whole without its next step.
-        throw HttpError.conflict(`Dieser Vorgang ist Teil von ${proc.parentId}; bitte den übergeordneten Vorgang abbrechen`);
+        // Named by its title: people never read a procedure's id.
+        const [parent] = await db.select({ title: procedures.title }).from(procedures).where(eq(procedures.id, proc.parentId));
+        throw HttpError.conflict(
+          `Dieser Vorgang ist Teil des Vorgangs „${parent?.title ?? 'übergeordneter Vorgang'}“; bitte brechen Sie den übergeordneten Vorgang ab`,
+        );
       }
       // The request and what the workflow is owed are one fact: written together, delivered until Temporal takes it.
       // One cancel per procedure: a second request while the first is on its way adds nothing.

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import type { NameForms } from '../../grammar/german';
 import { ApiClient, eventually, listQuery } from './client';
 import { testStack } from './stack-env';
 
@@ -7,10 +8,10 @@ import { testStack } from './stack-env';
 
 export const INBOUND_DOMAIN = 'antwort.amtsflow.localhost';
 
-export interface Department {
+/** As the API lists it: with the forms of its name that the texts use. */
+export interface Department extends NameForms {
   id: string;
   code: string;
-  name: string;
   contactEmail: string;
   headEmail: string;
 }

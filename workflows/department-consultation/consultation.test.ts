@@ -184,9 +184,9 @@ describe('department consultation, end to end', () => {
     const steps = await history(timedStaff, id);
     expect(kinds(steps, 'request.sent')).toHaveLength(3);
     expect(kinds(steps, 'request.answered').map((e) => e.detail.channel).sort()).toEqual(['mail', 'page']);
-    expect(kinds(steps, 'request.reminder').map((e) => e.label)).toEqual(['Erinnerung an Personalamt']);
-    expect(kinds(steps, 'request.escalation').map((e) => e.label)).toEqual(['Eskalation an die Leitung von Personalamt']);
-    expect(kinds(steps, 'request.no_answer').map((e) => e.label)).toEqual(['Keine Antwort von Personalamt']);
+    expect(kinds(steps, 'request.reminder').map((e) => e.label)).toEqual(['Erinnerung an das Personalamt']);
+    expect(kinds(steps, 'request.escalation').map((e) => e.label)).toEqual(['Eskalation an die Leitung des Personalamts']);
+    expect(kinds(steps, 'request.no_answer').map((e) => e.label)).toEqual(['Keine Antwort vom Personalamt']);
     expect(kinds(steps, 'request.attachments_dropped')[0]?.label).toContain('makro.exe');
 
     const done = await timedStaff.post(`/api/tasks/${task.id}/complete`, {
@@ -215,7 +215,7 @@ describe('used, expired, unknown and forged links', () => {
     const usedHistory = await history(staff, used.id);
     expect(kinds(usedHistory, 'request.answered')).toHaveLength(1);
     expect(kinds(usedHistory, 'request.answer_rejected')).toEqual([
-      expect.objectContaining({ label: 'Antwort von Volkshochschule über die Antwortseite abgewiesen: Anfrage bereits beantwortet' }),
+      expect.objectContaining({ label: 'Antwort der Volkshochschule über die Antwortseite abgewiesen: Anfrage bereits beantwortet' }),
     ]);
 
     const expired = await expiredRequest('KULT', `abgelaufen-${run}`);
@@ -251,7 +251,7 @@ describe('used, expired, unknown and forged links', () => {
       });
       expect(late.status).toBe(200);
       const steps = kinds(await history(staff, id), 'request.answered');
-      expect(steps.map((e) => e.label)).toEqual([`Verspätete Antwort von ${d.name} (Antwortseite)`]);
+      expect(steps.map((e) => e.label)).toEqual(['Verspätete Antwort des Kulturamts (Antwortseite)']);
     } finally {
       await lenient.stop();
     }
@@ -272,7 +272,7 @@ describe('used, expired, unknown and forged links', () => {
     const task = await consolidationTask(staff, used.id);
     expect(task.context.outcomes[0]).toMatchObject({ channel: 'page', answerText: 'Antwort des Sozialamts über die Seite.' });
     expect(kinds(await history(staff, used.id), 'request.answer_rejected')).toEqual([
-      expect.objectContaining({ label: 'Antwort von Sozialamt per Mail abgewiesen: Anfrage bereits beantwortet' }),
+      expect.objectContaining({ label: 'Antwort des Sozialamts per Mail abgewiesen: Anfrage bereits beantwortet' }),
     ]);
 
     const lateMarker = `antwort-spaet-${run}`;
@@ -320,7 +320,7 @@ describe('used, expired, unknown and forged links', () => {
     expect(told?.envelopeTo).toEqual([sender]);
     expect(told?.text).toContain('Leider konnten wir sie nicht lesen');
     expect(kinds(await history(staff, open.id), 'request.answer_rejected').map((e) => e.label)).toEqual([
-      `Antwort von ${open.dept.name} per Mail abgewiesen: Mail nicht lesbar`,
+      'Antwort des Amts für Schulentwicklung per Mail abgewiesen: Mail nicht lesbar',
     ]);
     expect((await getPage(open.token)).status).toBe(200);
     expect(kinds(await history(staff, open.id), 'request.answered')).toEqual([]);

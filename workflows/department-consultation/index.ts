@@ -16,6 +16,7 @@ export default defineProcedure({
   steps,
   taskForms,
   titleOf: (input) => input.subject,
+  childTitleOf: (parentTitle) => `Anfrage zu: ${parentTitle}`,
   startRule: 'jede der departmentIds nennt eine vorhandene Dienststelle',
   checkStart: async (db, input) => ({ problems: await unknownDepartments(db, input.departmentIds, 'input.departmentIds') }),
 });

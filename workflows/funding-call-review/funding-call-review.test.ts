@@ -180,7 +180,8 @@ describe('Förderaufruf prüfen', () => {
       const listed = (await anna.get(`/api/procedures?${listQuery({ parentId: proc.id })}`)).body as { id: string; type: string }[];
       return listed.length > 0 ? listed : undefined;
     }, 20_000, 'the consultation as a child procedure');
-    expect(children).toEqual([expect.objectContaining({ id: `${proc.id}.anfrage`, type: 'department-consultation' })]);
+    // Titled by the review, so that the consultations of several reviews can be told apart in the lists.
+    expect(children).toEqual([expect.objectContaining({ id: `${proc.id}.anfrage`, type: 'department-consultation', title: `Anfrage zu: ${proc.title}` })]);
 
     const mails = await requestMails(marker, [youth, school]);
     const youthMail = mails.get(youth.id) as CaughtMail;
@@ -265,7 +266,7 @@ describe('Förderaufruf prüfen', () => {
       expect.arrayContaining([
         'Relevanz prüfen erledigt',
         'Anfrage an die Fachdienststellen',
-        expect.stringMatching(/^Antwort von Jugendamt/),
+        expect.stringMatching(/^Antwort des Jugendamts/),
         'Antrag einreichen erledigt',
         'Verwendungsnachweis einreichen erledigt',
       ]),
@@ -322,7 +323,10 @@ describe('Förderaufruf prüfen', () => {
     });
     const token = linkToken((await requestMails(marker, [youth])).get(youth.id) as CaughtMail);
     const childId = `${proc.id}.anfrage`;
-    expect((await carla.post(`/api/procedures/${childId}/cancel`, { reason: 'nur der Teil' })).status).toBe(409);
+    const partOnly = await carla.post(`/api/procedures/${childId}/cancel`, { reason: 'nur der Teil' });
+    expect(partOnly.status).toBe(409);
+    // The parent by its title, never by its id.
+    expect(partOnly.body.error.message).toBe(`Dieser Vorgang ist Teil des Vorgangs „${proc.title}“; bitte brechen Sie den übergeordneten Vorgang ab`);
 
     const cancelled = await carla.post(`/api/procedures/${proc.id}/cancel`, { reason: 'Aufruf vom Fördergeber zurückgezogen' });
     expect(cancelled.status).toBe(200);

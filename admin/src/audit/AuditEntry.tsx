@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, useCanAccess, useGetIdentity, useGetOne, useLocaleState, useResourceDefinitions, useTranslate } from 'react-admin';
+import { accusative, type NameForms } from '../../../grammar/german';
 import { PersonName } from '../common/PersonName';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
 
@@ -18,6 +19,7 @@ export interface AuditRecord {
   entityType: string;
   entityId: string;
   subjectName: string | null;
+  subjectDepartment: NameForms | null;
   procedureId: string | null;
   procedureTitle: string | null;
   detail: Record<string, unknown> | null;
@@ -82,6 +84,9 @@ function RecordName({ resource, id }: { resource: string; id: string }) {
 export function Subject({ entry }: { entry: AuditRecord }) {
   const translate = useTranslate();
   const name = entry.subjectName;
+  const department = entry.subjectDepartment;
+  // German names the department with its article ("Anfrage an das Jugendamt"); English by its name.
+  const requestTo = translate('app.audit.request_to', { name: name ?? '', to_department: department ? accusative(department) : (name ?? '') });
   switch (entry.entityType) {
     case 'task':
       return <Link to={`/tasks/${encodeURIComponent(entry.entityId)}/show`}>{translate('app.audit.task', { name: name ?? '' })}</Link>;
@@ -89,9 +94,9 @@ export function Subject({ entry }: { entry: AuditRecord }) {
       return <Link to={procedureLink(entry.entityId)}>{name ?? translate('app.audit.a_procedure')}</Link>;
     case 'consultation_request':
       return entry.procedureId ? (
-        <Link to={procedureLink(entry.procedureId)}>{translate('app.audit.request_to', { name: name ?? '' })}</Link>
+        <Link to={procedureLink(entry.procedureId)}>{requestTo}</Link>
       ) : (
-        <span>{translate('app.audit.request_to', { name: name ?? '' })}</span>
+        <span>{requestTo}</span>
       );
     case 'users':
       return name ? <Link to={audit({ actorId: entry.entityId })}>{translate('app.audit.user', { name })}</Link> : <span>{translate('app.audit.a_user')}</span>;
@@ -122,7 +127,8 @@ export function Facts({ entry }: { entry: AuditRecord }) {
     if (TECHNICAL.has(key) || value === null || value === undefined || value === '') continue;
     if (key === 'title' && value === entry.subjectName) continue;
     let shown: ReactNode;
-    if (entry.action === 'task.reassigned' && (key === 'from' || key === 'to') && typeof value === 'string') shown = <PersonName id={value} />;
+    // "Von: Ihnen", "An: Sie".
+    if (entry.action === 'task.reassigned' && (key === 'from' || key === 'to') && typeof value === 'string') shown = <PersonName id={value} dative={key === 'from'} />;
     else if (key === 'type' && typeof value === 'string') shown = typeLabel(value);
     else if (key === 'by') shown = translate(`app.audit.started_by.${String(value)}`, { _: String(value) });
     else if (key === 'parentId' && typeof value === 'string') shown = <Link to={procedureLink(value)}>{translate('app.audit.parent_procedure')}</Link>;

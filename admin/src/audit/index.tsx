@@ -14,6 +14,7 @@ import {
 import { formatDateTime } from '../common/DueMark';
 import { apiFetch } from '../dataProvider/http';
 import { Actor, Entry, useKindLabel, type AuditRecord } from './AuditEntry';
+import { EmptyState } from '../common/EmptyState';
 
 function AtField() {
   const [locale] = useLocaleState();
@@ -61,7 +62,10 @@ function AuditList() {
     <DateInput key="atBefore" source="atBefore" label="app.audit.before" />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'id', order: 'DESC' }} exporter={false} title={translate('resources.audit.name', { smart_count: 2 })}>
+    <List filters={filters} sort={{ field: 'id', order: 'DESC' }} exporter={false}
+      title={translate('resources.audit.name', { smart_count: 2 })}
+      empty={<EmptyState message="app.empty.audit" actionLabel="app.empty.open_procedures" to="/procedures" />}
+    >
       <DataTable bulkActionButtons={false} rowClick={false} sx={{ '& td': { verticalAlign: 'top' }, tableLayout: 'fixed', width: '100%' }}>
         <DataTable.Col source="at" sx={{ width: '11em' }}>
           <AtField />

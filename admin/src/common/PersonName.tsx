@@ -3,8 +3,10 @@ import { useCanAccess, useGetIdentity, useGetManyAggregate, useTranslate } from 
 /**
  * A person by id. Staff may not read the user list (the API says so), so they see "Sie" for
  * themselves and "eine Kollegin / ein Kollege" for others; managers and admins see names.
+ * After "von" (every "… von" label: "Gestartet von", "erledigt von") pass `dative`: oneself is
+ * then "Ihnen", not "Sie".
  */
-export function PersonName({ id, dative }: { id: string | null | undefined; /** After "von": oneself is "Ihnen", not "Sie". */ dative?: boolean }) {
+export function PersonName({ id, dative }: { id: string | null | undefined; dative?: boolean }) {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { canAccess } = useCanAccess({ resource: 'users', action: 'show' });

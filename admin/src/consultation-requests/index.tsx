@@ -14,6 +14,7 @@ import {
 import { formatDateTime } from '../common/DueMark';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
 import { OverdueFilter } from '../common/OverdueFilter';
+import { EmptyState } from '../common/EmptyState';
 
 // Every request to a department across procedures: the list behind the dashboard's answer
 // figures ("Ordnungsamt: 1 ausstehend"); a row opens the procedure the request serves.
@@ -99,7 +100,7 @@ function RequestList() {
     <DateInput key="sentFrom" source="sentFrom" />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'sentAt', order: 'DESC' }} exporter={false}>
+    <List filters={filters} sort={{ field: 'sentAt', order: 'DESC' }} exporter={false} empty={<EmptyState message="app.empty.consultation_requests" actionLabel="app.empty.start_procedure" to="/procedures/create" />}>
       <DataTable
         bulkActionButtons={false}
         rowClick={(_id, _resource, record) => `/procedures/${encodeURIComponent((record as RequestRow).procedureId)}/show`}

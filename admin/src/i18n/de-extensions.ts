@@ -29,6 +29,31 @@ export const deExtensions = {
     },
   },
   app: {
+    // A list with nothing yet: what to do next, and the button's words (common/EmptyState.tsx).
+    empty: {
+      procedures: 'Noch keine Vorgänge. Starten Sie den ersten Vorgang, etwa eine Anfrage an die Fachdienststellen oder die Prüfung eines Förderaufrufs.',
+      start_procedure: 'Vorgang starten',
+      my_tasks: 'Sie haben gerade keine Aufgaben. Offene Aufgaben Ihrer Gruppe finden Sie unter „Gruppenaufgaben“; dort können Sie eine übernehmen.',
+      open_group_tasks: 'Gruppenaufgaben öffnen',
+      group_tasks: 'Keine Gruppenaufgaben offen. Neue Aufgaben entstehen, sobald ein Vorgang läuft; starten Sie einen, wenn etwas zu tun ist.',
+      all_tasks: 'Noch keine Aufgaben. Aufgaben entstehen, sobald ein Vorgang läuft.',
+      consultation_requests:
+        'Noch keine Anfragen an Dienststellen. Eine Anfrage geht hinaus, sobald ein Vorgang die Dienststellen fragt, etwa eine Fachdienststellen-Anfrage.',
+      departments: 'Noch keine Dienststellen. Legen Sie die Dienststellen an, die das Amt für Integration anfragt.',
+      create_department: 'Dienststelle anlegen',
+      users: 'Noch keine Benutzer. Legen Sie die Konten der Kolleginnen und Kollegen an.',
+      create_user: 'Benutzer anlegen',
+      mails: 'Noch keine Mails im Postausgang. Mails entstehen, sobald ein Vorgang eine Aufgabe meldet oder Dienststellen anfragt.',
+      mailbox: 'Das Demo-Postfach ist leer. Hier erscheinen die Mails, die Amtsflow im Demo-Betrieb verschickt; starten Sie einen Vorgang, um die erste zu sehen.',
+      inbound_mails: 'Noch keine Antworten per Mail. Hier erscheinen die Antworten, die Dienststellen auf die Mail einer Anfrage schicken.',
+      open_requests: 'Anfragen an Dienststellen ansehen',
+      audit: 'Das Protokoll ist noch leer. Jede Aktion in Vorgängen, Aufgaben und Stammdaten wird hier festgehalten.',
+      open_procedures: 'Vorgänge ansehen',
+      schedules: 'Keine Zeitpläne eingerichtet. Die Verfahren legen ihre Zeitpläne selbst an, etwa das Integrationsmonitoring jedes Quartal.',
+      open_procedure_types: 'Verfahrenskarten ansehen',
+      knowledge:
+        'Der Wissensspeicher ist noch leer. Einträge entstehen, sobald eine Studienauswertung oder die Prüfung eines Förderaufrufs abgeschlossen ist.',
+    },
     knowledge: {
       title: 'Wissensspeicher durchsuchen',
       search_hint: 'z. B. Sprachförderung, "genaue Wendung", -ausschließen',
@@ -58,6 +83,7 @@ export const deExtensions = {
     },
     relations: {
       parent: 'Teil von',
+      parent_untitled: 'übergeordneter Vorgang',
       children: 'Teilvorgänge',
       requests: 'Anfragen an die Dienststellen',
       deadline: 'Frist',

@@ -117,7 +117,7 @@ export const deOversight = {
       other: '%{what}: sonstiger Eintrag',
       task: 'Aufgabe „%{name}“',
       a_procedure: 'ein Vorgang',
-      request_to: 'Anfrage an %{name}',
+      request_to: 'Anfrage an %{to_department}',
       user: 'Benutzer %{name}',
       a_user: 'ein Benutzer',
       department: 'Dienststelle %{name}',

@@ -33,6 +33,10 @@ export const de = {
       fields: {
         code: 'Kürzel',
         name: 'Name',
+        grammaticalGender: 'Artikel',
+        nameAccusative: 'Name nach „das“, „die“, „den“ (Akkusativ)',
+        nameDative: 'Name nach „dem“, „der“, „den“ (Dativ)',
+        nameGenitive: 'Name nach „des“, „der“ (Genitiv)',
         contactEmail: 'Kontakt-E-Mail',
         headName: 'Leitung',
         headEmail: 'E-Mail der Leitung',
@@ -238,6 +242,15 @@ export const de = {
       open_answer_page: 'Antwortseite öffnen (als Dienststelle)',
       open_task: 'Aufgabe in der Konsole öffnen',
       html_version: 'HTML-Fassung (ohne Skripte und externe Bilder)',
+    },
+    department: {
+      forms_hint:
+        'Mails, Antwortseite und Verlauf nennen die Dienststelle mit Artikel und in jedem Fall richtig. Die Formen werden aus dem Namen vorgeschlagen; bitte prüfen und bei Bedarf korrigieren.',
+      gender: { masculine: 'der (maskulin)', feminine: 'die (feminin)', neuter: 'das (neutrum)', plural: 'die (Mehrzahl)' },
+      accusative_hint: 'Ohne Artikel, z. B. „Jugendamt“ für „eine Anfrage an das Jugendamt“.',
+      dative_hint: 'Ohne Artikel, z. B. „Jugendamt“ für „keine Antwort vom Jugendamt“.',
+      genitive_hint: 'Ohne Artikel, z. B. „Jugendamts“ für „die Antwort des Jugendamts“.',
+      preview: 'So steht die Dienststelle in den Texten: „%{request}“, „%{none}“, „%{answer}“.',
     },
     user: {
       absent_hint: 'Während der Abwesenheit sieht und erledigt die Vertretung die Aufgaben.',

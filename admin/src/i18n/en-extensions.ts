@@ -27,6 +27,29 @@ export const enExtensions: ExtensionMessages = {
     },
   },
   app: {
+    // A list with nothing yet: what to do next, and the button's words (common/EmptyState.tsx).
+    empty: {
+      procedures: 'No procedures yet. Start the first one, for example a request to the departments or the review of a funding call.',
+      start_procedure: 'Start a procedure',
+      my_tasks: 'You have no tasks right now. Open tasks of your group are under “Group tasks”, where you can claim one.',
+      open_group_tasks: 'Open group tasks',
+      group_tasks: 'No group tasks open. New tasks appear as soon as a procedure runs; start one when there is something to do.',
+      all_tasks: 'No tasks yet. Tasks appear as soon as a procedure runs.',
+      consultation_requests: 'No requests to departments yet. A request goes out as soon as a procedure asks the departments, for example a department request.',
+      departments: 'No departments yet. Create the departments the Office for Integration asks.',
+      create_department: 'Create a department',
+      users: 'No users yet. Create the accounts of your colleagues.',
+      create_user: 'Create a user',
+      mails: 'No mails in the outbox yet. Mails appear as soon as a procedure announces a task or asks departments.',
+      mailbox: 'The demo mailbox is empty. The mails Amtsflow sends in the demo appear here; start a procedure to see the first one.',
+      inbound_mails: 'No answers by mail yet. The answers departments send to a request’s mail appear here.',
+      open_requests: 'See the requests to departments',
+      audit: 'The log is still empty. Every action on procedures, tasks and master data is recorded here.',
+      open_procedures: 'See the procedures',
+      schedules: 'No schedules. The procedures set up their own schedules, such as the integration monitoring every quarter.',
+      open_procedure_types: 'See the procedure maps',
+      knowledge: 'The knowledge base is still empty. Entries appear as soon as a study evaluation or the review of a funding call is completed.',
+    },
     knowledge: {
       title: 'Search the knowledge base',
       search_hint: 'e.g. language support, "exact phrase", -exclude',
@@ -56,6 +79,7 @@ export const enExtensions: ExtensionMessages = {
     },
     relations: {
       parent: 'Part of',
+      parent_untitled: 'the parent procedure',
       children: 'Sub-procedures',
       requests: 'Requests to the departments',
       deadline: 'Deadline',

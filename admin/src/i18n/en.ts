@@ -30,7 +30,17 @@ export const en: Messages = {
     },
     departments: {
       name: 'Department |||| Departments',
-      fields: { code: 'Code', name: 'Name', contactEmail: 'Contact email', headName: 'Head', headEmail: "Head's email" },
+      fields: {
+        code: 'Code',
+        name: 'Name',
+        grammaticalGender: 'Article (German)',
+        nameAccusative: 'Name after “das”, “die”, “den” (accusative)',
+        nameDative: 'Name after “dem”, “der”, “den” (dative)',
+        nameGenitive: 'Name after “des”, “der” (genitive)',
+        contactEmail: 'Contact email',
+        headName: 'Head',
+        headEmail: "Head's email",
+      },
     },
     users: {
       name: 'User |||| Users',
@@ -225,6 +235,15 @@ export const en: Messages = {
       open_answer_page: 'Open the answer page (as the department)',
       open_task: 'Open the task in the console',
       html_version: 'HTML version (no scripts, no remote images)',
+    },
+    department: {
+      forms_hint:
+        'Mails, the answer page and the history are German: they name the department with its article and in the right case. The forms are proposed from the name; please check them and correct them where needed.',
+      gender: { masculine: 'der (masculine)', feminine: 'die (feminine)', neuter: 'das (neuter)', plural: 'die (plural)' },
+      accusative_hint: 'Without the article, e.g. “Jugendamt” for “eine Anfrage an das Jugendamt”.',
+      dative_hint: 'Without the article, e.g. “Jugendamt” for “keine Antwort vom Jugendamt”.',
+      genitive_hint: 'Without the article, e.g. “Jugendamts” for “die Antwort des Jugendamts”.',
+      preview: 'How the German texts name the department: “%{request}”, “%{none}”, “%{answer}”.',
     },
     user: {
       absent_hint: 'While absent, the substitute sees and completes the tasks.',

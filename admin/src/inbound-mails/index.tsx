@@ -1,6 +1,7 @@
 import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
 import { DataTable, DateField, List, SearchInput, SelectInput, useTranslate } from 'react-admin';
 import { EnumField } from '../common/EnumField';
+import { EmptyState } from '../common/EmptyState';
 
 /** Every mail the inbound listener took: accepted as an answer, or rejected and why. */
 function InboundMailList() {
@@ -15,7 +16,7 @@ function InboundMailList() {
     />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'receivedAt', order: 'DESC' }} exporter={false}>
+    <List filters={filters} sort={{ field: 'receivedAt', order: 'DESC' }} exporter={false} empty={<EmptyState message="app.empty.inbound_mails" actionLabel="app.empty.open_requests" to="/consultation-requests" />}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="receivedAt">
           <DateField source="receivedAt" showTime />

@@ -3,6 +3,7 @@ import { Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, DataTable, DateField, Link, List, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiFetch } from '../dataProvider/http';
+import { EmptyState } from '../common/EmptyState';
 
 interface Incident {
   id: string;
@@ -73,15 +74,10 @@ function RetryButton() {
   );
 }
 
-function Empty() {
-  const translate = useTranslate();
-  return <Typography sx={{ p: 2 }}>{translate('resources.incidents.empty')}</Typography>;
-}
-
 /** Störungen: what keeps failing, since when, how often, in words; an admin retries it at once. */
 function IncidentList() {
   return (
-    <List exporter={false} pagination={false} empty={<Empty />}>
+    <List exporter={false} pagination={false} empty={<EmptyState message="resources.incidents.empty" />}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="procedureTitle" label="resources.incidents.fields.what">
           <WhatField />

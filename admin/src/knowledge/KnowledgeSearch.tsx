@@ -12,6 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { knowledgeSourceTypes as sourceTypes } from '../modules';
+import { EmptyState } from '../common/EmptyState';
 import { Snippet } from './Snippet';
 
 interface Hit {
@@ -28,9 +29,13 @@ interface Hit {
 /** The hits best first, each with its snippet (the search words marked), its source and year. */
 function Hits() {
   const translate = useTranslate();
-  const { data, total, isPending } = useListContext<Hit>();
+  const { data, total, isPending, filterValues } = useListContext<Hit>();
   if (isPending) return <Typography sx={{ p: 2 }}>{translate('ra.page.loading')}</Typography>;
-  if (!data || data.length === 0) return <Typography sx={{ p: 2 }}>{translate('app.knowledge.no_hits')}</Typography>;
+  if (!data || data.length === 0) {
+    // Nothing searched and nothing found: the knowledge base itself is empty, and says how it fills.
+    if (Object.keys(filterValues ?? {}).length === 0) return <EmptyState message="app.empty.knowledge" actionLabel="app.empty.start_procedure" to="/procedures/create" />;
+    return <Typography sx={{ p: 2 }}>{translate('app.knowledge.no_hits')}</Typography>;
+  }
   return (
     <>
       <Typography sx={{ px: 2, pt: 1 }} role="status">
@@ -71,8 +76,9 @@ export function KnowledgeSearch() {
       <AutocompleteInput optionText="name" label="resources.knowledge.fields.departmentId" />
     </ReferenceInput>,
   ];
+  // empty={false}: a search page keeps its search box, also while there is nothing to find (Hits says so).
   return (
-    <List filters={filters} sort={{ field: 'rank', order: 'DESC' }} exporter={false} title={translate('app.knowledge.title')} actions={false}>
+    <List filters={filters} sort={{ field: 'rank', order: 'DESC' }} exporter={false} title={translate('app.knowledge.title')} actions={false} empty={false}>
       <Hits />
     </List>
   );

@@ -2,6 +2,7 @@ import MarkunreadMailboxIcon from '@mui/icons-material/MarkunreadMailbox';
 import { Card, CardContent, Typography } from '@mui/material';
 import { DataTable, DateField, List, SearchInput, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { MailBody } from './MailBody';
+import { EmptyState } from '../common/EmptyState';
 
 interface CaughtMail {
   id: string;
@@ -20,7 +21,7 @@ function RecipientsField() {
 
 function MailboxList() {
   return (
-    <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'receivedAt', order: 'DESC' }} exporter={false}>
+    <List filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'receivedAt', order: 'DESC' }} exporter={false} empty={<EmptyState message="app.empty.mailbox" actionLabel="app.empty.start_procedure" to="/procedures/create" />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="receivedAt">
           <DateField source="receivedAt" showTime />

@@ -3,6 +3,7 @@ import { Card, CardContent, Typography } from '@mui/material';
 import { DataTable, DateField, List, SearchInput, SelectInput, Show, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../common/EnumField';
 import { MailBody } from '../mailbox/MailBody';
+import { EmptyState } from '../common/EmptyState';
 
 interface OutboxMail {
   id: string;
@@ -32,7 +33,7 @@ function OutboxList() {
     />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} empty={<EmptyState message="app.empty.mails" actionLabel="app.empty.open_procedures" to="/procedures" />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="createdAt">
           <DateField source="createdAt" showTime />

@@ -26,6 +26,7 @@ import { useProcedureTypeChoices, useProcedureTypeLabel } from '../common/proced
 import { typePath } from '../procedure-types/paths';
 import type { Procedure } from './procedureApi';
 import { OverdueFilter } from '../common/OverdueFilter';
+import { EmptyState } from '../common/EmptyState';
 
 const statuses = ['running', 'completed', 'cancelled', 'failed'];
 
@@ -144,7 +145,13 @@ export function ProcedureList() {
     ...['startedFrom', 'startedBefore', 'endedFrom', 'endedBefore'].map((source) => <DateInput key={source} source={source} />),
   ];
   return (
-    <List filters={filters} actions={<ListActions />} sort={{ field: 'startedAt', order: 'DESC' }} exporter={false}>
+    <List
+      filters={filters}
+      actions={<ListActions />}
+      sort={{ field: 'startedAt', order: 'DESC' }}
+      exporter={false}
+      empty={<EmptyState message="app.empty.procedures" actionLabel="app.empty.start_procedure" to="/procedures/create" />}
+    >
       <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& td': { verticalAlign: 'top' } }}>
         <DataTable.Col source="title">
           <TitleField />

@@ -20,7 +20,7 @@ export function ProcedureRelations({ procedure }: { procedure: Procedure }) {
     <Stack spacing={0.5} sx={{ mt: 2 }} data-testid="procedure-relations">
       {procedure.parentId && (
         <Typography variant="body2">
-          {translate('app.relations.parent')}: <Link to={showPath(procedure.parentId)}>{parent?.title ?? procedure.parentId}</Link>
+          {translate('app.relations.parent')}: <Link to={showPath(procedure.parentId)}>{parent?.title ?? translate('app.relations.parent_untitled')}</Link>
         </Typography>
       )}
       {!!children?.length && (

@@ -50,7 +50,7 @@ function ProcedurePage() {
       ? ([['resources.procedures.fields.requestsAnswered', translate('app.procedure.answers_of', { answered: p.requestsAnswered, asked: p.requestsAsked })]] as [string, React.ReactNode][])
       : []),
     ['resources.procedures.fields.outcome', p.outcome ?? '–'],
-    ['resources.procedures.fields.startedBy', <PersonName key="s" id={p.startedBy} />],
+    ['resources.procedures.fields.startedBy', <PersonName key="s" id={p.startedBy} dative />],
     ['resources.procedures.fields.startedAt', formatDateTime(p.startedAt, locale)],
     ['resources.procedures.fields.endedAt', formatDateTime(p.endedAt, locale)],
   ];

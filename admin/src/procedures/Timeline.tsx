@@ -77,7 +77,8 @@ function Detail({ entry }: { entry: HistoryEntry }) {
         {d.onBehalfOfId ? (
           <>
             {' '}
-            {translate('app.audit.on_behalf_of')} <PersonName id={d.onBehalfOfId as string} dative />
+            {/* "in Vertretung für Sie": für takes the accusative. */}
+            {translate('app.audit.on_behalf_of')} <PersonName id={d.onBehalfOfId as string} />
           </>
         ) : null}
         {d.reason && entry.kind !== 'request.answer_rejected' ? ` · ${String(d.reason)}` : ''}

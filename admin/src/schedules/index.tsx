@@ -3,6 +3,7 @@ import { Chip, Stack } from '@mui/material';
 import { useState } from 'react';
 import { Button, DataTable, DateField, List, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiFetch } from '../dataProvider/http';
+import { EmptyState } from '../common/EmptyState';
 
 interface Schedule {
   id: string;
@@ -67,7 +68,7 @@ function Actions() {
 /** Every Temporal Schedule of the system (admins): state, rhythm, next and last run, and the controls. */
 function ScheduleList() {
   return (
-    <List pagination={false} exporter={false} sort={{ field: 'label', order: 'ASC' }}>
+    <List pagination={false} exporter={false} sort={{ field: 'label', order: 'ASC' }} empty={<EmptyState message="app.empty.schedules" actionLabel="app.empty.open_procedure_types" to="/procedure-types" />}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="label" disableSort />
         <DataTable.Col source="paused" disableSort>

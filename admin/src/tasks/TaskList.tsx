@@ -18,6 +18,7 @@ import { useProcedureTypeChoices, useProcedureTypeLabel } from '../common/proced
 import { TitleWithResubmission } from './Resubmission';
 import { ClaimButton } from './TaskActions';
 import { OverdueFilter } from '../common/OverdueFilter';
+import { EmptyState } from '../common/EmptyState';
 
 function useTaskFilters() {
   const translate = useTranslate();
@@ -103,12 +104,14 @@ function TaskInbox({ inbox, ...props }: { inbox: Inbox } & Partial<ListProps>) {
 
 export function MyTaskList() {
   const translate = useTranslate();
-  return <TaskInbox inbox="mine" title={translate('app.menu.my_tasks')} />;
+  return (
+    <TaskInbox inbox="mine" title={translate('app.menu.my_tasks')} empty={<EmptyState message="app.empty.my_tasks" actionLabel="app.empty.open_group_tasks" to="/group-tasks" />} />
+  );
 }
 
 export function GroupTaskList() {
   const translate = useTranslate();
-  return <TaskInbox inbox="group" title={translate('app.menu.group_tasks')} />;
+  return <TaskInbox inbox="group" title={translate('app.menu.group_tasks')} empty={<EmptyState message="app.empty.group_tasks" actionLabel="app.empty.start_procedure" to="/procedures/create" />} />;
 }
 
 /** Wiedervorlagen: one's own tasks and one's groups' put aside until a day still ahead. */
@@ -151,7 +154,15 @@ export function AllTaskList() {
     </ReferenceInput>,
   ];
   return (
-    <List resource="tasks" title={translate('app.menu.all_tasks')} filters={filters} sort={{ field: 'dueAt', order: 'ASC' }} storeKey="tasks.all" exporter={false}>
+    <List
+      resource="tasks"
+      title={translate('app.menu.all_tasks')}
+      filters={filters}
+      sort={{ field: 'dueAt', order: 'ASC' }}
+      storeKey="tasks.all"
+      exporter={false}
+      empty={<EmptyState message="app.empty.all_tasks" actionLabel="app.empty.start_procedure" to="/procedures/create" />}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="title">
           <TitleWithResubmission />

@@ -18,6 +18,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
 
 function RolesField() {
   const translate = useTranslate();
@@ -31,6 +32,7 @@ function UserList() {
       filters={[<SearchInput key="q" source="q" alwaysOn />, <BooleanInput key="absent" source="absent" />]}
       sort={{ field: 'name', order: 'ASC' }}
       exporter={false}
+      empty={<EmptyState message="app.empty.users" actionLabel="app.empty.create_user" />}
     >
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="name" />

@@ -31,7 +31,7 @@ export function DraftFacts({ task }: { task: { context?: Record<string, unknown>
               </MuiLink>
             ) : null,
           ],
-          ['app.funding.drafted_by', c.draftedBy ? <PersonName key="p" id={c.draftedBy} /> : null],
+          ['app.funding.drafted_by', c.draftedBy ? <PersonName key="p" id={c.draftedBy} dative /> : null],
         ]}
       />
     </>

@@ -33,7 +33,7 @@ function Context({ task }: { task: { context?: Record<string, unknown> } }) {
               ['app.funding.reason', d.reason],
               ['app.funding.lead_department', d.leadDepartmentId ? <ReferenceField key="l" source="leadDepartmentId" reference="departments" link={false} /> : null],
               ['app.funding.own_share', d.ownShare === undefined ? null : f.euro(d.ownShare)],
-              ['app.funding.decided_by', <PersonName key="p" id={c.decidedBy} />],
+              ['app.funding.decided_by', <PersonName key="p" id={c.decidedBy} dative />],
             ]}
           />
         </RecordContextProvider>

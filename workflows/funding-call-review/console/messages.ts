@@ -22,6 +22,10 @@ const de = {
     },
   },
   app: {
+    empty: {
+      funding_calls: 'Noch keine Förderaufrufe. Erfassen Sie einen Förderaufruf, um ihn zu prüfen; Aufrufe aus eingerichteten Feeds erscheinen hier von selbst.',
+      create_funding_call: 'Förderaufruf erfassen',
+    },
     audit_action: { 'funding-call_imported': 'Förderaufruf aus einem Feed übernommen', 'funding-feed_failed': 'Feed der Förderaufrufe nicht lesbar' },
     procedure_types: { 'funding-call-review': 'Förderaufruf prüfen' },
     knowledge_source: {
@@ -94,6 +98,10 @@ const en: typeof de = {
     },
   },
   app: {
+    empty: {
+      funding_calls: 'No funding calls yet. Record a funding call to review it; calls from configured feeds appear here by themselves.',
+      create_funding_call: 'Record a funding call',
+    },
     audit_action: { 'funding-call_imported': 'Funding call imported from a feed', 'funding-feed_failed': 'Funding feed could not be read' },
     procedure_types: { 'funding-call-review': 'Funding call review' },
     knowledge_source: {

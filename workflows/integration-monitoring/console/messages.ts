@@ -24,6 +24,12 @@ const de = {
     },
   },
   app: {
+    empty: {
+      indicators: 'Noch keine Indikatoren. Legen Sie die Indikatoren an, deren Werte die Dienststellen jedes Quartal melden.',
+      create_indicator: 'Indikator anlegen',
+      monitoring_reports:
+        'Noch keine Monitoringberichte. Ein Bericht erscheint hier, sobald ein Integrationsmonitoring freigegeben ist; es startet jedes Quartal von selbst und lässt sich auch von Hand starten.',
+    },
     audit_action: { 'monitoring-report_published': 'Monitoringbericht veröffentlicht' },
     procedure_types: { 'integration-monitoring': 'Integrationsmonitoring' },
     direction: { higher_better: 'höher ist besser', lower_better: 'niedriger ist besser' },
@@ -83,6 +89,11 @@ const en: typeof de = {
     },
   },
   app: {
+    empty: {
+      indicators: 'No indicators yet. Create the indicators whose values the departments report every quarter.',
+      create_indicator: 'Create an indicator',
+      monitoring_reports: 'No monitoring reports yet. A report appears here once an integration monitoring is approved; it starts every quarter by itself and can also be started by hand.',
+    },
     audit_action: { 'monitoring-report_published': 'Monitoring report published' },
     procedure_types: { 'integration-monitoring': 'Integration monitoring' },
     direction: { higher_better: 'higher is better', lower_better: 'lower is better' },

@@ -27,7 +27,7 @@ function Context({ task }: { task: { context?: Record<string, unknown> } }) {
         rows={[
           ['app.monitoring.summary', c.comment?.summary],
           ...indicatorsOf(rows).map((i): [string, string | undefined] => [translate('app.monitoring.indicator_comment', { name: i.name }), c.comment?.comments[i.key]]),
-          ['app.monitoring.commented_by', <PersonName key="p" id={c.commentedBy} />],
+          ['app.monitoring.commented_by', <PersonName key="p" id={c.commentedBy} dative />],
         ]}
       />
       <ComparisonTable rows={rows} />

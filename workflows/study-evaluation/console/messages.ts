@@ -20,6 +20,7 @@ const de = {
     },
   },
   app: {
+    empty: { studies: 'Noch keine Studien. Erfassen Sie eine Studie, um sie auszuwerten.', create_study: 'Studie erfassen' },
     audit_action: { 'studies_file-uploaded': 'Datei der Studie hochgeladen' },
     procedure_types: { 'study-evaluation': 'Studie auswerten' },
     knowledge_source: {
@@ -75,6 +76,7 @@ const en: typeof de = {
     },
   },
   app: {
+    empty: { studies: 'No studies yet. Record a study to evaluate it.', create_study: 'Record a study' },
     audit_action: { 'studies_file-uploaded': 'Study file uploaded' },
     procedure_types: { 'study-evaluation': 'Study evaluation' },
     knowledge_source: {

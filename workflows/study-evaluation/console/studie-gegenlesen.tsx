@@ -40,7 +40,7 @@ function Context({ task }: { task: { context?: Record<string, unknown> } }) {
                 ) : null,
               ],
               ['app.study.key_findings', e.keyFindings.length > 0 ? e.keyFindings.map((k) => `• ${k}`).join('\n') : null],
-              ['app.study.summarised_by', <PersonName key="p" id={c.summarisedBy} />],
+              ['app.study.summarised_by', <PersonName key="p" id={c.summarisedBy} dative />],
             ]}
           />
         </RecordContextProvider>

@@ -11,7 +11,7 @@ function Context({ task }: { task: { context?: Record<string, unknown> } }) {
     <>
       <Typography variant="subtitle1">{c.title}</Typography>
       <Typography variant="body2" color="text.secondary">
-        {translate('app.forms.worked_on_by')}: <PersonName id={c.workedOnBy} />
+        {translate('app.forms.worked_on_by')}: <PersonName id={c.workedOnBy} dative />
       </Typography>
       <Typography sx={{ whiteSpace: 'pre-wrap', mt: 1 }}>{c.result}</Typography>
     </>

@@ -2,6 +2,7 @@ import { DataTable, DateField, List, NumberField, SearchInput, SelectInput, useT
 import type { FundingSource } from '../../schema';
 import { EnumField } from '../../../../admin/src/common/EnumField';
 import { ReviewLink } from './ReviewLink';
+import { EmptyState } from '../../../../admin/src/common/EmptyState';
 
 // The database's list (db/schema.ts is no browser module); the type keeps the two in step.
 export const fundingSources = ['eu', 'bund', 'land-nrw', 'stiftung', 'sonstige'] as const satisfies readonly FundingSource[];
@@ -14,7 +15,12 @@ export function FundingCallList() {
     <SelectInput key="origin" source="origin" alwaysOn choices={['manual', 'feed'].map((o) => ({ id: o, name: translate(`app.funding_origin.${o}`) }))} />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+    <List
+      filters={filters}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      exporter={false}
+      empty={<EmptyState message="app.empty.funding_calls" actionLabel="app.empty.create_funding_call" />}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="title" />
         <DataTable.Col source="funder" />

@@ -24,6 +24,7 @@ import { FactList } from '../../../../admin/src/common/FactList';
 import { useFormats } from '../../../../admin/src/common/numbers';
 import { DepartmentPicker } from '../../../../admin/src/common/DepartmentChoice';
 import { IndicatorChart } from './IndicatorChart';
+import { EmptyState } from '../../../../admin/src/common/EmptyState';
 
 interface Indicator {
   id: string;
@@ -44,7 +45,12 @@ const directions = ['higher_better', 'lower_better'] as const;
 function IndicatorList() {
   const filters = [<SearchInput key="q" source="q" alwaysOn />, <DepartmentPicker key="d" source="departmentId" label="resources.indicators.fields.departmentId" />];
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+    <List
+      filters={filters}
+      sort={{ field: 'name', order: 'ASC' }}
+      exporter={false}
+      empty={<EmptyState message="app.empty.indicators" actionLabel="app.empty.create_indicator" />}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="unit" />

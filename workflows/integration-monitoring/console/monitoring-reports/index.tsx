@@ -1,6 +1,7 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import { Button, Stack } from '@mui/material';
 import { DataTable, DateField, List, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { EmptyState } from '../../../../admin/src/common/EmptyState';
 
 function Downloads() {
   const translate = useTranslate();
@@ -24,7 +25,12 @@ function Downloads() {
 /** The published quarterly reports, each as HTML and PDF download. */
 function MonitoringReportList() {
   return (
-    <List filters={[<TextInput key="quarter" source="quarter" alwaysOn />]} sort={{ field: 'quarter', order: 'DESC' }} exporter={false}>
+    <List
+      filters={[<TextInput key="quarter" source="quarter" alwaysOn />]}
+      sort={{ field: 'quarter', order: 'DESC' }}
+      exporter={false}
+      empty={<EmptyState message="app.empty.monitoring_reports" actionLabel="app.empty.start_procedure" to="/procedures/create" />}
+    >
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="quarter" />
         <DataTable.Col source="title" />
