@@ -103,11 +103,11 @@ describe('the staff console', () => {
     await staff.waitForURL(/#\/procedures\/.+\/show/);
     const procedureId = procedureIdOf(staff);
 
-    // The group's task, found in the group inbox, marked and counted in the menu without a reload.
-    const row = await findRow(staff, '/group-tasks', title);
-    await staff.getByTestId('menu-group-tasks').locator('[data-count]').waitFor({ timeout: 20_000 });
+    // The starter's own task at once: found in her inbox, counted in the menu without a reload.
+    const row = await findRow(staff, '/tasks', title);
+    await staff.getByTestId('menu-my-tasks').locator('[data-count]').waitFor({ timeout: 20_000 });
     expect(await accessibilityViolations(staff)).toEqual([]);
-    await screenshots(staff, 'group-inbox');
+    await screenshots(staff, 'my-inbox');
     await row.click();
     await staff.getByRole('button', { name: 'Erledigen' }).waitFor();
     expect(await accessibilityViolations(staff)).toEqual([]);
@@ -135,18 +135,18 @@ describe('the staff console', () => {
     await screenshots(staff, 'procedure-timeline');
   });
 
-  it('wants a reason for a rejection, and takes the approver straight to the next task', async () => {
+  it('wants a reason for a rejection, and gives the rework back to the one who started the procedure', async () => {
     const title = `Konsole ${run}: Rückfrage zum Entwurf`;
     const staffApi = await ApiClient.as(staffEmail, DEMO_PASSWORD);
     const started = await staffApi.post('/api/procedures', { type: 'vorgang-mit-freigabe', input: { title } });
     expect(started.status).toBe(201);
     const work = await eventually(async () => {
-      const tasks = (await staffApi.get(`/api/tasks?${listQuery({ procedureId: started.body.id, inbox: 'workable' })}`)).body as { id: string }[];
+      const tasks = (await staffApi.get(`/api/tasks?${listQuery({ procedureId: started.body.id, inbox: 'mine' })}`)).body as { id: string }[];
       return tasks[0];
     }, 20_000, 'the work task');
     expect((await staffApi.post(`/api/tasks/${work.id}/complete`, { data: { result: 'Erster Entwurf' } })).status).toBe(200);
 
-    // David is manager and staff: he approves, and the rework that follows is his group's.
+    // David is manager and staff: he approves from the group inbox; the rework is the starter's, not his.
     const david = await person('david.mensah@amtsflow.localhost', DEMO_PASSWORD);
     await openRow(david, '/group-tasks', title);
     await david.getByLabel(/Ablehnen/).check();
@@ -154,10 +154,14 @@ describe('the staff console', () => {
     expect(await fieldMessage(david, 'Begründung / Kommentar', 'Bitte begründen Sie die Ablehnung.')).toContain('begründen');
     await david.getByLabel('Begründung / Kommentar').fill('Bitte die Zahlen des Jugendamts ergänzen.');
     await david.getByRole('button', { name: 'Erledigen' }).click();
-    await david.getByRole('heading', { level: 1, name: 'Vorgang überarbeiten (Runde 2)' }).waitFor();
-    expect(david.url()).toMatch(/#\/tasks\/[0-9a-f-]+\/show$/);
-    await david.getByText('Bitte die Zahlen des Jugendamts ergänzen.').waitFor();
+    await david.waitForURL(/#\/tasks$/);
+    await david.getByText(/Nächster Schritt des Vorgangs: Vorgang überarbeiten \(Runde 2\)/).waitFor();
+
+    await openRow(staff, '/tasks', title, 'Vorgang überarbeiten (Runde 2)');
+    await staff.getByRole('heading', { level: 1, name: 'Vorgang überarbeiten (Runde 2)' }).waitFor();
+    await staff.getByText('Bitte die Zahlen des Jugendamts ergänzen.').waitFor();
   });
+
 
   it('runs a department consultation: start form, the departments answer from the mail view, consolidation', async () => {
     const subject = `Konsole ${run}: Sprachkurse für Zugewanderte`;

@@ -141,7 +141,7 @@ describe('funding calls as master data', () => {
 
 describe('Förderaufruf prüfen', () => {
   it('ends at triage when the call is not relevant, with the reason', async () => {
-    const proc = await startReview(anna, (await createCall(`Nicht relevant ${run}`)).id);
+    const proc = await startReview(ben, (await createCall(`Nicht relevant ${run}`)).id);
     const triage = await openTask(ben, proc.id, 'foerderaufruf-triage');
     expect(triage.context.call).toMatchObject({ title: `Nicht relevant ${run}`, budget: 250_000 });
     const invalid = await ben.post(`/api/tasks/${triage.id}/complete`, { data: { relevant: true, reason: 'ja' } });
