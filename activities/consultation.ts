@@ -4,7 +4,6 @@ import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { attachmentsByRequest } from '../answers/request-attachments';
 import { tokenHash, answerToken, tokenPlaceholder } from '../answers/tokens';
 import { addDuration, deadlineAfter } from '../calendar/business-days';
-import { germanDateTime } from '../calendar/german-date';
 import { writeAudit } from '../db/audit';
 import type { Db, DbOrTx } from '../db/client';
 import { consultationRequests, departments, procedures } from '../db/schema';
