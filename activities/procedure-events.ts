@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { procedureEvents, procedures } from '../db/schema';
+import { recordedStep } from '../workflows/step-map';
 
 export interface StepEvent {
   procedureId: string;
@@ -25,6 +26,6 @@ export async function recordStepEvent(db: DbOrTx, event: StepEvent): Promise<voi
     })
     .onConflictDoNothing({ target: [procedureEvents.procedureId, procedureEvents.key] });
   if (event.current) {
-    await db.update(procedures).set({ currentStep: event.label }).where(eq(procedures.id, event.procedureId));
+    await db.update(procedures).set({ currentStep: event.label, currentStepKey: recordedStep(event) ?? null }).where(eq(procedures.id, event.procedureId));
   }
 }

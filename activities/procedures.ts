@@ -65,7 +65,7 @@ export function procedureActivities({ db }: { db: Db }) {
           .where(and(eq(consultationRequests.consultationId, input.procedureId), eq(consultationRequests.status, 'pending')));
         await tx
           .update(procedures)
-          .set({ status: input.status, outcome: input.outcome, currentStep: input.outcome, endedAt: new Date() })
+          .set({ status: input.status, outcome: input.outcome, currentStep: input.outcome, currentStepKey: null, endedAt: new Date() })
           .where(eq(procedures.id, input.procedureId));
         await recordStepEvent(tx, {
           procedureId: input.procedureId,

@@ -98,6 +98,8 @@ export const procedures = pgTable(
     title: text('title').notNull(),
     status: text('status').notNull().$type<ProcedureStatus>().default('running'),
     currentStep: text('current_step'),
+    // The step it stands for as the workflow recorded it (step-map.ts recordedStep): the console names it in its own language.
+    currentStepKey: text('current_step_key'),
     outcome: text('outcome'),
     input: jsonb('input').notNull(),
     startedBy: uuid('started_by').references(() => users.id),

@@ -14,6 +14,8 @@ import { textIdParams, type Api } from '../route';
 import { concerns, disturbed, heldBy, nextDueAt, overdue, requestsAnswered, requestsAsked, responsibleId, responsibleRole } from './procedure-outstanding';
 import { noteHistoryEntries } from './notes';
 import { withDescendants } from './procedure-tree';
+import { stepNodeKey } from './step-keys';
+import { recordedStep, stepKeyOf } from '../../workflows/step-map';
 
 const sortable = {
   id: procedures.id,
@@ -58,6 +60,8 @@ export const procedureSchema = z
     title: z.string(),
     status: z.enum(procedureStatuses),
     currentStep: z.string().nullable(),
+    /** The step of its type's map it stands at (/api/procedure-types): the console names it in its language. */
+    currentStepKey: z.string().nullable(),
     outcome: z.string().nullable(),
     startedBy: z.string().nullable(),
     parentId: z.string().nullable(),
@@ -119,9 +123,14 @@ const historyEntrySchema = z
     source: z.enum(['step', 'task', 'mail', 'audit', 'note']),
     /** The procedure the entry belongs to: this one or one of its child procedures. */
     procedureId: z.string(),
+    /** A step or task of a procedure type's map (/api/procedure-types): the console names it in its language. */
+    step: z.object({ type: z.string(), key: z.string() }).optional(),
     detail: z.unknown(),
   })
   .meta({ id: 'HistoryEntry' });
+
+/** The recorded step as the node of its type's map (step-keys.ts). */
+const withStepKey = <R extends { type: string; currentStepKey: string | null }>(row: R): R => ({ ...row, currentStepKey: stepNodeKey(row.type, row.currentStepKey) });
 
 export interface ProcedureRouteDeps {
   db: Db;
@@ -136,6 +145,7 @@ const columns = {
   title: procedures.title,
   status: procedures.status,
   currentStep: procedures.currentStep,
+  currentStepKey: procedures.currentStepKey,
   outcome: procedures.outcome,
   startedBy: procedures.startedBy,
   parentId: procedures.parentId,
@@ -153,7 +163,7 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
   async function loadProcedure(id: string) {
     const [row] = await db.select(columns).from(procedures).where(eq(procedures.id, id));
     if (!row) throw HttpError.notFound('Vorgang');
-    return row;
+    return withStepKey(row);
   }
 
   api.route({
@@ -193,7 +203,7 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
           .offset(offset),
         db.select({ n: count() }).from(procedures).where(and(...where)),
       ]);
-      return sendList(res, 'procedures', rows, total?.n ?? 0, offset);
+      return sendList(res, 'procedures', rows.map(withStepKey), total?.n ?? 0, offset);
     },
   });
 
@@ -285,14 +295,21 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
     async handler({ params }) {
       await loadProcedure(params.id);
       const ids = await withDescendants(db, params.id);
-      const [events, taskRows, mails, audit, noteEntries] = await Promise.all([
+      const [events, taskRows, mails, audit, noteEntries, types] = await Promise.all([
         db.select().from(procedureEvents).where(inArray(procedureEvents.procedureId, ids)).orderBy(asc(procedureEvents.id)),
         db.select().from(tasks).where(inArray(tasks.procedureId, ids)),
         db.select().from(mailOutbox).where(inArray(mailOutbox.procedureId, ids)),
         db.select().from(auditLog).where(inArray(auditLog.procedureId, ids)).orderBy(asc(auditLog.id)),
         // Vermerke are part of the record: with their author and files.
         noteHistoryEntries(db, ids),
+        db.select({ id: procedures.id, type: procedures.type }).from(procedures).where(inArray(procedures.id, ids)),
       ]);
+      const typeOf = new Map(types.map((t) => [t.id, t.type]));
+      const stepOf = (procedureId: string, recorded: string | undefined) => {
+        const type = typeOf.get(procedureId) ?? '';
+        const key = stepNodeKey(type, recorded);
+        return key ? { step: { type, key } } : {};
+      };
       const entries = [
         ...events.map((e) => ({
           at: e.at,
@@ -300,6 +317,7 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
           label: e.label,
           source: 'step' as const,
           procedureId: e.procedureId,
+          ...stepOf(e.procedureId, recordedStep(e)),
           detail: e.detail,
         })),
         ...taskRows.map((t) => ({
@@ -308,6 +326,7 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
           kind: `task.${t.status}`,
           label: t.title,
           source: 'task' as const,
+          ...stepOf(t.procedureId, stepKeyOf(t.taskKey)),
           detail: { taskId: t.id, status: t.status, completedBy: t.completedBy, completedAt: t.completedAt, result: t.result },
         })),
         ...mails.map((m) => ({

@@ -18,6 +18,7 @@ import { assignedTo, completionRight, groupOf, putAside, seesAllTasks, workableB
 import { taskAssignmentRoutes } from './task-assignment';
 import { taskColumns, taskQueries } from './task-queries';
 import { taskResubmissionRoutes } from './task-resubmission';
+import { stepNodeKey } from './step-keys';
 
 const sortable = {
   id: tasks.id,
@@ -84,7 +85,14 @@ const completeBody = z.strictObject({ data: z.record(z.string(), z.unknown()) })
 export const nextStepSchema = z
   .object({
     task: z.object({ id: z.string(), status: z.enum(taskStatuses) }),
-    procedure: z.object({ id: z.string(), finished: z.boolean(), currentStep: z.string().nullable() }),
+    procedure: z.object({
+      id: z.string(),
+      type: z.string(),
+      finished: z.boolean(),
+      currentStep: z.string().nullable(),
+      /** The step of its type's map it stands at (/api/procedure-types): to name it in the console's language. */
+      currentStepKey: z.string().nullable(),
+    }),
     nextTask: taskSchema.nullable(),
   })
   .meta({ id: 'CompletionResult' });
@@ -292,7 +300,15 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
       }
       return {
         task: { id: task.id, status: 'completed' as const },
-        procedure: step ? { id: step.procedureId, finished: step.finished, currentStep: step.currentStep } : await procedureStep(task.procedureId),
+        procedure: step
+          ? {
+              id: step.procedureId,
+              type: step.type,
+              finished: step.finished,
+              currentStep: step.currentStep,
+              currentStepKey: stepNodeKey(step.type, step.currentStepKey),
+            }
+          : await procedureStep(task.procedureId),
         nextTask: await nextTaskFor(user, task.procedureId),
       };
     },
@@ -300,7 +316,8 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
 
   async function procedureStep(procedureId: string) {
     const [p] = await db.select().from(procedures).where(eq(procedures.id, procedureId));
-    return { id: procedureId, finished: p?.status !== 'running', currentStep: p?.currentStep ?? null };
+    const type = p?.type ?? '';
+    return { id: procedureId, type, finished: p?.status !== 'running', currentStep: p?.currentStep ?? null, currentStepKey: stepNodeKey(type, p?.currentStepKey) };
   }
 
 

@@ -29,6 +29,6 @@ export async function childProcedure<I, R>(spec: ChildSpec<I>): Promise<R> {
     args: [{ ...spec.args, parent: { id: parentId, title: spec.title } }],
   });
   await recordStep({ procedureId: parentId, key: spec.key, label: spec.title, detail: { childProcedureId: childId } });
-  procedure.reachedWaitPoint(spec.title);
+  procedure.reachedWaitPoint(spec.title, spec.key);
   return (await child.result()) as R;
 }

@@ -23,8 +23,11 @@ export interface OpenTaskRef {
 /** What a completion leads to: the procedure's next wait point (DESIGN.md, human-task contract 3). */
 export interface NextStep {
   procedureId: string;
+  /** The procedure's type: with currentStepKey, the console names the step in its language (app.steps.<type>). */
+  type: string;
   finished: boolean;
   currentStep: string | null;
+  currentStepKey: string | null;
   openTasks: OpenTaskRef[];
 }
 

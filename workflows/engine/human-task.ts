@@ -18,6 +18,7 @@ import {
   type FieldIssue,
 } from './contract';
 import { procedure } from './procedure-state';
+import { stepKeyOf } from '../step-map';
 import type { TaskTiming } from './timing';
 
 // The task row is one short, idempotent transaction on the critical path of every click:
@@ -191,7 +192,7 @@ async function runTask<F extends FormTable, K extends FormKindOf<F>>(
     status: 'open',
   };
   tasks.set(spec.key, task);
-  procedure.reachedWaitPoint(spec.title);
+  procedure.reachedWaitPoint(spec.title, stepKeyOf(spec.key));
 
   try {
     if (!(await untilCompletedOr(created.remindAt, task)) && created.remindAt !== null) {

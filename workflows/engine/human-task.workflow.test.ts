@@ -51,7 +51,7 @@ describe('the four-eyes rule', () => {
       expect(fake.task(handle.workflowId, 'freigabe-1')).toMatchObject({ status: 'open', excludedUserIds: ['anna'] });
 
       const step = await decide(fake, handle, 1, { decision: 'approve' }, 'carla');
-      expect(step).toMatchObject({ finished: true, currentStep: 'Freigegeben' });
+      expect(step).toMatchObject({ finished: true, currentStep: 'Freigegeben', currentStepKey: null });
       expect(await ended(handle)).toEqual({ outcome: 'Freigegeben' });
       expect(fake.callsOf('completeTaskRow').map((c) => [c.input.taskId, c.input.actorId])).toEqual([
         ['task-1', 'anna'],
@@ -144,7 +144,7 @@ describe('a completion the workflow refuses', () => {
       await fake.openTask(handle.workflowId, 'bearbeiten-1');
       // The API's retry (procedure_catching_up) sends the same request with the same update id.
       const step = await sendCompletion(handle, 'task-1', completion);
-      expect(step).toMatchObject({ finished: false, currentStep: 'Freigabe durch die Amtsleitung' });
+      expect(step).toMatchObject({ finished: false, currentStep: 'Freigabe durch die Amtsleitung', currentStepKey: 'freigabe' });
       expect(fake.task(handle.workflowId, 'bearbeiten-1')).toMatchObject({ status: 'completed', completedBy: 'anna' });
     });
   });
@@ -220,7 +220,8 @@ describe('the rejection loop', () => {
       const handle = await startVorgang(p);
       await work(fake, handle, 1, 'anna');
       const rejected = await decide(fake, handle, 1, { decision: 'reject', comment: 'Bitte die Kosten ergänzen' });
-      expect(rejected).toMatchObject({ finished: false, currentStep: 'Vorgang überarbeiten (Runde 2)' });
+      // The round is the same step of the map: the console names it by its key in its language.
+      expect(rejected).toMatchObject({ finished: false, currentStep: 'Vorgang überarbeiten (Runde 2)', currentStepKey: 'bearbeiten' });
       expect(await fake.openTask(handle.workflowId, 'bearbeiten-2')).toMatchObject({
         title: 'Vorgang überarbeiten (Runde 2)',
         candidateRole: 'staff',

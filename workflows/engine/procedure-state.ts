@@ -8,18 +8,22 @@ import type { NextStep } from './contract';
 class ProcedureState {
   type = '';
   currentStep: string | null = null;
+  /** The step's key as recorded (step-map.ts recordedStep): the console names it in its language. */
+  currentStepKey: string | null = null;
   steps: string[] = [];
   finished = false;
   private waitPoints = 0;
 
-  reachedWaitPoint(step: string): void {
+  reachedWaitPoint(step: string, key: string): void {
     this.currentStep = step;
+    this.currentStepKey = key;
     this.steps.push(step);
     this.waitPoints += 1;
   }
 
   finish(step: string): void {
     this.currentStep = step;
+    this.currentStepKey = null;
     this.steps.push(step);
     this.finished = true;
   }
@@ -30,7 +34,7 @@ class ProcedureState {
   }
 
   nextStep(openTasks: NextStep['openTasks']): NextStep {
-    return { procedureId: workflowInfo().workflowId, finished: this.finished, currentStep: this.currentStep, openTasks };
+    return { procedureId: workflowInfo().workflowId, type: this.type, finished: this.finished, currentStep: this.currentStep, currentStepKey: this.currentStepKey, openTasks };
   }
 }
 

@@ -14,6 +14,6 @@ const { recordStep } = proxyActivities<EngineActivities>({
 export async function waitUntil(spec: { key: string; label: string; until: number }): Promise<void> {
   if (spec.until <= Date.now()) return;
   await recordStep({ procedureId: workflowInfo().workflowId, key: spec.key, label: spec.label });
-  procedure.reachedWaitPoint(spec.label);
+  procedure.reachedWaitPoint(spec.label, spec.key);
   await sleep(spec.until - Date.now());
 }

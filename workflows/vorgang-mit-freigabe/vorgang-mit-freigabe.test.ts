@@ -46,7 +46,7 @@ describe('Vorgang mit Freigabe', () => {
     const work = await openTaskOf(staff, proc.id);
     expect(work.formKind).toBe('vorgang-bearbeiten');
     const procNow = await staff.get(`/api/procedures/${proc.id}`);
-    expect(procNow.body.currentStep).toBe('Vorgang bearbeiten');
+    expect(procNow.body).toMatchObject({ currentStep: 'Vorgang bearbeiten', currentStepKey: 'bearbeiten' });
 
     // The staff group was told by mail, through the real SMTP catcher.
     const notified = await eventually(async () => {
@@ -60,7 +60,7 @@ describe('Vorgang mit Freigabe', () => {
     expect(done.status).toBe(200);
     expect(done.body.task).toEqual({ id: work.id, status: 'completed' });
     // The next step is the manager's: not this person's task, but the procedure has moved on.
-    expect(done.body.procedure.currentStep).toBe('Freigabe durch die Amtsleitung');
+    expect(done.body.procedure).toMatchObject({ type: 'vorgang-mit-freigabe', currentStep: 'Freigabe durch die Amtsleitung', currentStepKey: 'freigabe' });
     expect(done.body.nextTask).toBeNull();
 
     const approval = await openTaskOf(manager, proc.id, 'group');
@@ -126,7 +126,7 @@ describe('Vorgang mit Freigabe', () => {
       data: { decision: 'reject', comment: 'Bitte die Kosten ergänzen' },
     });
     expect(rejected.status).toBe(200);
-    expect(rejected.body.procedure.currentStep).toBe('Vorgang überarbeiten (Runde 2)');
+    expect(rejected.body.procedure).toMatchObject({ currentStep: 'Vorgang überarbeiten (Runde 2)', currentStepKey: 'bearbeiten' });
     expect(rejected.body.nextTask).toMatchObject({ title: 'Vorgang überarbeiten (Runde 2)', procedureId: proc.id });
     const rework = await staff.get(`/api/tasks/${rejected.body.nextTask.id}`);
     expect(rework.body.context.feedback).toBe('Bitte die Kosten ergänzen');

@@ -27,6 +27,7 @@ import { typePath } from '../procedure-types/paths';
 import type { Procedure } from './procedureApi';
 import { OverdueFilter } from '../common/OverdueFilter';
 import { EmptyState } from '../common/EmptyState';
+import { useStepName } from '../common/stepName';
 
 const statuses = ['running', 'completed', 'cancelled', 'failed'];
 
@@ -50,6 +51,7 @@ function TitleField() {
 function StandField() {
   const translate = useTranslate();
   const record = useRecordContext<Procedure>();
+  const stepName = useStepName();
   if (!record) return null;
   return (
     <span>
@@ -58,7 +60,7 @@ function StandField() {
         <>
           <br />
           <Typography variant="caption" component="span">
-            {record.currentStep}
+            {stepName(record.type, record.currentStepKey, record.currentStep)}
           </Typography>
         </>
       ) : null}

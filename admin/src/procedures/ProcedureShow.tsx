@@ -5,6 +5,7 @@ import { Link, Show, useCanAccess, useLocaleState, useRecordContext, useTranslat
 import { DueMark, formatDateTime } from '../common/DueMark';
 import { PersonName } from '../common/PersonName';
 import { Responsible } from '../common/Responsible';
+import { useStepName } from '../common/stepName';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
 import { lazyNamed } from '../common/lazyPages';
 import { typePath } from '../procedure-types/paths';
@@ -24,6 +25,7 @@ const statusColor = { running: 'primary', completed: 'success', cancelled: 'defa
 function ProcedurePage() {
   const p = useRecordContext<Procedure>();
   const translate = useTranslate();
+  const stepName = useStepName();
   const typeLabel = useProcedureTypeLabel();
   const [locale] = useLocaleState();
   const queryClient = useQueryClient();
@@ -39,7 +41,7 @@ function ProcedurePage() {
   const running = p.status === 'running';
   const facts: [string, React.ReactNode][] = [
     ['resources.procedures.fields.type', seesTypes ? <Link to={typePath(p.type)}>{typeLabel(p.type)}</Link> : typeLabel(p.type)],
-    ['resources.procedures.fields.currentStep', p.currentStep ?? '–'],
+    ['resources.procedures.fields.currentStep', p.currentStep ? stepName(p.type, p.currentStepKey, p.currentStep) : '–'],
     ...(running
       ? ([
           ['resources.procedures.fields.nextDueAt', <DueMark key="d" dueAt={p.nextDueAt} status={p.status} />],

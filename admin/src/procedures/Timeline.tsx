@@ -9,6 +9,7 @@ import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/DueMark';
 import { useKindLabel } from '../audit/AuditEntry';
 import { PersonName } from '../common/PersonName';
+import { useStepName } from '../common/stepName';
 import { procedureApi, type HistoryEntry } from './procedureApi';
 
 const icons = { step: FlagIcon, task: AssignmentIcon, mail: MailIcon, audit: HistoryIcon, note: StickyNote2Icon };
@@ -104,6 +105,7 @@ export function Timeline({
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const kindLabel = useKindLabel();
+  const stepName = useStepName();
   const { data, isPending, error } = useHistory(procedureId, live);
   if (isPending) return <Typography>{translate('ra.page.loading')}</Typography>;
   if (error) return <Typography color="error">{(error as Error).message}</Typography>;
@@ -113,7 +115,7 @@ export function Timeline({
     <List dense={dense} aria-label={translate('app.timeline.title')} data-testid="timeline">
       {entries.map((entry, i) => {
         const Icon = icons[entry.source];
-        const label = entry.source === 'audit' ? kindLabel(entry.kind) : entry.label;
+        const label = entry.source === 'audit' ? kindLabel(entry.kind) : entry.step ? stepName(entry.step.type, entry.step.key, entry.label) : entry.label;
         return (
           <ListItem key={`${entry.source}-${i}`} alignItems="flex-start" data-kind={entry.kind} data-source={entry.source} data-procedure={entry.procedureId} disableGutters>
             <ListItemIcon sx={{ minWidth: 36 }}>

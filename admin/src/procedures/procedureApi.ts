@@ -7,6 +7,8 @@ export interface HistoryEntry {
   source: 'step' | 'task' | 'mail' | 'audit' | 'note';
   /** The procedure it happened in: this one, or one it started (a review's consultation). */
   procedureId?: string;
+  /** The step of its type's map: named in the console's language (useStepName). */
+  step?: { type: string; key: string };
   detail: Record<string, unknown> | null;
 }
 
@@ -16,6 +18,8 @@ export interface Procedure {
   title: string;
   status: 'running' | 'completed' | 'cancelled' | 'failed';
   currentStep: string | null;
+  /** The step of its type's map it stands at. */
+  currentStepKey: string | null;
   outcome: string | null;
   startedBy: string | null;
   parentId?: string | null;

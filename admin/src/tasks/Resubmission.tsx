@@ -1,4 +1,5 @@
 import EventRepeatIcon from '@mui/icons-material/EventRepeat';
+import { useTaskTitle } from '../common/stepName';
 import { Alert, Button as MuiButton, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -52,10 +53,11 @@ export function ResubmissionMark({ task: given }: { task?: Resubmittable }) {
 /** The task's title in a list, with its Wiedervorlage beneath. */
 export function TitleWithResubmission() {
   const task = useRecordContext<Task>();
+  const titleOf = useTaskTitle();
   if (!task) return null;
   return (
     <span>
-      {task.title}
+      {titleOf(task)}
       {task.resubmitAt && isOpen(task) && (
         <span style={{ display: 'block', marginTop: 4 }}>
           <ResubmissionMark task={task} />

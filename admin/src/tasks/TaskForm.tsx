@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'react';
 import { Form, Toolbar, useNotify, useRedirect } from 'react-admin';
 import { randomKey, schemaResolver } from '../common/schemaResolver';
 import { SubmitButton } from '../common/SubmitButton';
+import { useStepName } from '../common/stepName';
 import { submissionErrors } from '../dataProvider/http';
 import { taskFormFor } from '../modules';
 import { submitOnCtrlEnter } from './NextTask';
@@ -14,6 +15,7 @@ import { taskApi, type Task } from './taskApi';
  */
 export function TaskForm({ task }: { task: Task }) {
   const notify = useNotify();
+  const stepName = useStepName();
   const redirect = useRedirect();
   const queryClient = useQueryClient();
   const found = taskFormFor(task.formKind);
@@ -33,7 +35,7 @@ export function TaskForm({ task }: { task: Task }) {
       await queryClient.invalidateQueries({ queryKey: ['task-count'] });
       await queryClient.invalidateQueries({ queryKey: ['tasks'] });
       if (result.procedure.finished) notify('app.task.done_finished', { type: 'success' });
-      else notify('app.task.done_next_step', { type: 'success', messageArgs: { step: result.procedure.currentStep ?? '–' } });
+      else notify('app.task.done_next_step', { type: 'success', messageArgs: { step: result.procedure.currentStep ? stepName(result.procedure.type, result.procedure.currentStepKey, result.procedure.currentStep) : '–' } });
       redirect(result.nextTask ? `/tasks/${result.nextTask.id}/show` : '/tasks');
       return undefined;
     } catch (err) {

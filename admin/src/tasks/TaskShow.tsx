@@ -1,4 +1,5 @@
 import { Alert, Box, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
+import { useTaskTitle } from '../common/stepName';
 import { Link, Show, useGetIdentity, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { DueMark } from '../common/DueMark';
 import { PersonName } from '../common/PersonName';
@@ -72,6 +73,7 @@ function Facts({ task }: { task: Task }) {
 function TaskPage() {
   const task = useRecordContext<Task>();
   const translate = useTranslate();
+  const titleOf = useTaskTitle();
   const { identity } = useGetIdentity();
   if (!task) return null;
   const definition = taskFormFor(task.formKind)?.definition;
@@ -84,7 +86,7 @@ function TaskPage() {
           <Card variant="outlined">
             <CardContent>
               <Typography variant="h5" component="h1" gutterBottom>
-                {task.title}
+                {titleOf(task)}
               </Typography>
               <Facts task={task} />
               <ResubmissionNotice task={task} />
@@ -147,7 +149,8 @@ function TaskPage() {
 function TaskTitle() {
   const task = useRecordContext<Task>();
   const translate = useTranslate();
-  return <span>{task ? `${translate('resources.tasks.name', { smart_count: 1 })}: ${task.title}` : ''}</span>;
+  const titleOf = useTaskTitle();
+  return <span>{task ? `${translate('resources.tasks.name', { smart_count: 1 })}: ${titleOf(task)}` : ''}</span>;
 }
 
 export function TaskShow() {

@@ -26,7 +26,7 @@ export interface Task {
 
 export interface CompletionResult {
   task: { id: string; status: string };
-  procedure: { id: string; finished: boolean; currentStep: string | null };
+  procedure: { id: string; type: string; finished: boolean; currentStep: string | null; currentStepKey: string | null };
   nextTask: Task | null;
 }
 

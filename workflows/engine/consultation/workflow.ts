@@ -81,7 +81,7 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
     });
     // A quick answer's signal can arrive in the same workflow task as this activity's result.
     for (const r of opened.requests) if (r.status === 'pending' && !answered.has(r.requestId)) pending.add(r.requestId);
-    procedure.reachedWaitPoint('Warten auf Antworten');
+    procedure.reachedWaitPoint('Warten auf Antworten', 'consultation:waiting');
 
     // A deadline shorter than the usual reminder or escalation delay skips them: nothing is sent after the deadline.
     if (opened.remindAt < opened.deadlineAt && !(await untilAllAnsweredOr(opened.remindAt, pending)) && !(await answeredMeanwhile(pending))) {

@@ -1,6 +1,7 @@
 import { useTranslate } from 'react-admin';
 import { apiFetch } from '../../dataProvider/http';
 import { drawnOrder } from './StepDiagram';
+import { keyOf } from '../../common/stepName';
 
 // A procedure type's map as the API gives it (the module's steps.ts), and its words in the
 // console's language: a module names its steps in English under app.steps.<type> (German is the
@@ -26,8 +27,6 @@ export async function fetchProcedureTypes(): Promise<ProcedureType[]> {
   return (await apiFetch('/api/procedure-types')).json as ProcedureType[];
 }
 
-/** Keys a polyglot catalogue can hold: no dots. */
-const keyOf = (s: string) => s.replace(/\./g, '_');
 
 export function useStepWords(type: string) {
   const translate = useTranslate();
