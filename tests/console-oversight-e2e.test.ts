@@ -183,6 +183,8 @@ describe('a manager’s oversight in the console', () => {
     expect(text).not.toMatch(/task\.created|procedure\.started|request\.answered/);
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
     expect(text).not.toContain('{"');
+    // The starter's triage was hers at once: said with her name, not her id.
+    expect(text).toMatch(/Gleich übernommen von\s*Anna Schmidt/);
     // Every entry names who acted: a person, or "automatisch" for the system.
     for (const actor of await carla.getByTestId('audit-actor').allTextContents()) expect(actor.trim()).not.toMatch(/^–?$/);
     await expectAxeClean(carla);

@@ -129,6 +129,7 @@ export function Facts({ entry }: { entry: AuditRecord }) {
     let shown: ReactNode;
     // "Von: Ihnen", "An: Sie".
     if (entry.action === 'task.reassigned' && (key === 'from' || key === 'to') && typeof value === 'string') shown = <PersonName id={value} dative={key === 'from'} />;
+    else if (key === 'claimedBy' && typeof value === 'string') shown = <PersonName id={value} dative />;
     else if (key === 'type' && typeof value === 'string') shown = typeLabel(value);
     else if (key === 'by') shown = translate(`app.audit.started_by.${String(value)}`, { _: String(value) });
     else if (key === 'parentId' && typeof value === 'string') shown = <Link to={procedureLink(value)}>{translate('app.audit.parent_procedure')}</Link>;

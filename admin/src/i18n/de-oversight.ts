@@ -147,6 +147,8 @@ export const deOversight = {
       parentId: 'Teil von',
       channel: 'Weg',
       answeredBy: 'Beantwortet von',
+      // A task the starter may do is theirs at once: "Gleich übernommen von Anna Schmidt".
+      claimedBy: 'Gleich übernommen von',
       from: 'Von',
       to: 'An',
       title: 'Titel',

@@ -146,6 +146,7 @@ export const enOversight: OversightMessages = {
       parentId: 'Part of',
       channel: 'Channel',
       answeredBy: 'Answered by',
+      claimedBy: 'Taken at once by',
       from: 'From',
       to: 'To',
       title: 'Title',
