@@ -96,7 +96,7 @@ describe('Vermerke', () => {
     const cases: [string, FormData | Record<string, unknown>, string, string | RegExp][] = [
       ['empty text', noteForm({ text: '' }), 'body.text', 'Bitte einen Text für den Vermerk eingeben'],
       ['only spaces', noteForm({ text: '   \n ' }), 'body.text', 'Bitte einen Text für den Vermerk eingeben'],
-      ['no text', noteForm({}), 'body.text', 'Pflichtangabe fehlt'],
+      ['no text', noteForm({}), 'body.text', 'Bitte einen Text für den Vermerk eingeben'],
       ['a NUL character', noteForm({ text: 'Vermerk\u0000mit Nullzeichen' }), 'body.text', /Nullzeichen/],
       ['too long', noteForm({ text: 'x'.repeat(10_001) }), 'body.text', 'höchstens 10000 Zeichen'],
       ['six files', noteForm({ text: 'Sechs Anlagen' }, six), 'body.files', 'Bitte höchstens 5 Dateien anhängen'],

@@ -22,7 +22,7 @@ export const NOTE_FILES_FIELD = 'files';
 const MAX_NOTE_CHARS = 10_000;
 
 const noteFields = z.strictObject({
-  text: z.string().trim().min(1, 'Bitte einen Text für den Vermerk eingeben').max(MAX_NOTE_CHARS, `höchstens ${MAX_NOTE_CHARS} Zeichen`),
+  text: z.string('Bitte einen Text für den Vermerk eingeben').trim().min(1, 'Bitte einen Text für den Vermerk eingeben').max(MAX_NOTE_CHARS, `höchstens ${MAX_NOTE_CHARS} Zeichen`),
   /** The task of this procedure the note is about. */
   taskId: z.uuid('keine gültige Aufgaben-ID').optional(),
 });
