@@ -113,7 +113,7 @@ describe('Wiedervorlage', () => {
       ['a moment past', { resubmitAt: new Date(Date.now() - 60_000).toISOString(), reason }, 'body.resubmitAt', 'Bitte einen Tag nach heute wählen'],
       ['two years ahead', { resubmitAt: berlinDay(730), reason }, 'body.resubmitAt', 'höchstens ein Jahr voraus'],
       ['no date', { resubmitAt: 'morgen', reason }, 'body.resubmitAt', 'kein gültiges Datum (JJJJ-MM-TT ab dem Jahr 0001) oder Zeitpunkt mit Zeitzone'],
-      ['no reason', { resubmitAt: berlinDay(7) }, 'body.reason', 'Pflichtangabe fehlt'],
+      ['no reason', { resubmitAt: berlinDay(7) }, 'body.reason', 'Bitte einen Grund für die Wiedervorlage angeben'],
       ['a short reason', { resubmitAt: berlinDay(7), reason: ' x ' }, 'body.reason', 'Bitte einen Grund mit mindestens 3 Zeichen angeben'],
       ['a NUL character', { resubmitAt: berlinDay(7), reason: 'Unter\u0000lagen' }, 'body.reason', 'enthält ein unsichtbares Steuerzeichen (Nullzeichen), das nicht gespeichert werden kann'],
     ];

@@ -16,7 +16,7 @@ import { taskQueries } from './task-queries';
 const resubmitBody = z.strictObject({
   /** A day (back at its beginning, Berlin time) or a moment. */
   resubmitAt: dayOrMomentFilter,
-  reason: z.string().trim().min(3, 'Bitte einen Grund mit mindestens 3 Zeichen angeben').max(500),
+  reason: z.string('Bitte einen Grund für die Wiedervorlage angeben').trim().min(3, 'Bitte einen Grund mit mindestens 3 Zeichen angeben').max(500),
 });
 
 export function taskResubmissionRoutes(api: Api, db: Db) {
