@@ -39,7 +39,7 @@ async function openTaskOf(client: ApiClient, procedureId: string, formKind: stri
   return eventually(async () => {
     const reply = await client.get(`/api/tasks?${listQuery({ procedureId })}`);
     if (reply.status !== 200) return undefined;
-    return (reply.body as { id: string; formKind: string; status: string }[]).find((t) => t.formKind === formKind && t.status === 'open');
+    return (reply.body as { id: string; formKind: string; status: string }[]).find((t) => t.formKind === formKind && (t.status === 'open' || t.status === 'claimed'));
   }, timeoutMs, `an open ${formKind} task of ${procedureId}`);
 }
 
