@@ -1,13 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import englishMessages from 'ra-language-english';
-import { de } from '../admin/src/i18n/de';
-import { deExtensions } from '../admin/src/i18n/de-extensions';
-import { deOversight } from '../admin/src/i18n/de-oversight';
-import { en } from '../admin/src/i18n/en';
-import { enExtensions } from '../admin/src/i18n/en-extensions';
-import { enOversight } from '../admin/src/i18n/en-oversight';
-import { raGerman } from '../admin/src/i18n/ra-de';
+import { shellCatalogues } from '../admin/src/i18n/catalogues';
 import { procedureModules } from '../workflows/registry';
 
 // Both languages whole: every word the console writes is in the German and the English catalogue
@@ -40,8 +33,8 @@ function germanSteps(): string[] {
 }
 
 const modules = moduleCatalogs();
-const german = new Set([...keys(raGerman as Catalog), ...keys(de), ...keys(deExtensions), ...keys(deOversight), ...modules.flatMap((m) => keys(m.de)), ...germanSteps()]);
-const english = new Set([...keys(englishMessages as unknown as Catalog), ...keys(en), ...keys(enExtensions), ...keys(enOversight), ...modules.flatMap((m) => keys(m.en))]);
+const german = new Set([...shellCatalogues.de.flatMap((c) => keys(c as Catalog)), ...modules.flatMap((m) => keys(m.de)), ...germanSteps()]);
+const english = new Set([...shellCatalogues.en.flatMap((c) => keys(c as Catalog)), ...modules.flatMap((m) => keys(m.en))]);
 
 /** Every file of the console's code: the shell and the modules' console parts. */
 function consoleSources(): string[] {

@@ -1,15 +1,6 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { TranslationMessages } from 'react-admin';
-import englishMessages from 'ra-language-english';
-import { raGerman } from './ra-de';
-import { de } from './de';
-import { deExtensions } from './de-extensions';
-import { deNotes } from './de-notes';
-import { deOversight } from './de-oversight';
-import { en } from './en';
-import { enExtensions } from './en-extensions';
-import { enNotes } from './en-notes';
-import { enOversight } from './en-oversight';
+import { shellCatalogues } from './catalogues';
 import { moduleMessages } from '../modules';
 
 type Catalog = Record<string, unknown>;
@@ -28,8 +19,8 @@ function merged(...parts: Catalog[]): Catalog {
 }
 
 const catalogs = {
-  de: merged(raGerman, de, deExtensions, deOversight, deNotes, ...moduleMessages('de')) as TranslationMessages,
-  en: merged(englishMessages, en, enExtensions, enOversight, enNotes, ...moduleMessages('en')) as TranslationMessages,
+  de: merged(...shellCatalogues.de, ...moduleMessages('de')) as TranslationMessages,
+  en: merged(...shellCatalogues.en, ...moduleMessages('en')) as TranslationMessages,
 };
 
 /** German first (react-admin keeps the chosen locale in its store); English for colleagues who prefer it (react-admin's locale menu in the app bar). */
