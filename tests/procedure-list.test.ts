@@ -47,7 +47,8 @@ describe('the procedure list', () => {
 
   it('names who holds the next task, filters by that person and by overdue, and sorts by the due date', async () => {
     const mine = (await anna.post('/api/procedures', { type: 'vorgang-mit-freigabe', input: { title: `Liste ${run} Anna`, assigneeId: annaId } })).body as { id: string };
-    const group = (await anna.post('/api/procedures', { type: 'vorgang-mit-freigabe', input: { title: `Liste ${run} Gruppe` } })).body as { id: string };
+    // Started by a manager, who does not do the work: the staff group's task. (Anna's own start would be hers at once.)
+    const group = (await carla.post('/api/procedures', { type: 'vorgang-mit-freigabe', input: { title: `Liste ${run} Gruppe` } })).body as { id: string };
     await openTask(anna, mine.id, 'vorgang-bearbeiten');
     await openTask(anna, group.id, 'vorgang-bearbeiten');
     const rows = await list({ q: `Liste ${run}` });
