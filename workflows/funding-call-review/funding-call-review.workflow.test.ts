@@ -143,8 +143,11 @@ describe('the funding-call review', () => {
       const step = await within(20_000, 'the award’s answer', award);
       expect(step).toEqual({
         procedureId: handle.workflowId,
+        type: 'funding-call-review',
         finished: false,
         currentStep: 'Bewilligt – nächster Termin: Verwendungsnachweis einreichen',
+        // The wait's own key: the console names the step by it in its language.
+        currentStepKey: 'verwendungsnachweis:waiting',
         openTasks: [],
       });
       expect(fake.task(handle.workflowId, 'verwendungsnachweis')).toBeUndefined();
