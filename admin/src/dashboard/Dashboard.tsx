@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { lazyNamed } from '../common/lazyPages';
 import { useProcedureTypeLabel } from '../common/procedureTypes';
 import { listPath, typePath } from '../procedure-types/paths';
-import { useDuration } from '../procedures/map/steps';
+import { useDuration } from '../common/duration';
 import { ChartWithTable } from './ChartWithTable';
 import { dashboardQuery, FIRST_PERIOD, PERIODS, type DashboardData, type Period } from './data';
 

@@ -1,39 +1,30 @@
-import { lazy, Suspense } from 'react';
 import { Navigate } from 'react-router-dom';
-import { useCanAccess, useTranslate } from 'react-admin';
+import { useCanAccess } from 'react-admin';
 import { authProvider } from '../authProvider';
 import { mayAccess, type Role } from '../roles';
+import { Dashboard } from './Dashboard';
 import { preloadDashboard } from './data';
 
-// The charts (recharts) are a chunk of their own, fetched once a manager is known to see them:
-// neither the login page nor staff, who never see it, load it.
-const loadDashboard = () => import('./Dashboard');
-const Dashboard = lazy(() => loadDashboard().then((m) => ({ default: m.Dashboard })));
+// The dashboard's tables come with the entry: a manager's first page is not held back by a chunk
+// and React's Suspense reveal. Its charts (recharts) are a chunk of their own (Dashboard.tsx),
+// fetched once a manager sees them: neither the login page nor staff load it.
 
 /**
- * What the start page needs, fetched as soon as the session is known: a manager's dashboard chunk and
- * its figures side by side (its charts follow them); for anyone else the inbox's chunk (`inbox`).
+ * What the start page needs, fetched as soon as the session is known: a manager's figures (the
+ * charts follow them); for anyone else the inbox's chunk (`inbox`).
  */
 export function preloadHome(inbox: () => Promise<unknown>): Promise<unknown> {
   return Promise.resolve(authProvider.getPermissions?.({}))
     .then((roles: Role[] = []) => {
       if (!mayAccess(roles, 'dashboard', 'list')) return inbox();
-      preloadDashboard();
-      return loadDashboard();
+      return preloadDashboard();
     })
     .catch(() => undefined);
 }
 
 /** Managers land on their dashboard; staff on their inbox. */
 export function Home() {
-  const translate = useTranslate();
   const { canAccess, isPending } = useCanAccess({ resource: 'dashboard', action: 'list' });
   if (isPending) return null;
-  return canAccess ? (
-    <Suspense fallback={<p style={{ padding: 16 }}>{translate('ra.page.loading')}</p>}>
-      <Dashboard />
-    </Suspense>
-  ) : (
-    <Navigate to="/tasks" replace />
-  );
+  return canAccess ? <Dashboard /> : <Navigate to="/tasks" replace />;
 }

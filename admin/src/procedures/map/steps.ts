@@ -2,6 +2,7 @@ import { useTranslate } from 'react-admin';
 import { apiFetch } from '../../dataProvider/http';
 import { drawnOrder } from './StepDiagram';
 import { keyOf } from '../../common/stepName';
+export { useDuration } from '../../common/duration';
 
 // A procedure type's map as the API gives it (the module's steps.ts), and its words in the
 // console's language: a module names its steps in English under app.steps.<type> (German is the
@@ -45,18 +46,3 @@ export function readingOrder<N extends { key: string; label: string; kind: StepK
   return [...sorted.filter((n) => n.kind !== 'end'), ...sorted.filter((n) => n.kind === 'end')];
 }
 
-/** A duration in words: "45 Min.", "3,5 Std.", "2,1 Tage". */
-export function useDuration() {
-  const translate = useTranslate();
-  return (ms: number | null, locale: string) => {
-    if (ms === null) return '–';
-    const tag = locale === 'en' ? 'en-GB' : 'de-DE';
-    const n = (v: number) => v.toLocaleString(tag, { maximumFractionDigits: 1 });
-    const minutes = ms / 60_000;
-    if (minutes < 1) return translate('app.duration.seconds', { n: n(ms / 1000) });
-    if (minutes < 60) return translate('app.duration.minutes', { n: n(minutes) });
-    const hours = minutes / 60;
-    if (hours < 48) return translate('app.duration.hours', { n: n(hours) });
-    return translate('app.duration.days', { n: n(hours / 24) });
-  };
-}
