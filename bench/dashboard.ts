@@ -65,7 +65,6 @@ async function main() {
       ['me', '/api/auth/me answered'],
       ['dataAsked', '/api/dashboard asked'],
       ['data', '/api/dashboard answered'],
-      ['chunk', 'dashboard chunk loaded'],
       ['layout', 'menu drawn'],
       ['section', 'dashboard drawn (no figures yet)'],
       ['rows', 'first figures drawn'],
@@ -108,7 +107,6 @@ async function main() {
               me: end((n) => n.includes('/api/auth/me')),
               dataAsked: start((n) => n.includes('/api/dashboard')),
               data: end((n) => n.includes('/api/dashboard')),
-              chunk: end((n) => n.includes('/assets/Dashboard-')),
               ...window.__seen,
             },
           };
