@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { departments, tsvector, tstz, users } from '../../db/schema';
+
+// The registry of the Interkulturelles Maßnahmenprogramm: the city's districts, the providers
+// (Träger) and their measures. Lists of values are the console's words as well (console/vocabulary.ts).
+
+export const districtKinds = ['stadtbezirk', 'stadtteil'] as const;
+export type DistrictKind = (typeof districtKinds)[number];
+
+export const providerKinds = [
+  'freier-traeger',
+  'migrantenselbstorganisation',
+  'glaubensgemeinschaft',
+  'staedtische-dienststelle',
+  'bildungstraeger',
+  'sonstige',
+] as const;
+export type ProviderKind = (typeof providerKinds)[number];
+
+export const fieldsOfAction = [
+  'sprache-bildung',
+  'arbeit-ausbildung',
+  'gesundheit',
+  'wohnen-quartier',
+  'kultur-sport',
+  'teilhabe-partizipation',
+  'interkulturelle-oeffnung',
+  'beratung',
+  'sonstiges',
+] as const;
+export type FieldOfAction = (typeof fieldsOfAction)[number];
+
+export const targetGroups = [
+  'kinder',
+  'jugendliche',
+  'junge-erwachsene',
+  'erwachsene',
+  'seniorinnen-senioren',
+  'frauen',
+  'maenner',
+  'familien',
+  'eltern',
+  'neuzugewanderte',
+  'lange-ansaessige',
+  'gefluechtete',
+  'arbeitsuchende',
+  'studierende',
+  'ehrenamtliche',
+  'fachkraefte',
+] as const;
+export type TargetGroup = (typeof targetGroups)[number];
+
+export const funderLevels = ['eu', 'bund', 'land', 'kommune', 'stiftung', 'eigenmittel'] as const;
+export type FunderLevel = (typeof funderLevels)[number];
+
+export interface ContactPerson {
+  name: string;
+  role: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface FundingLine {
+  funderLevel: FunderLevel;
+  programme: string;
+  /** Euros a year. */
+  amountPerYear: number;
+}
+
+/** Köln's Stadtbezirke and, below them, Stadtteile: master data, so another city keeps its own. */
+export const districts = pgTable(
+  'districts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().$type<DistrictKind>(),
+    /** The official number of a Stadtbezirk (1 Innenstadt … 9 Mülheim), its lists' order. */
+    number: integer('number'),
+    parentId: uuid('parent_id').references((): AnyPgColumn => districts.id, { onDelete: 'restrict' }),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('districts_name').on(sql`lower(${t.name})`),
+    check('districts_kind', sql`${t.kind} in ('stadtbezirk', 'stadtteil')`),
+    // A Stadtteil lies in a Stadtbezirk; a Stadtbezirk in nothing of ours.
+    check('districts_parent', sql`(${t.kind} = 'stadtteil') = (${t.parentId} is not null)`),
+  ],
+);
+
+/** Träger: who runs measures; a city department that runs its own links to it. */
+export const providers = pgTable(
+  'providers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().$type<ProviderKind>(),
+    street: text('street').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    city: text('city').notNull().default('Köln'),
+    email: text('email'),
+    phone: text('phone'),
+    website: text('website'),
+    // Validated as a whole by the API; the survey and the consultation address them by their mail.
+    contacts: jsonb('contacts').notNull().$type<ContactPerson[]>().default([]),
+    districtIds: uuid('district_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'restrict' }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('providers_name').on(sql`lower(${t.name})`), index('providers_districts').using('gin', t.districtIds)],
+);
+
+/** Maßnahmen: what a provider offers, for whom, where, when and paid by whom. */
+export const measures = pgTable(
+  'measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => providers.id, { onDelete: 'restrict' }),
+    fieldOfAction: text('field_of_action').notNull().$type<FieldOfAction>(),
+    targetGroups: text('target_groups').array().notNull().$type<TargetGroup[]>().default(sql`'{}'::text[]`),
+    /** Languages the measure is offered in, besides German. */
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    districtIds: uuid('district_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    /** Null: ongoing (laufend). */
+    endsOn: date('ends_on', { mode: 'string' }),
+    placesPerYear: integer('places_per_year'),
+    participantsPerYear: integer('participants_per_year'),
+    fundingLines: jsonb('funding_lines').notNull().$type<FundingLine[]>().default([]),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+    // The duplicate check's German side: stems, so "Sprachcafé für Frauen" meets "Sprachcafés für Frauen".
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(sql`setweight(to_tsvector('german', "title"), 'A') || setweight(to_tsvector('german', "description"), 'B')`),
+  },
+  (t) => [
+    index('measures_provider').on(t.providerId),
+    index('measures_districts').using('gin', t.districtIds),
+    index('measures_search').using('gin', t.search),
+    // pg_trgm (migration 0014 creates the extension): the check's candidates by a similar title or description.
+    index('measures_title_trgm').using('gin', t.title.op('gin_trgm_ops')),
+    index('measures_description_trgm').using('gin', t.description.op('gin_trgm_ops')),
+    check('measures_period', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+    check('measures_counts', sql`coalesce(${t.placesPerYear}, 0) >= 0 and coalesce(${t.participantsPerYear}, 0) >= 0`),
+  ],
+);
