@@ -58,7 +58,7 @@ ALTER TABLE "measures" ADD CONSTRAINT "measures_provider_id_providers_id_fk" FOR
 ALTER TABLE "measures" ADD CONSTRAINT "measures_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "providers" ADD CONSTRAINT "providers_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "providers" ADD CONSTRAINT "providers_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "districts_name" ON "districts" USING btree (lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX "districts_kind_name" ON "districts" USING btree ("kind",lower("name"));--> statement-breakpoint
 CREATE INDEX "measures_provider" ON "measures" USING btree ("provider_id");--> statement-breakpoint
 CREATE INDEX "measures_districts" ON "measures" USING gin ("district_ids");--> statement-breakpoint
 CREATE INDEX "measures_search" ON "measures" USING gin ("search");--> statement-breakpoint

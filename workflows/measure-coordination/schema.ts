@@ -1,72 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { departments, tsvector, tstz, users } from '../../db/schema';
+import type { ContactPerson, DistrictKind, FieldOfAction, FundingLine, ProviderKind, TargetGroup } from './vocabulary';
 
 // The registry of the Interkulturelles Maßnahmenprogramm: the city's districts, the providers
-// (Träger) and their measures. Lists of values are the console's words as well (console/vocabulary.ts).
-
-export const districtKinds = ['stadtbezirk', 'stadtteil'] as const;
-export type DistrictKind = (typeof districtKinds)[number];
-
-export const providerKinds = [
-  'freier-traeger',
-  'migrantenselbstorganisation',
-  'glaubensgemeinschaft',
-  'staedtische-dienststelle',
-  'bildungstraeger',
-  'sonstige',
-] as const;
-export type ProviderKind = (typeof providerKinds)[number];
-
-export const fieldsOfAction = [
-  'sprache-bildung',
-  'arbeit-ausbildung',
-  'gesundheit',
-  'wohnen-quartier',
-  'kultur-sport',
-  'teilhabe-partizipation',
-  'interkulturelle-oeffnung',
-  'beratung',
-  'sonstiges',
-] as const;
-export type FieldOfAction = (typeof fieldsOfAction)[number];
-
-export const targetGroups = [
-  'kinder',
-  'jugendliche',
-  'junge-erwachsene',
-  'erwachsene',
-  'seniorinnen-senioren',
-  'frauen',
-  'maenner',
-  'familien',
-  'eltern',
-  'neuzugewanderte',
-  'lange-ansaessige',
-  'gefluechtete',
-  'arbeitsuchende',
-  'studierende',
-  'ehrenamtliche',
-  'fachkraefte',
-] as const;
-export type TargetGroup = (typeof targetGroups)[number];
-
-export const funderLevels = ['eu', 'bund', 'land', 'kommune', 'stiftung', 'eigenmittel'] as const;
-export type FunderLevel = (typeof funderLevels)[number];
-
-export interface ContactPerson {
-  name: string;
-  role: string;
-  email: string | null;
-  phone: string | null;
-}
-
-export interface FundingLine {
-  funderLevel: FunderLevel;
-  programme: string;
-  /** Euros a year. */
-  amountPerYear: number;
-}
+// (Träger) and their measures.
 
 /** Köln's Stadtbezirke and, below them, Stadtteile: master data, so another city keeps its own. */
 export const districts = pgTable(
@@ -81,7 +19,8 @@ export const districts = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('districts_name').on(sql`lower(${t.name})`),
+    // Köln's Stadtbezirk Ehrenfeld holds a Stadtteil Ehrenfeld: a name is unique within its kind.
+    uniqueIndex('districts_kind_name').on(t.kind, sql`lower(${t.name})`),
     check('districts_kind', sql`${t.kind} in ('stadtbezirk', 'stadtteil')`),
     // A Stadtteil lies in a Stadtbezirk; a Stadtbezirk in nothing of ours.
     check('districts_parent', sql`(${t.kind} = 'stadtteil') = (${t.parentId} is not null)`),

@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import type { FieldOfAction, TargetGroup } from './vocabulary';
+import { listInWords, targetGroupLabel } from './texts';
+
+// The duplicate check: which registered measures may offer the same as the one being entered.
+// A Doppelangebot is the same offer for the same people in the same place at the same time, so the
+// texts decide whether two measures are alike at all, and field of action, target groups, districts
+// and period how much that likeness counts: a language café in Porz is no duplicate of one in Nippes.
+
+export interface MeasureDraft {
+  /** The measure itself when it is being changed: it is no duplicate of itself. */
+  id?: string;
+  title: string;
+  description?: string;
+  providerId?: string;
+  fieldOfAction?: FieldOfAction;
+  targetGroups?: TargetGroup[];
+  districtIds?: string[];
+  startsOn?: string;
+  /** Null or left out: ongoing. */
+  endsOn?: string | null;
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  title: string;
+  providerId: string;
+  providerName: string;
+  /** 0 to 1, two decimals. */
+  score: number;
+  /** Why, in German words, strongest first: "gleicher Stadtbezirk (Ehrenfeld)", "ähnlicher Titel". */
+  reasons: string[];
+}
+
+/** The parts a candidate's score is made of, each between 0 and 1. */
+export interface Likeness {
+  title: number;
+  description: number;
+  /** The German stems of title and description the two share, over the fewer of them (stop words left out). */
+  words: number;
+  sameField: boolean;
+  targetGroups: number;
+  districts: number;
+  period: boolean;
+  sameProvider: boolean;
+}
+
+// Tuned on the labelled pairs (duplicate-pairs.ts), not on the demo data.
+const TEXT_WEIGHTS = { title: 0.45, words: 0.35, description: 0.2 };
+const CONTEXT_WEIGHTS = { field: 0.25, targetGroups: 0.25, districts: 0.3, period: 0.1, provider: 0.1 };
+/** How much of the texts' likeness counts when nothing else is shared. */
+const CONTEXT_FLOOR = 0.4;
+const SIMILAR_TITLE = 0.35;
+const SIMILAR_TEXT = 0.4;
+/** How many measures the index search hands to the scoring at most. */
+const PREFILTER = 200;
+
+export function scoreOf(l: Likeness): number {
+  const text = TEXT_WEIGHTS.title * l.title + TEXT_WEIGHTS.words * l.words + TEXT_WEIGHTS.description * l.description;
+  const context =
+    CONTEXT_WEIGHTS.field * Number(l.sameField) +
+    CONTEXT_WEIGHTS.targetGroups * l.targetGroups +
+    CONTEXT_WEIGHTS.districts * l.districts +
+    CONTEXT_WEIGHTS.period * Number(l.period) +
+    CONTEXT_WEIGHTS.provider * Number(l.sameProvider);
+  return text * (CONTEXT_FLOOR + (1 - CONTEXT_FLOOR) * context);
+}
+
+interface Row extends Record<string, unknown> {
+  id: string;
+  title: string;
+  provider_id: string;
+  provider_name: string;
+  title_sim: number;
+  description_sim: number;
+  words: number;
+  same_field: boolean;
+  shared_groups: string[];
+  target_overlap: number;
+  shared_districts: string[];
+  district_overlap: number;
+  period: boolean;
+  same_provider: boolean;
+}
+
+function reasonsOf(row: Row): string[] {
+  const reasons: string[] = [];
+  const districts = row.shared_districts;
+  if (districts.length === 1) reasons.push(`gleicher Stadtbezirk (${districts[0]})`);
+  else if (districts.length > 1) reasons.push(`gleiche Stadtbezirke (${listInWords(districts)})`);
+  const groups = row.shared_groups.map((g) => targetGroupLabel[g as TargetGroup] ?? g);
+  if (groups.length === 1) reasons.push(`gleiche Zielgruppe (${groups[0]})`);
+  else if (groups.length > 1) reasons.push(`gleiche Zielgruppen (${listInWords(groups)})`);
+  if (row.title_sim >= SIMILAR_TITLE) reasons.push('ähnlicher Titel');
+  if (row.words >= SIMILAR_TEXT || row.description_sim >= SIMILAR_TEXT) reasons.push('ähnliche Beschreibung');
+  if (row.same_field) reasons.push('gleiches Handlungsfeld');
+  if (row.period) reasons.push('gleicher Zeitraum');
+  if (row.same_provider) reasons.push('gleicher Träger');
+  return reasons;
+}
+
+const textArray = (values: string[] | undefined) => sql`${`{${(values ?? []).map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+const uuidArray = (values: string[] | undefined) => sql`${`{${(values ?? []).join(',')}}`}::uuid[]`;
+
+/** The registered measures at or above `threshold`, most alike first, at most `limit`. */
+export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold: number, limit = 10): Promise<DuplicateCandidate[]> {
+  const text = `${draft.title} ${draft.description ?? ''}`;
+  // A period's end is its last day; daterange's upper bound is exclusive.
+  const period = draft.startsOn
+    ? sql`daterange(${draft.startsOn}::date, ${draft.endsOn ?? null}::date + 1, '[)')`
+    : sql`null::daterange`;
+  const result = await db.execute<Row>(sql`
+    with draft as (
+      select
+        tsvector_to_array(to_tsvector('german', ${text})) as stems,
+        -- any shared stem finds a candidate through the full-text index, not all of them
+        nullif(replace(plainto_tsquery('german', ${text})::text, ' & ', ' | '), '')::tsquery as any_stem,
+        array(select coalesce(d.parent_id, d.id) from districts d where d.id = any(${uuidArray(draft.districtIds)})) as bezirke,
+        ${textArray(draft.targetGroups)} as groups,
+        ${period} as period
+    ),
+    found as (
+      select m.*, tsvector_to_array(m.search) as stems,
+        array(select coalesce(d.parent_id, d.id) from districts d where d.id = any(m.district_ids)) as bezirke,
+        similarity(m.title, ${draft.title}) as title_sim
+      from measures m, draft
+      where (${draft.id ?? null}::uuid is null or m.id <> ${draft.id ?? null}::uuid)
+        and (m.title % ${draft.title} or m.search @@ draft.any_stem)
+      order by similarity(m.title, ${draft.title}) + coalesce(ts_rank(m.search, draft.any_stem), 0) desc
+      limit ${PREFILTER}
+    )
+    select f.id, f.title, f.provider_id, p.name as provider_name, f.title_sim,
+      case when ${draft.description ?? ''} = '' or f.description = '' then 0
+           else similarity(f.description, ${draft.description ?? ''}) end as description_sim,
+      coalesce((select count(*) from unnest(f.stems) s where s = any(draft.stems))::float
+        / nullif(least(cardinality(f.stems), cardinality(draft.stems)), 0), 0) as words,
+      (f.field_of_action = ${draft.fieldOfAction ?? null}) is true as same_field,
+      array(select g from unnest(f.target_groups) g where g = any(draft.groups)) as shared_groups,
+      coalesce((select count(*) from unnest(f.target_groups) g where g = any(draft.groups))::float
+        / nullif(least(cardinality(f.target_groups), cardinality(draft.groups)), 0), 0) as target_overlap,
+      array(select d.name from districts d where d.id = any(f.bezirke) and d.id = any(draft.bezirke) order by d.number, d.name) as shared_districts,
+      coalesce((select count(distinct b) from unnest(f.bezirke) b where b = any(draft.bezirke))::float
+        / nullif(least(cardinality(f.bezirke), cardinality(draft.bezirke)), 0), 0) as district_overlap,
+      coalesce(daterange(f.starts_on, f.ends_on + 1, '[)') && draft.period, false) as period,
+      (f.provider_id = ${draft.providerId ?? null}::uuid) is true as same_provider
+    from found f
+    join providers p on p.id = f.provider_id
+    cross join draft
+  `);
+  return result.rows
+    .map((row) => {
+      const likeness: Likeness = {
+        title: Number(row.title_sim),
+        description: Number(row.description_sim),
+        words: Number(row.words),
+        sameField: row.same_field === true,
+        targetGroups: Number(row.target_overlap),
+        districts: Number(row.district_overlap),
+        period: row.period === true,
+        sameProvider: row.same_provider === true,
+      };
+      return { row, score: scoreOf(likeness) };
+    })
+    .filter((c) => c.score >= threshold)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ row, score }) => ({
+      id: row.id,
+      title: row.title,
+      providerId: row.provider_id,
+      providerName: row.provider_name,
+      score: Math.round(score * 100) / 100,
+      reasons: reasonsOf(row),
+    }));
+}
+
