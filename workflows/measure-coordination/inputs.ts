@@ -7,7 +7,9 @@ import { districtKinds, fieldsOfAction, funderLevels, providerKinds, targetGroup
 // validates with them and the console shows their sentences beside its fields.
 
 const id = (de: string, en: string) => field({ de, en }, z.uuid());
-const optionalText = (de: string, en: string, max: number) => field({ de, en }, z.string().trim().max(max).default(''));
+/** A text that may stay empty; the console sends an emptied input as null. */
+const optionalText = (de: string, en: string, max: number, fallback = '') =>
+  field({ de, en }, z.string().trim().max(max).nullish().transform((v) => v ?? fallback));
 const optionalLine = (de: string, en: string, max: number) => field({ de, en }, z.string().trim().max(max).nullable().optional());
 // PostgreSQL's dates begin with the year 1; "0000-01-01" is valid ISO but no day it can store.
 const day = (de: string, en: string) => field({ de, en }, z.iso.date().regex(/^(?!0000)/));
@@ -50,9 +52,14 @@ const providerFields = {
   street: optionalText('Straße und Hausnummer', 'Street and number', 200),
   postalCode: field(
     { de: 'Postleitzahl', en: 'Postcode' },
-    z.string().trim().regex(/^(\d{5})?$/, says('Eine Postleitzahl hat fünf Ziffern', 'A postcode has five digits')).default(''),
+    z
+      .string()
+      .trim()
+      .regex(/^(\d{5})?$/, says('Eine Postleitzahl hat fünf Ziffern', 'A postcode has five digits'))
+      .nullish()
+      .transform((v) => v ?? ''),
   ),
-  city: field({ de: 'Ort', en: 'Town' }, z.string().trim().min(2).max(100).default('Köln')),
+  city: optionalText('Ort', 'Town', 100, 'Köln'),
   email: field({ de: 'E-Mail', en: 'E-mail' }, z.email().nullable().optional()),
   phone: optionalLine('Telefon', 'Phone', 60),
   website: field({ de: 'Internetseite', en: 'Website' }, z.url({ protocol: /^https?$/ }).max(2000).nullable().optional()),
@@ -116,7 +123,7 @@ export const measureUpdate = z.strictObject(measureFields).partial();
 export const measureDraft = z.strictObject({
   ...measureFields,
   id: id('Maßnahme', 'Measure').optional(),
-  title: field({ de: 'Titel', en: 'Title' }, z.string().trim().max(300).default('')),
+  title: optionalText('Titel', 'Title', 300),
   providerId: id('Träger', 'Provider').optional(),
   fieldOfAction: measureFields.fieldOfAction.optional(),
   districtIds: field({ de: 'Stadtbezirke', en: 'Boroughs' }, z.array(z.uuid()).max(100).default([])),

@@ -10,7 +10,7 @@ export const settings = defineSettings({
     env: 'MEASURE_DUPLICATE_THRESHOLD',
     schema: z
       .string()
-      .default('0.45')
+      .default('0.3')
       .transform(Number)
       .pipe(z.number('a number between 0 and 1').min(0, 'a number between 0 and 1').max(1, 'a number between 0 and 1')),
   },

@@ -33,38 +33,43 @@ export interface DuplicateCandidate {
   reasons: string[];
 }
 
-/** The parts a candidate's score is made of, each between 0 and 1. */
+/** The parts a candidate's score is made of, each between 0 and 1; null where the draft does not say yet. */
 export interface Likeness {
   title: number;
   description: number;
   /** The German stems of title and description the two share, over the fewer of them (stop words left out). */
   words: number;
-  sameField: boolean;
-  targetGroups: number;
-  districts: number;
-  period: boolean;
-  sameProvider: boolean;
+  sameField: boolean | null;
+  targetGroups: number | null;
+  districts: number | null;
+  period: boolean | null;
 }
 
 // Tuned on the labelled pairs (duplicate-pairs.ts), not on the demo data.
 const TEXT_WEIGHTS = { title: 0.45, words: 0.35, description: 0.2 };
-const CONTEXT_WEIGHTS = { field: 0.25, targetGroups: 0.25, districts: 0.3, period: 0.1, provider: 0.1 };
-/** How much of the texts' likeness counts when nothing else is shared. */
-const CONTEXT_FLOOR = 0.4;
+/** What is left of the texts' likeness for an offer in another Stadtbezirk, or at another time: little. */
+const ELSEWHERE = 0.2;
+const ANOTHER_TIME = 0.2;
+/** For other people and in another field of action, half of it. */
+const AUDIENCE_WEIGHTS = { floor: 0.5, targetGroups: 0.3, field: 0.2 };
 const SIMILAR_TITLE = 0.35;
 const SIMILAR_TEXT = 0.4;
 /** How many measures the index search hands to the scoring at most. */
 const PREFILTER = 200;
 
+/**
+ * Alike texts, scaled down by what tells two offers apart: another place, another time, other people.
+ * What the draft does not say yet (no district chosen) takes nothing away.
+ */
 export function scoreOf(l: Likeness): number {
   const text = TEXT_WEIGHTS.title * l.title + TEXT_WEIGHTS.words * l.words + TEXT_WEIGHTS.description * l.description;
-  const context =
-    CONTEXT_WEIGHTS.field * Number(l.sameField) +
-    CONTEXT_WEIGHTS.targetGroups * l.targetGroups +
-    CONTEXT_WEIGHTS.districts * l.districts +
-    CONTEXT_WEIGHTS.period * Number(l.period) +
-    CONTEXT_WEIGHTS.provider * Number(l.sameProvider);
-  return text * (CONTEXT_FLOOR + (1 - CONTEXT_FLOOR) * context);
+  const place = l.districts === null ? 1 : ELSEWHERE + (1 - ELSEWHERE) * l.districts;
+  const time = l.period === false ? ANOTHER_TIME : 1;
+  const audience =
+    AUDIENCE_WEIGHTS.floor +
+    AUDIENCE_WEIGHTS.targetGroups * (l.targetGroups ?? 1) +
+    AUDIENCE_WEIGHTS.field * (l.sameField === null ? 1 : Number(l.sameField));
+  return text * place * time * audience;
 }
 
 interface Row extends Record<string, unknown> {
@@ -154,11 +159,10 @@ export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold
         title: Number(row.title_sim),
         description: Number(row.description_sim),
         words: Number(row.words),
-        sameField: row.same_field === true,
-        targetGroups: Number(row.target_overlap),
-        districts: Number(row.district_overlap),
-        period: row.period === true,
-        sameProvider: row.same_provider === true,
+        sameField: draft.fieldOfAction ? row.same_field === true : null,
+        targetGroups: draft.targetGroups?.length ? Number(row.target_overlap) : null,
+        districts: draft.districtIds?.length ? Number(row.district_overlap) : null,
+        period: draft.startsOn ? row.period === true : null,
       };
       return { row, score: scoreOf(likeness) };
     })
