@@ -1,19 +1,7 @@
-import type { FieldOfAction, FunderLevel, ProviderKind, TargetGroup } from './vocabulary';
+import type { TargetGroup } from './vocabulary';
 
-// The German names of the registry's values, as the API's sentences (the duplicate check's reasons)
-// say them; the console has its own words in both languages (console/messages.ts).
-
-export const fieldOfActionLabel: Record<FieldOfAction, string> = {
-  'sprache-bildung': 'Sprache und Bildung',
-  'arbeit-ausbildung': 'Arbeit und Ausbildung',
-  gesundheit: 'Gesundheit',
-  'wohnen-quartier': 'Wohnen und Quartier',
-  'kultur-sport': 'Kultur und Sport',
-  'teilhabe-partizipation': 'Teilhabe und Partizipation',
-  'interkulturelle-oeffnung': 'Interkulturelle Öffnung',
-  beratung: 'Beratung',
-  sonstiges: 'Sonstiges',
-};
+// The German words of the API's sentences (the duplicate check's reasons), in the middle of a
+// sentence; the console has its own words in both languages (console/messages.ts).
 
 export const targetGroupLabel: Record<TargetGroup, string> = {
   kinder: 'Kinder',
@@ -32,24 +20,6 @@ export const targetGroupLabel: Record<TargetGroup, string> = {
   studierende: 'Studierende',
   ehrenamtliche: 'Ehrenamtliche',
   fachkraefte: 'Fachkräfte',
-};
-
-export const providerKindLabel: Record<ProviderKind, string> = {
-  'freier-traeger': 'freier Träger',
-  migrantenselbstorganisation: 'Migrantenselbstorganisation',
-  glaubensgemeinschaft: 'Glaubensgemeinschaft',
-  'staedtische-dienststelle': 'städtische Dienststelle',
-  bildungstraeger: 'Bildungsträger',
-  sonstige: 'sonstiger Träger',
-};
-
-export const funderLevelLabel: Record<FunderLevel, string> = {
-  eu: 'EU',
-  bund: 'Bund',
-  land: 'Land',
-  kommune: 'Kommune',
-  stiftung: 'Stiftung',
-  eigenmittel: 'Eigenmittel',
 };
 
 /** "Frauen", "Frauen und Familien", "Kinder, Eltern und Familien". */
