@@ -85,7 +85,7 @@ interface Row extends Record<string, unknown> {
   target_overlap: number;
   shared_districts: string[];
   district_overlap: number;
-  period: boolean;
+  same_time: boolean;
   same_provider: boolean;
 }
 
@@ -100,7 +100,7 @@ function reasonsOf(row: Row): string[] {
   if (row.title_sim >= SIMILAR_TITLE) reasons.push('ähnlicher Titel');
   if (row.words >= SIMILAR_TEXT || row.description_sim >= SIMILAR_TEXT) reasons.push('ähnliche Beschreibung');
   if (row.same_field) reasons.push('gleiches Handlungsfeld');
-  if (row.period) reasons.push('gleicher Zeitraum');
+  if (row.same_time) reasons.push('überschneidender Zeitraum');
   if (row.same_provider) reasons.push('gleicher Träger');
   return reasons;
 }
@@ -118,36 +118,37 @@ export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold
   const result = await db.execute<Row>(sql`
     with draft as (
       select
-        tsvector_to_array(to_tsvector('german', ${text})) as stems,
+        tsvector_to_array(to_tsvector('german', ${text}::text)) as stems,
         -- any shared stem finds a candidate through the full-text index, not all of them
-        nullif(replace(plainto_tsquery('german', ${text})::text, ' & ', ' | '), '')::tsquery as any_stem,
-        array(select coalesce(d.parent_id, d.id) from districts d where d.id = any(${uuidArray(draft.districtIds)})) as bezirke,
+        nullif(replace(plainto_tsquery('german', ${text}::text)::text, ' & ', ' | '), '')::tsquery as any_stem,
+        -- a Stadtteil counts as its Stadtbezirk: Vingst and Kalk are both Kalk
+        array(select distinct coalesce(d.parent_id, d.id) from districts d where d.id = any(${uuidArray(draft.districtIds)})) as bezirke,
         ${textArray(draft.targetGroups)} as groups,
-        ${period} as period
+        ${period} as span
     ),
     found as (
       select m.*, tsvector_to_array(m.search) as stems,
-        array(select coalesce(d.parent_id, d.id) from districts d where d.id = any(m.district_ids)) as bezirke,
-        similarity(m.title, ${draft.title}) as title_sim
+        array(select distinct coalesce(d.parent_id, d.id) from districts d where d.id = any(m.district_ids)) as bezirke,
+        similarity(m.title, ${draft.title}::text) as title_sim
       from measures m, draft
       where (${draft.id ?? null}::uuid is null or m.id <> ${draft.id ?? null}::uuid)
-        and (m.title % ${draft.title} or m.search @@ draft.any_stem)
-      order by similarity(m.title, ${draft.title}) + coalesce(ts_rank(m.search, draft.any_stem), 0) desc
+        and (m.title % ${draft.title}::text or m.search @@ draft.any_stem)
+      order by similarity(m.title, ${draft.title}::text) + coalesce(ts_rank(m.search, draft.any_stem), 0) desc
       limit ${PREFILTER}
     )
     select f.id, f.title, f.provider_id, p.name as provider_name, f.title_sim,
-      case when ${draft.description ?? ''} = '' or f.description = '' then 0
-           else similarity(f.description, ${draft.description ?? ''}) end as description_sim,
+      case when ${draft.description ?? ''}::text = '' or f.description = '' then 0
+           else similarity(f.description, ${draft.description ?? ''}::text) end as description_sim,
       coalesce((select count(*) from unnest(f.stems) s where s = any(draft.stems))::float
         / nullif(least(cardinality(f.stems), cardinality(draft.stems)), 0), 0) as words,
-      (f.field_of_action = ${draft.fieldOfAction ?? null}) is true as same_field,
+      (f.field_of_action = ${draft.fieldOfAction ?? null}::text) is true as same_field,
       array(select g from unnest(f.target_groups) g where g = any(draft.groups)) as shared_groups,
       coalesce((select count(*) from unnest(f.target_groups) g where g = any(draft.groups))::float
         / nullif(least(cardinality(f.target_groups), cardinality(draft.groups)), 0), 0) as target_overlap,
       array(select d.name from districts d where d.id = any(f.bezirke) and d.id = any(draft.bezirke) order by d.number, d.name) as shared_districts,
       coalesce((select count(distinct b) from unnest(f.bezirke) b where b = any(draft.bezirke))::float
         / nullif(least(cardinality(f.bezirke), cardinality(draft.bezirke)), 0), 0) as district_overlap,
-      coalesce(daterange(f.starts_on, f.ends_on + 1, '[)') && draft.period, false) as period,
+      coalesce(daterange(f.starts_on, f.ends_on + 1, '[)') && draft.span, false) as same_time,
       (f.provider_id = ${draft.providerId ?? null}::uuid) is true as same_provider
     from found f
     join providers p on p.id = f.provider_id
@@ -162,7 +163,7 @@ export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold
         sameField: draft.fieldOfAction ? row.same_field === true : null,
         targetGroups: draft.targetGroups?.length ? Number(row.target_overlap) : null,
         districts: draft.districtIds?.length ? Number(row.district_overlap) : null,
-        period: draft.startsOn ? row.period === true : null,
+        period: draft.startsOn ? row.same_time === true : null,
       };
       return { row, score: scoreOf(likeness) };
     })
