@@ -96,15 +96,20 @@ export const measureSchema = z
 
 const DISTRICT_RULES = [
   'parentId: ein Stadtteil nennt den Stadtbezirk, in dem er liegt (einen vorhandenen Stadtbezirk), ein Stadtbezirk nennt keinen',
+  'kind: ein Stadtbezirk mit Stadtteilen bleibt ein Stadtbezirk',
 ];
 const PROVIDER_RULES = [
-  'districtIds: jede nennt einen vorhandenen Stadtbezirk oder Stadtteil',
+  'districtIds: jede nennt einen vorhandenen Stadtbezirk oder Stadtteil, jeden nur einmal',
   'departmentId: nennt eine vorhandene Dienststelle und ist bei einer städtischen Dienststelle (kind staedtische-dienststelle) anzugeben',
 ];
+/** Lists that name each entry once: the same target group twice is a client's mistake, refused so it shows. */
+const ONCE_RULES = ['targetGroups: nennt jede Zielgruppe nur einmal', 'languages: nennt jede Sprache nur einmal'];
 const MEASURE_RULES = [
   'providerId: nennt einen vorhandenen Träger',
-  'districtIds: jede nennt einen vorhandenen Stadtbezirk oder Stadtteil',
-  'endsOn: liegt nicht vor startsOn (auch nicht vor dem gespeicherten Beginn, wenn nur eines der beiden geändert wird)',
+  'districtIds: jede nennt einen vorhandenen Stadtbezirk oder Stadtteil, jeden nur einmal',
+  ...ONCE_RULES,
+  'endsOn: liegt nicht vor startsOn (auch nicht vor dem gespeicherten Beginn, wenn nur das Ende geändert wird)',
+  'startsOn: liegt nicht nach dem gespeicherten Ende, wenn nur der Beginn geändert wird',
 ];
 
 export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSettings) {
@@ -113,9 +118,13 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
     const parentId = body.parentId === undefined ? (current?.parentId as string | null | undefined) : body.parentId;
     if (kind === 'stadtbezirk' && parentId) refuseIf([{ path: 'body.parentId', message: 'Ein Stadtbezirk liegt in keinem anderen' }]);
     if (kind === 'stadtteil') {
+      if (current?.kind === 'stadtbezirk') {
+        const [child] = await db.select({ id: districts.id }).from(districts).where(eq(districts.parentId, current.id as string)).limit(1);
+        if (child) refuseIf([{ path: 'body.kind', message: 'Dieser Stadtbezirk hat Stadtteile und bleibt ein Stadtbezirk' }]);
+      }
       if (!parentId) refuseIf([{ path: 'body.parentId', message: 'Bitte wählen Sie den Stadtbezirk, in dem der Stadtteil liegt' }]);
       const [parent] = await db.select({ kind: districts.kind }).from(districts).where(eq(districts.id, parentId as string));
-      if (parent?.kind !== 'stadtbezirk') refuseIf([{ path: 'body.parentId', message: 'unbekannter Stadtbezirk' }]);
+      if (parent?.kind !== 'stadtbezirk' || parentId === current?.id) refuseIf([{ path: 'body.parentId', message: 'unbekannter Stadtbezirk' }]);
     }
   }
 
@@ -303,6 +312,7 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
     tag: 'measures',
     access: 'user',
     body: measureDraft,
+    rules: ONCE_RULES,
     response: z.array(duplicateCandidateSchema),
     async handler({ body }) {
       if (body.title === '' && body.description === '') return [];

@@ -111,10 +111,10 @@ const uuidArray = (values: string[] | undefined) => sql`${`{${(values ?? []).joi
 /** The registered measures at or above `threshold`, most alike first, at most `limit`. */
 export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold: number, limit = 10): Promise<DuplicateCandidate[]> {
   const text = `${draft.title} ${draft.description ?? ''}`;
-  // A period's end is its last day; daterange's upper bound is exclusive.
-  const period = draft.startsOn
-    ? sql`daterange(${draft.startsOn}::date, ${draft.endsOn ?? null}::date + 1, '[)')`
-    : sql`null::daterange`;
+  // A period's end is its last day; daterange's upper bound is exclusive. A draft whose end is still
+  // typed before its start has no period yet.
+  const periodKnown = draft.startsOn !== undefined && (!draft.endsOn || draft.endsOn >= draft.startsOn);
+  const period = periodKnown ? sql`daterange(${draft.startsOn}::date, ${draft.endsOn ?? null}::date + 1, '[)')` : sql`null::daterange`;
   const result = await db.execute<Row>(sql`
     with draft as (
       select
@@ -163,7 +163,7 @@ export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold
         sameField: draft.fieldOfAction ? row.same_field === true : null,
         targetGroups: draft.targetGroups?.length ? Number(row.target_overlap) : null,
         districts: draft.districtIds?.length ? Number(row.district_overlap) : null,
-        period: draft.startsOn ? row.same_time === true : null,
+        period: periodKnown ? row.same_time === true : null,
       };
       return { row, score: scoreOf(likeness) };
     })
