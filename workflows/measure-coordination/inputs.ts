@@ -39,8 +39,8 @@ export const contactInput = z.strictObject({
     tooShort: { de: 'Der Name hat mindestens 2 Zeichen.', en: 'The name has at least 2 characters.' },
   }),
   role: optionalText('Funktion', 'Role', 200),
-  email: field({ de: 'E-Mail der Ansprechperson', en: 'Contact’s e-mail' }, z.email().nullable().optional()),
-  phone: optionalLine('Telefon der Ansprechperson', 'Contact’s phone', 60),
+  email: field({ de: 'E-Mail der Ansprechperson', en: 'Contact’s e-mail' }, z.email().nullish().transform((v) => v ?? null)),
+  phone: field({ de: 'Telefon der Ansprechperson', en: 'Contact’s phone' }, z.string().trim().max(60).nullish().transform((v) => v || null)),
 });
 
 const providerFields = {
