@@ -9,7 +9,7 @@ import { unknownDepartments } from '../../db/references';
 import { districtInput, measureDraft, measureInput, measureUpdate, PERIOD_MESSAGE, periodInOrder, providerInput, providerUpdate } from './inputs';
 import { districts, measures, providers } from './schema';
 import type { MeasureSettings } from './settings';
-import { similarMeasures } from './similar';
+import { similarMeasures, type MeasureDraft } from './similar';
 import { districtKinds, fieldsOfAction, funderLevels, providerKinds, targetGroups } from './vocabulary';
 
 const BODY_PROBLEM = 'Bitte prüfen Sie die markierten Angaben';
@@ -240,7 +240,7 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
   }
 
   const candidatesOf = (row: Record<string, unknown>) =>
-    similarMeasures(db, row as Parameters<typeof similarMeasures>[1], settings.duplicateThreshold);
+    similarMeasures(db, row as unknown as MeasureDraft, settings.duplicateThreshold);
 
   crudResource(api, db, {
     resource: 'measures',
