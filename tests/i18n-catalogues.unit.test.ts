@@ -3,9 +3,11 @@ import path from 'node:path';
 import englishMessages from 'ra-language-english';
 import { de } from '../admin/src/i18n/de';
 import { deExtensions } from '../admin/src/i18n/de-extensions';
+import { deNotes } from '../admin/src/i18n/de-notes';
 import { deOversight } from '../admin/src/i18n/de-oversight';
 import { en } from '../admin/src/i18n/en';
 import { enExtensions } from '../admin/src/i18n/en-extensions';
+import { enNotes } from '../admin/src/i18n/en-notes';
 import { enOversight } from '../admin/src/i18n/en-oversight';
 import { raGerman } from '../admin/src/i18n/ra-de';
 import { allModules, procedureModules } from '../workflows/registry';
@@ -40,8 +42,8 @@ function germanSteps(): string[] {
 }
 
 const modules = moduleCatalogs();
-const german = new Set([...keys(raGerman as Catalog), ...keys(de), ...keys(deExtensions), ...keys(deOversight), ...modules.flatMap((m) => keys(m.de)), ...germanSteps()]);
-const english = new Set([...keys(englishMessages as unknown as Catalog), ...keys(en), ...keys(enExtensions), ...keys(enOversight), ...modules.flatMap((m) => keys(m.en))]);
+const german = new Set([...keys(raGerman as Catalog), ...keys(de), ...keys(deExtensions), ...keys(deOversight), ...keys(deNotes as Catalog), ...modules.flatMap((m) => keys(m.de)), ...germanSteps()]);
+const english = new Set([...keys(englishMessages as unknown as Catalog), ...keys(en), ...keys(enExtensions), ...keys(enOversight), ...keys(enNotes as Catalog), ...modules.flatMap((m) => keys(m.en))]);
 
 /** Every file of the console's code: the shell and the modules' console parts. */
 function consoleSources(): string[] {
