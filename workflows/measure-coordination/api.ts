@@ -6,7 +6,7 @@ import { uuidFilter } from '../../api/list-query';
 import type { Api } from '../../api/route';
 import type { Db } from '../../db/client';
 import { unknownDepartments } from '../../db/references';
-import { districtInput, measureDraft, measureInput, measureUpdate, PERIOD_MESSAGE, periodInOrder, providerInput, providerUpdate } from './inputs';
+import { districtInput, emptiedTexts, measureDraft, measureInput, measureUpdate, PERIOD_MESSAGE, periodInOrder, providerInput, providerUpdate } from './inputs';
 import { districts, measures, providers } from './schema';
 import type { MeasureSettings } from './settings';
 import { similarMeasures, type MeasureDraft } from './similar';
@@ -98,6 +98,9 @@ const DISTRICT_RULES = [
   'parentId: ein Stadtteil nennt den Stadtbezirk, in dem er liegt (einen vorhandenen Stadtbezirk), ein Stadtbezirk nennt keinen',
   'kind: ein Stadtbezirk mit Stadtteilen bleibt ein Stadtbezirk',
 ];
+/** What an emptied text of a provider becomes: a provider is in Köln unless it says otherwise. */
+const PROVIDER_EMPTY = { street: '', postalCode: '', city: 'Köln' };
+
 const PROVIDER_RULES = [
   'districtIds: jede nennt einen vorhandenen Stadtbezirk oder Stadtteil, jeden nur einmal',
   'departmentId: nennt eine vorhandene Dienststelle und ist bei einer städtischen Dienststelle (kind staedtische-dienststelle) anzugeben',
@@ -216,7 +219,7 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
       rules: PROVIDER_RULES,
       async toRow(b, user) {
         await checkProvider(b);
-        return { ...b, createdBy: user.id };
+        return { ...emptiedTexts(b, PROVIDER_EMPTY), createdBy: user.id };
       },
     },
     update: {
@@ -224,7 +227,7 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
       rules: PROVIDER_RULES,
       async toRow(b, _user, current) {
         await checkProvider(b, current);
-        return { ...b, updatedAt: new Date() };
+        return { ...emptiedTexts(b, PROVIDER_EMPTY), updatedAt: new Date() };
       },
     },
   });
@@ -291,7 +294,7 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
       rules: MEASURE_RULES,
       async toRow(b, user) {
         await checkMeasure(b);
-        return { ...b, createdBy: user.id };
+        return { ...emptiedTexts(b, { description: '' }), createdBy: user.id };
       },
     },
     update: {
@@ -299,7 +302,7 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
       rules: MEASURE_RULES,
       async toRow(b, _user, current) {
         await checkMeasure(b, current);
-        return { ...b, updatedAt: new Date() };
+        return { ...emptiedTexts(b, { description: '' }), updatedAt: new Date() };
       },
     },
     answer: async (row) => ({ ...row, similar: await candidatesOf(row) }),
@@ -315,8 +318,10 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
     rules: ONCE_RULES,
     response: z.array(duplicateCandidateSchema),
     async handler({ body }) {
-      if (body.title === '' && body.description === '') return [];
-      return similarMeasures(db, body, settings.duplicateThreshold);
+      const title = body.title ?? '';
+      const description = body.description ?? '';
+      if (title === '' && description === '') return [];
+      return similarMeasures(db, { ...body, title, description }, settings.duplicateThreshold);
     },
   });
 }

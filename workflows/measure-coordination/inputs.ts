@@ -7,9 +7,11 @@ import { districtKinds, fieldsOfAction, funderLevels, providerKinds, targetGroup
 // validates with them and the console shows their sentences beside its fields.
 
 const id = (de: string, en: string) => field({ de, en }, z.uuid());
-/** A text that may stay empty; the console sends an emptied input as null. */
-const optionalText = (de: string, en: string, max: number, fallback = '') =>
-  field({ de, en }, z.string().trim().max(max).nullish().transform((v) => v ?? fallback));
+/**
+ * A text that may stay empty; the console sends an emptied input as null, which the route stores as
+ * the column's empty value. No default here: a change that leaves the field out must keep it.
+ */
+const optionalText = (de: string, en: string, max: number) => field({ de, en }, z.string().trim().max(max).nullish());
 const optionalLine = (de: string, en: string, max: number) => field({ de, en }, z.string().trim().max(max).nullable().optional());
 // PostgreSQL's dates begin with the year 1; "0000-01-01" is valid ISO but no day it can store.
 const day = (de: string, en: string) => field({ de, en }, z.iso.date().regex(/^(?!0000)/));
@@ -38,7 +40,7 @@ export const contactInput = z.strictObject({
     missing: { de: 'Bitte geben Sie den Namen der Ansprechperson ein.', en: 'Please enter the contact’s name.' },
     tooShort: { de: 'Der Name hat mindestens 2 Zeichen.', en: 'The name has at least 2 characters.' },
   }),
-  role: optionalText('Funktion', 'Role', 200),
+  role: field({ de: 'Funktion', en: 'Role' }, z.string().trim().max(200).nullish().transform((v) => v ?? '')),
   email: field({ de: 'E-Mail der Ansprechperson', en: 'Contact’s e-mail' }, z.email().nullish().transform((v) => v ?? null)),
   phone: field({ de: 'Telefon der Ansprechperson', en: 'Contact’s phone' }, z.string().trim().max(60).nullish().transform((v) => v || null)),
 });
@@ -56,15 +58,14 @@ const providerFields = {
       .string()
       .trim()
       .regex(/^(\d{5})?$/, says('Eine Postleitzahl hat fünf Ziffern', 'A postcode has five digits'))
-      .nullish()
-      .transform((v) => v ?? ''),
+      .nullish(),
   ),
-  city: optionalText('Ort', 'Town', 100, 'Köln'),
+  city: optionalText('Ort', 'Town', 100),
   email: field({ de: 'E-Mail', en: 'E-mail' }, z.email().nullable().optional()),
   phone: optionalLine('Telefon', 'Phone', 60),
   website: field({ de: 'Internetseite', en: 'Website' }, z.url({ protocol: /^https?$/ }).max(2000).nullable().optional()),
-  contacts: z.array(contactInput).max(20).default([]),
-  districtIds: field({ de: 'Stadtbezirke', en: 'Boroughs' }, setOf(z.uuid(), 100, 'Ein Stadtbezirk', 'A borough').default([])),
+  contacts: z.array(contactInput).max(20).optional(),
+  districtIds: field({ de: 'Stadtbezirke', en: 'Boroughs' }, setOf(z.uuid(), 100, 'Ein Stadtbezirk', 'A borough').optional()),
   departmentId: id('Dienststelle', 'City department').nullable().optional(),
 };
 
@@ -91,11 +92,8 @@ const measureFields = {
   description: optionalText('Beschreibung', 'Description', 10_000),
   providerId: id('Träger', 'Provider'),
   fieldOfAction: field({ de: 'Handlungsfeld', en: 'Field of action' }, z.enum(fieldsOfAction)),
-  targetGroups: field({ de: 'Zielgruppen', en: 'Target groups' }, setOf(z.enum(targetGroups), targetGroups.length, 'Eine Zielgruppe', 'A target group').default([])),
-  languages: field(
-    { de: 'Sprachen', en: 'Languages' },
-    setOf(z.string().trim().min(2).max(60), 30, 'Eine Sprache', 'A language').default([]),
-  ),
+  targetGroups: field({ de: 'Zielgruppen', en: 'Target groups' }, setOf(z.enum(targetGroups), targetGroups.length, 'Eine Zielgruppe', 'A target group').optional()),
+  languages: field({ de: 'Sprachen', en: 'Languages' }, setOf(z.string().trim().min(2).max(60), 30, 'Eine Sprache', 'A language').optional()),
   districtIds: field(
     { de: 'Stadtbezirke', en: 'Boroughs' },
     setOf(z.uuid(), 100, 'Ein Stadtbezirk', 'A borough').min(1, says('Bitte wählen Sie mindestens einen Stadtbezirk', 'Please choose at least one borough')),
@@ -104,7 +102,7 @@ const measureFields = {
   endsOn: day('Ende', 'End').nullable().optional(),
   placesPerYear: count('Plätze pro Jahr', 'Places per year'),
   participantsPerYear: count('Teilnehmende pro Jahr', 'Participants per year'),
-  fundingLines: z.array(fundingLineInput).max(20).default([]),
+  fundingLines: z.array(fundingLineInput).max(20).optional(),
 };
 
 export const PERIOD_MESSAGE = says('Das Ende liegt vor dem Beginn', 'The end lies before the start');
@@ -116,7 +114,8 @@ export const measureInput = z
   .strictObject(measureFields)
   .refine((m) => periodInOrder(m.startsOn, m.endsOn), { path: ['endsOn'], ...PERIOD_MESSAGE });
 
-// A change's period is checked against the stored one (api.ts): either end may come alone.
+// A change's period is checked against the stored one (api.ts): either end may come alone. No field
+// has a default, so a change that leaves one out keeps it.
 export const measureUpdate = z.strictObject(measureFields).partial();
 
 /** The measure being typed: incomplete, so a short title is not yet a mistake; the other fields as the measure's. */
@@ -124,11 +123,19 @@ export const measureDraft = z.strictObject({
   ...measureFields,
   id: id('Maßnahme', 'Measure').optional(),
   title: optionalText('Titel', 'Title', 300),
+  description: optionalText('Beschreibung', 'Description', 10_000),
   providerId: id('Träger', 'Provider').optional(),
   fieldOfAction: measureFields.fieldOfAction.optional(),
-  districtIds: field({ de: 'Stadtbezirke', en: 'Boroughs' }, z.array(z.uuid()).max(100).default([])),
+  districtIds: field({ de: 'Stadtbezirke', en: 'Boroughs' }, z.array(z.uuid()).max(100).optional()),
   startsOn: day('Beginn', 'Start').optional(),
   fundingLines: z.array(z.unknown()).max(20).optional(),
 });
 
 export type MeasureInput = z.infer<typeof measureInput>;
+
+/** An emptied text (null) stored as its column's empty value: the columns hold text, not null. */
+export function emptiedTexts<T extends Record<string, unknown>>(body: T, empty: Partial<Record<keyof T, string>>): T {
+  const row: Record<string, unknown> = { ...body };
+  for (const [key, value] of Object.entries(empty)) if (row[key] === null) row[key] = value;
+  return row as T;
+}

@@ -15,7 +15,7 @@ export const districts = pgTable(
     kind: text('kind').notNull().$type<DistrictKind>(),
     /** The official number of a Stadtbezirk (1 Innenstadt … 9 Mülheim), its lists' order. */
     number: integer('number'),
-    parentId: uuid('parent_id').references((): AnyPgColumn => districts.id, { onDelete: 'restrict' }),
+    parentId: uuid('parent_id').references((): AnyPgColumn => districts.id),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -43,7 +43,7 @@ export const providers = pgTable(
     // Validated as a whole by the API; the survey and the consultation address them by their mail.
     contacts: jsonb('contacts').notNull().$type<ContactPerson[]>().default([]),
     districtIds: uuid('district_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'restrict' }),
+    departmentId: uuid('department_id').references(() => departments.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: tstz('created_at').notNull().defaultNow(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
@@ -60,7 +60,7 @@ export const measures = pgTable(
     description: text('description').notNull().default(''),
     providerId: uuid('provider_id')
       .notNull()
-      .references(() => providers.id, { onDelete: 'restrict' }),
+      .references(() => providers.id),
     fieldOfAction: text('field_of_action').notNull().$type<FieldOfAction>(),
     targetGroups: text('target_groups').array().notNull().$type<TargetGroup[]>().default(sql`'{}'::text[]`),
     /** Languages the measure is offered in, besides German. */
