@@ -9,7 +9,7 @@ import type { EngineSettings } from '../config/engine';
 import type { SignInSettings } from '../config/sign-in';
 import type { Db } from '../db/client';
 import type { ProcedureStarter } from '../workflows/module';
-import { procedureModules } from '../workflows/registry';
+import { allModules } from '../workflows/registry';
 import { authRoutes, sessionMiddleware } from './auth';
 import { compressAnswers, consoleCacheControl, precompressed } from './compression';
 import { errorHandler, notFoundHandler } from './errors';
@@ -97,7 +97,7 @@ export function createApp(deps: AppDeps): Express {
   procedureMapRoutes(api, deps.db);
   incidentRoutes(api, deps);
   departmentRoutes(api, deps.db);
-  for (const module of procedureModules) {
+  for (const module of allModules) {
     module.routes?.(api, { db: deps.db, temporal: deps.temporal, starter: deps.starter, settings: deps.engine.settingsOf(module.type) as never });
   }
   scheduleRoutes(api, deps);

@@ -33,6 +33,11 @@ export interface CrudSpec<T extends PgTable, C extends z.ZodType, U extends z.Zo
     rules?: string[];
     toRow(body: z.infer<U>, user: SessionUser, current: Record<string, unknown>): Promise<Record<string, unknown>> | Record<string, unknown>;
   };
+  /**
+   * What a create's or an update's answer adds to the row, for what the person entering it should see
+   * at once (the measures' possible duplicates); a list or a read shows the row alone.
+   */
+  answer?(row: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Refuses a delete that would break something, with a message people understand. */
   beforeDelete?(id: string): Promise<void>;
 }
@@ -65,6 +70,10 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
     const [row] = await db.select(spec.columns).from(spec.table as PgTable).where(eq(spec.idColumn, id));
     if (!row) throw HttpError.notFound(spec.label);
     return row;
+  }
+
+  async function answerOf(row: Record<string, unknown>) {
+    return spec.answer ? spec.answer(row) : row;
   }
 
   async function audit(user: SessionUser, action: string, id: string, detail?: Record<string, unknown>) {
@@ -148,7 +157,7 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
         );
         const id = String((row as { id: unknown }).id);
         await audit(user, 'created', id);
-        return load(id);
+        return answerOf(await load(id));
       },
     });
   }
@@ -172,7 +181,7 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
           await mapConflict(() => db.update(spec.table).set(values as never).where(eq(spec.idColumn, params.id)));
         }
         await audit(user, 'updated', params.id, { fields: Object.keys(values).filter((k) => k !== 'passwordHash') });
-        return load(params.id);
+        return answerOf(await load(params.id));
       },
     });
   }

@@ -429,7 +429,8 @@ export const inboundMailColumns = {
   receivedAt: inboundMails.receivedAt,
 };
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+// Full-text columns: PostgreSQL's own type, which Drizzle has no builder for.
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** The knowledge base: archived results of the procedures (evaluated studies, closed funding reviews …). */
 export const knowledgeEntries = pgTable(

@@ -4,7 +4,7 @@ import { hashPassword } from '../api/auth';
 import type { Db } from './client';
 import { departments, users, type Role } from './schema';
 import { cityDepartments } from './seed-departments';
-import { procedureModules } from '../workflows/registry';
+import { allModules } from '../workflows/registry';
 
 export const DEMO_PASSWORD = 'Amtsflow-Demo-2026';
 
@@ -67,7 +67,7 @@ export async function seed(
     const [exists] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${u.email})`);
     if (!exists) await db.insert(users).values({ ...u, passwordHash: demoHash }).onConflictDoNothing();
   }
-  // Each procedure's own demo data (the monitoring's indicators), once departments and people exist.
-  for (const module of procedureModules) await module.seed?.(db);
+  // Each module's own demo data (the monitoring's indicators, the measures registry), once departments and people exist.
+  for (const module of allModules) await module.seed?.(db);
   return result;
 }

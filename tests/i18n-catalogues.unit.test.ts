@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { shellCatalogues } from '../admin/src/i18n/catalogues';
-import { procedureModules } from '../workflows/registry';
+import { allModules, procedureModules } from '../workflows/registry';
 
 // Both languages whole: every word the console writes is in the German and the English catalogue
 // (the shell's, react-admin's and each procedure module's), and every key the console's code asks
@@ -16,7 +16,7 @@ function keys(catalog: Catalog, prefix = ''): string[] {
 
 /** Module catalogues: workflows/<type>/console/messages.ts, as the console's shell merges them. */
 function moduleCatalogs(): { type: string; de: Catalog; en: Catalog }[] {
-  return procedureModules.map((m) => {
+  return allModules.map((m) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { messages } = require(path.join(ROOT, 'workflows', m.type, 'console', 'messages.ts')) as { messages: { de: Catalog; en: Catalog } };
     return { type: m.type, ...messages };
@@ -44,7 +44,7 @@ function consoleSources(): string[] {
       if (e.isDirectory()) return e.name === 'i18n' ? [] : walk(full);
       return /\.tsx?$/.test(e.name) && !/messages\.ts$/.test(e.name) ? [full] : [];
     });
-  return [...walk(path.join(ROOT, 'admin', 'src')), ...procedureModules.flatMap((m) => walk(path.join(ROOT, 'workflows', m.type, 'console')))];
+  return [...walk(path.join(ROOT, 'admin', 'src')), ...allModules.flatMap((m) => walk(path.join(ROOT, 'workflows', m.type, 'console')))];
 }
 
 describe('the console’s catalogues', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { procedureModules } from '../workflows/registry';
+import { allModules, procedureModules } from '../workflows/registry';
 
 // A procedure is one folder: the generic parts name none of them, and reach them only through the
 // registry. (Runs with the workflow tests: it reads files, it needs no stack.)
@@ -20,7 +20,7 @@ function sources(dir: string): string[] {
 }
 
 const files = GENERIC.flatMap(sources);
-const types = procedureModules.map((m) => m.type);
+const types = allModules.map((m) => m.type);
 // The consultation building block belongs to the engine; its standalone module reuses its type.
 const engineOwn = new Set(['department-consultation']);
 

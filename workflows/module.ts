@@ -137,6 +137,17 @@ export interface ProcedureModule<I = never, S extends SettingsSpec = SettingsSpe
   seed?(db: Db): Promise<void>;
 }
 
+/**
+ * A module whose procedure is still to come, keeping master data already (a registry with its routes,
+ * settings and demo data): the API mounts its routes and the seed writes its data, but nothing can be
+ * started, listed or drawn as its procedure. Once its workflow exists it becomes a procedure module.
+ */
+export type MasterDataModule<S extends SettingsSpec = SettingsSpec> = Pick<ProcedureModule<never, S>, 'type' | 'label' | 'settings' | 'routes' | 'seed'>;
+
+export function defineMasterData<S extends SettingsSpec = Record<string, never>>(module: MasterDataModule<S>): MasterDataModule<S> {
+  return module;
+}
+
 /** Checks a module's definition against the contract while keeping its own input and settings types. */
 export function defineProcedure<I, F extends FormTable, S extends SettingsSpec = Record<string, never>>(
   module: ProcedureModule<I, S, F>,

@@ -3,8 +3,9 @@ import type { SettingsSpec } from '../config/settings';
 import departmentConsultation from './department-consultation';
 import fundingCallReview from './funding-call-review';
 import integrationMonitoring from './integration-monitoring';
+import measureCoordination from './measure-coordination';
 import type { FormTable } from './engine/human-task';
-import type { ProcedureModule } from './module';
+import type { MasterDataModule, ProcedureModule } from './module';
 import studyEvaluation from './study-evaluation';
 import vorgangMitFreigabe from './vorgang-mit-freigabe';
 
@@ -16,6 +17,15 @@ export const procedureModules = [
   studyEvaluation,
   integrationMonitoring,
 ] as const;
+
+/** Modules keeping master data before their procedure exists (module.ts, MasterDataModule). */
+export const masterDataModules = [measureCoordination] as const;
+
+/** Every module, procedure or not: whose routes the API mounts, whose settings are read, whose demo data the seed writes. */
+export const allModules: readonly MasterDataModule<SettingsSpec>[] = [
+  ...(procedureModules as readonly MasterDataModule<SettingsSpec>[]),
+  ...(masterDataModules as readonly MasterDataModule<SettingsSpec>[]),
+];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module keeps its own input type
 export type AnyProcedureModule = ProcedureModule<any, SettingsSpec, FormTable>;

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
-import type { ConsoleModule, StartFormDefinition, TaskFormDefinition } from './types';
+import { isProcedureConsole, type ConsoleModule, type ConsolePart, type StartFormDefinition, type TaskFormDefinition } from './types';
 
-// Every procedure module's console part (workflows/<type>/console/index.ts), found by the bundler.
-const found = import.meta.glob<{ consoleModule: ConsoleModule }>('../../../workflows/*/console/index.ts', { eager: true });
+// Every module's console part (workflows/<type>/console/index.ts), found by the bundler; those of
+// modules still without a procedure bring pages and words only.
+const found = import.meta.glob<{ consoleModule: ConsoleModule | ConsolePart }>('../../../workflows/*/console/index.ts', { eager: true });
 
-export const consoleModules: ConsoleModule[] = Object.values(found).map((m) => m.consoleModule);
+const consoleParts: (ConsoleModule | ConsolePart)[] = Object.values(found).map((m) => m.consoleModule);
+export const consoleModules: ConsoleModule[] = consoleParts.filter(isProcedureConsole);
 
 const taskForms = new Map<string, { definition: TaskFormDefinition; schema: z.ZodType }>();
 for (const m of consoleModules) {
@@ -26,9 +28,9 @@ export function startFormFor(type: string): { definition: StartFormDefinition; s
 
 export const procedureTypeIds: string[] = consoleModules.map((m) => m.type);
 
-export const moduleResources = consoleModules.flatMap((m) => m.resources ?? []);
+export const moduleResources = consoleParts.flatMap((m) => m.resources ?? []);
 
-export const moduleMessages = (locale: 'de' | 'en') => consoleModules.map((m) => m.messages[locale]);
+export const moduleMessages = (locale: 'de' | 'en') => consoleParts.map((m) => m.messages[locale]);
 
 /** Kinds of knowledge-base entries: those the modules name in their words (app.knowledge_source). */
 export const knowledgeSourceTypes: string[] = consoleModules.flatMap((m) =>

@@ -25,6 +25,19 @@ export interface StartFormDefinition {
 
 type Catalog = Record<string, unknown>;
 
+/**
+ * The console part of a module whose procedure is still to come (workflows/module.ts,
+ * MasterDataModule): its pages and words, and no start or task forms.
+ */
+export interface ConsolePart {
+  /** The module's folder name. */
+  type: string;
+  /** The module's own pages (its master data), as react-admin resources. */
+  resources?: (ResourceProps & { name: string })[];
+  /** Its words in both languages. */
+  messages: { de: Catalog; en: Catalog };
+}
+
 export interface ConsoleModule<F extends Record<string, z.ZodType> = Record<string, z.ZodType>> {
   /** The procedure type (the module's folder name). */
   type: string;
@@ -42,4 +55,12 @@ export interface ConsoleModule<F extends Record<string, z.ZodType> = Record<stri
 
 export function defineConsoleModule<F extends Record<string, z.ZodType>>(module: ConsoleModule<F>): ConsoleModule<F> {
   return module;
+}
+
+export function defineConsolePart(part: ConsolePart): ConsolePart {
+  return part;
+}
+
+export function isProcedureConsole(m: ConsoleModule | ConsolePart): m is ConsoleModule {
+  return 'startForm' in m;
 }

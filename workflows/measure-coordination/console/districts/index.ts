@@ -1,0 +1,3 @@
+import { DistrictList } from './DistrictList';
+
+export default { list: DistrictList };
