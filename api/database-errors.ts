@@ -111,6 +111,9 @@ export function databaseProblem(err: unknown): Problem | undefined {
       }
       return bad('Eine Angabe verweist auf einen Eintrag, den es nicht gibt.', column, 'unbekannter Eintrag');
     }
+    case '23001':
+      // ON DELETE RESTRICT: the same refusal as a plain foreign key's, said the same way.
+      return { status: 409, code: 'conflict', message: 'Der Eintrag wird noch verwendet und kann nicht gelöscht werden.' };
     case '23505':
       return { status: 409, code: 'conflict', message: 'Ein Eintrag mit diesen Angaben existiert bereits.' };
     case '23P01':

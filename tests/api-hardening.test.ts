@@ -210,6 +210,19 @@ describe('the one mapping of PostgreSQL errors', () => {
     await errorOf('delete from users where email = $1', [email]);
   });
 
+  it('maps a delete that an ON DELETE RESTRICT key refuses to the 409 of a plain foreign key', async () => {
+    // One statement, so that the temporary tables live as long as it does.
+    const err = await errorOf(`do $$ begin
+      create temp table restrict_parent (id int primary key);
+      create temp table restrict_child (parent int references restrict_parent on delete restrict);
+      insert into restrict_parent values (1);
+      insert into restrict_child values (1);
+      delete from restrict_parent;
+    end $$`);
+    expect((err as { code?: string }).code).toBe('23001');
+    expect(databaseProblem(err)).toEqual({ status: 409, code: 'conflict', message: 'Der Eintrag wird noch verwendet und kann nicht gelöscht werden.' });
+  });
+
   it('logs an unexpected statement error without its parameters (they hold hashes)', async () => {
     const db = createDb(testStack().databaseUrl, { max: 1 });
     const hash = await hashPassword('Neues-Konto-Passwort-7');
