@@ -76,11 +76,16 @@ describe('the consultation', () => {
       // Time stands still while the test does not sleep: only the signals can have ended the wait.
       const consolidation = await fake.openTask(handle.workflowId, 'zusammenfuehren');
       expect(consolidation.createdAt - openedAt).toBeLessThan(DAY);
-      // Woken by each answer while others are awaited, it asks the database about those only (patched 'consultation-rereads-when-woken').
-      expect(byDay(fake, 'settledRequests', openedAt)).toEqual([
-        { day: 0, requestIds: [schulamt.requestId, sozialamt.requestId] },
+      // Woken by an answer while others are awaited, it asks the database about those only (patched
+      // 'consultation-rereads-when-woken'); answers that reach it in one workflow task wake it once, and
+      // the last one wakes no reread at all: how the three signals fall depends on the machine's load.
+      const stillAwaited = [schulamt.requestId, sozialamt.requestId];
+      // Longest first: two rereads may be recorded in either order when their activities overlap.
+      const rereads = byDay(fake, 'settledRequests', openedAt).sort((a, b) => b.requestIds.length - a.requestIds.length);
+      expect([[], [{ day: 0, requestIds: stillAwaited }], [{ day: 0, requestIds: [sozialamt.requestId] }], [
+        { day: 0, requestIds: stillAwaited },
         { day: 0, requestIds: [sozialamt.requestId] },
-      ]);
+      ]]).toContainEqual(rereads);
       expect(fake.names()).not.toContain('followUpRequests');
       expect(fake.names()).not.toContain('recordNoAnswer');
 

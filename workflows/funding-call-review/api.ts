@@ -28,7 +28,10 @@ const fields = {
 
 const deadline = z.coerce.date({ error: 'kein gültiges Datum' });
 
-export const fundingCallInput = z.strictObject({
+export // The title is counted without the spaces at its ends: "a  " is too short although its length is 3.
+const TITLE_RULE = 'title: mindestens 3 Zeichen ohne die Leerzeichen am Anfang und Ende';
+
+const fundingCallInput = z.strictObject({
   ...fields,
   submissionDeadline: deadline.refine((d) => d.getTime() > Date.now(), 'Die Einreichungsfrist muss in der Zukunft liegen'),
 });
@@ -88,10 +91,10 @@ export function fundingCallRoutes(api: Api, db: Db) {
     schema: fundingCallSchema,
     create: {
       body: fundingCallInput,
-      rules: ['submissionDeadline: die Einreichungsfrist liegt in der Zukunft'],
+      rules: ['submissionDeadline: die Einreichungsfrist liegt in der Zukunft', TITLE_RULE],
       toRow: (b, user) => ({ ...b, origin: 'manual', createdBy: user.id }),
     },
-    update: { body: fundingCallUpdate, toRow: (b) => ({ ...b, updatedAt: new Date() }) },
+    update: { body: fundingCallUpdate, rules: [TITLE_RULE], toRow: (b) => ({ ...b, updatedAt: new Date() }) },
     async beforeDelete(id) {
       const [row] = await db
         .select({ status: procedures.status })
