@@ -1,4 +1,5 @@
 import { useTranslate } from 'react-admin';
+import { stepKeyOf } from '../../../workflows/step-map';
 
 /** Keys a polyglot catalogue can hold: no dots. */
 export const keyOf = (s: string) => s.replace(/\./g, '_');
@@ -16,5 +17,5 @@ export function useStepName() {
 /** A task's title in the console's language: its map step ("freigabe-2" is the step "freigabe"), else as recorded. */
 export function useTaskTitle() {
   const stepName = useStepName();
-  return (task: { procedureType: string; taskKey: string; title: string }) => stepName(task.procedureType, task.taskKey.replace(/-\d+$/, ''), task.title);
+  return (task: { procedureType: string; taskKey: string; title: string }) => stepName(task.procedureType, stepKeyOf(task.taskKey), task.title);
 }
