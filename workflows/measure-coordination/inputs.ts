@@ -22,7 +22,8 @@ function setOf<T extends z.ZodType>(item: T, max: number, de: string, en: string
   return z
     .array(item)
     .max(max)
-    .refine((values) => new Set(values).size === values.length, says(`${de} ist doppelt genannt`, `${en} is named twice`));
+    .refine((values) => new Set(values).size === values.length, says(`${de} ist doppelt genannt`, `${en} is named twice`))
+    .meta({ uniqueItems: true });
 }
 
 export const districtInput = z.strictObject({
