@@ -57,6 +57,39 @@ function noNul(node: unknown): void {
   Object.values(schema).forEach(noNul);
 }
 
+/**
+ * A pattern's \d and \w mean ASCII digits and letters in JavaScript (and in JSON Schema, which
+ * takes ECMA-262 patterns), but any Unicode digit or letter in Python or .NET: a client there would
+ * take "٢٠٢٦-01-15" for a date the API refuses. The document spells them out.
+ */
+export function asciiClasses(pattern: string): string {
+  const spelled: Record<string, string> = { d: '0-9', w: 'A-Za-z0-9_' };
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      i++;
+      const range = spelled[next];
+      out += range ? (inClass ? range : `[${range}]`) : c + next;
+    } else {
+      if (c === '[') inClass = true;
+      else if (c === ']') inClass = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+function asciiPatterns(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(asciiPatterns);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (typeof schema.pattern === 'string') schema.pattern = asciiClasses(schema.pattern);
+  Object.values(schema).forEach(asciiPatterns);
+}
+
 export function openApiDocument(api: Api) {
   api.registry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'amtsflow.sid' });
   const generator = new OpenApiGeneratorV31(api.registry.definitions);
@@ -77,5 +110,6 @@ export function openApiDocument(api: Api) {
   jsonParameters(document as Parameters<typeof jsonParameters>[0]);
   emailPatterns(document);
   noNul(document);
+  asciiPatterns(document);
   return document;
 }

@@ -47,6 +47,22 @@ describe('health and OpenAPI', () => {
       expect.arrayContaining(['/api/auth/login', '/api/procedures', '/api/procedures/{id}/history', '/api/departments']),
     );
   });
+
+  it('spells its patterns with ASCII classes, which a Python or .NET client reads as JavaScript does', async () => {
+    const document = (await new ApiClient().get('/api/openapi.json')).body;
+    const patterns: string[] = [];
+    const collect = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(collect);
+      if (!node || typeof node !== 'object') return;
+      const pattern = (node as { pattern?: unknown }).pattern;
+      if (typeof pattern === 'string') patterns.push(pattern);
+      Object.values(node).forEach(collect);
+    };
+    collect(document);
+    // zod's date pattern is among them: without the rewrite it holds \d.
+    expect(patterns.some((p) => p.includes('[0-9]{4}-'))).toBe(true);
+    expect(patterns.filter((p) => /(^|[^\\])(\\\\)*\\[dw]/.test(p))).toEqual([]);
+  });
 });
 
 describe('the page at /', () => {

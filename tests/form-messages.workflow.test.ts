@@ -165,3 +165,19 @@ describe('the API', () => {
     if (!parsed.success) expect(zodFields(parsed.error, 'input')).toEqual([{ path: 'input.title', message: 'Bitte geben Sie einen Titel ein.' }]);
   });
 });
+
+describe('a link in a form', () => {
+  // The console shows it as a link staff click: a script or a file path must not become one.
+  const draft = (procedureModules.find((m) => m.type === 'funding-call-review')?.taskForms as Record<string, z.ZodType>)['antrag-entwurf'] as z.ZodType;
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'ftp://stadt.de/antrag.pdf'])('refuses %s with the sentence about web addresses', (link) => {
+    const parsed = draft.safeParse({ summary: 'Antrag auf Projektförderung', documentLink: link });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success)
+      expect(zodFields(parsed.error, 'data')).toEqual([
+        { path: 'data.documentLink', message: 'Bitte geben Sie bei „Link zum Antragsdokument“ eine vollständige Internetadresse ein, die mit https:// beginnt.' },
+      ]);
+  });
+  it('takes a web address', () => {
+    expect(draft.safeParse({ summary: 'Antrag auf Projektförderung', documentLink: 'https://stadt.de/antrag.pdf' }).success).toBe(true);
+  });
+});

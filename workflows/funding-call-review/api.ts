@@ -3,13 +3,11 @@ import { z } from 'zod';
 import { crudResource } from '../../api/crud';
 import { HttpError } from '../../api/errors';
 import type { Api } from '../../api/route';
+import { webAddress, webAddressRule } from '../../api/web-address';
 import type { Db } from '../../db/client';
 import { procedures } from '../../db/schema';
 import { fundingCalls, fundingSources } from './schema';
 
-const webLink = z
-  .url({ protocol: /^https?$/, error: 'keine gültige Web-Adresse (http:// oder https://)' })
-  .max(2000);
 export const topicsSchema = z
   .array(z.string().trim().min(1, 'leeres Thema').max(60, 'höchstens 60 Zeichen'))
   .max(20, 'höchstens 20 Themen')
@@ -23,13 +21,14 @@ const fields = {
   topics: topicsSchema,
   budget: z.number({ error: 'ein Betrag in Euro' }).min(0, 'darf nicht negativ sein').max(1e12).nullable().optional(),
   cofinancingShare: z.number().min(0, 'zwischen 0 und 100 %').max(100, 'zwischen 0 und 100 %').nullable().optional(),
-  link: webLink,
+  link: webAddress(),
 };
 
 const deadline = z.coerce.date({ error: 'kein gültiges Datum' });
 
-export // The title is counted without the spaces at its ends: "a  " is too short although its length is 3.
+// The title is counted without the spaces at its ends: "a  " is too short although its length is 3.
 const TITLE_RULE = 'title: mindestens 3 Zeichen ohne die Leerzeichen am Anfang und Ende';
+const LINK_RULE = webAddressRule('link');
 
 const fundingCallInput = z.strictObject({
   ...fields,
@@ -91,10 +90,10 @@ export function fundingCallRoutes(api: Api, db: Db) {
     schema: fundingCallSchema,
     create: {
       body: fundingCallInput,
-      rules: ['submissionDeadline: die Einreichungsfrist liegt in der Zukunft', TITLE_RULE],
+      rules: ['submissionDeadline: die Einreichungsfrist liegt in der Zukunft', TITLE_RULE, LINK_RULE],
       toRow: (b, user) => ({ ...b, origin: 'manual', createdBy: user.id }),
     },
-    update: { body: fundingCallUpdate, rules: [TITLE_RULE], toRow: (b) => ({ ...b, updatedAt: new Date() }) },
+    update: { body: fundingCallUpdate, rules: [TITLE_RULE, LINK_RULE], toRow: (b) => ({ ...b, updatedAt: new Date() }) },
     async beforeDelete(id) {
       const [row] = await db
         .select({ status: procedures.status })

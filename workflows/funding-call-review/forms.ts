@@ -85,7 +85,8 @@ export const draftForm = z.strictObject({
     { de: 'Bitte fassen Sie den Antrag zusammen.', en: 'Please summarise the application.' },
     { de: 'Bitte fassen Sie den Antrag in mindestens 3 Zeichen zusammen.', en: 'Please summarise the application in at least 3 characters.' },
   ),
-  documentLink: field({ de: 'Link zum Antragsdokument', en: 'Link to the application document' }, z.url().optional()),
+  // A link staff open from the console: a web address, never "javascript:…" or a file path.
+  documentLink: field({ de: 'Link zum Antragsdokument', en: 'Link to the application document' }, z.url({ protocol: /^https?$/ }).max(2000).optional()),
 });
 
 const submittedOn = () =>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { crudResource } from '../../api/crud';
 import { HttpError } from '../../api/errors';
 import type { Api } from '../../api/route';
+import { webAddress, webAddressRule } from '../../api/web-address';
 import type { Db } from '../../db/client';
 import { procedures } from '../../db/schema';
 import { studies, studyColumns } from './schema';
@@ -36,7 +37,7 @@ const studyFields = {
     .min(1900, 'frühestens 1900')
     .refine((y) => y <= latestYear(), { message: 'das Jahr liegt in der Zukunft' }),
   link: z
-    .preprocess(emptyAsNull, z.url({ protocol: /^https?$/, error: 'keine gültige Adresse (http:// oder https://)' }).max(2000).nullable())
+    .preprocess(emptyAsNull, webAddress().nullable())
     .optional(),
   topics: topicsSchema.optional(),
 };
@@ -45,6 +46,7 @@ const studyRules = [
   'title: mindestens 3 Zeichen, Leerzeichen am Anfang und Ende nicht mitgezählt',
   'authors: mindestens 2 Zeichen, Leerzeichen am Anfang und Ende nicht mitgezählt',
   'year: das Erscheinungsjahr liegt nicht in der Zukunft (höchstens im nächsten Jahr, dem Jahr eines Vorabdrucks)',
+  webAddressRule('link'),
 ];
 
 export const studyCreate = z.strictObject(studyFields);
