@@ -81,11 +81,14 @@ export async function recordHistories(
         [module.type],
       );
       const ends = await db.query<{ outcome: string }>('select distinct outcome from procedures where type = $1 and outcome is not null', [module.type]);
+      // Adding keeps what earlier runs saw: a run of one module's tests sees only part of another's steps.
+      const seenFile = path.join(dir, 'steps-seen.json');
+      const before = mode === 'add' && fs.existsSync(seenFile) ? (JSON.parse(fs.readFileSync(seenFile, 'utf8')) as { steps: string[]; outcomes: string[] }) : { steps: [], outcomes: [] };
       const seen = {
-        steps: [...new Set(events.rows.map(recordedStep).filter((k): k is string => k !== undefined))].sort(),
-        outcomes: [...new Set(ends.rows.map((r) => (r.outcome.split(/[:(]/)[0] ?? r.outcome).trim()))].sort(),
+        steps: [...new Set([...before.steps, ...events.rows.map(recordedStep).filter((k): k is string => k !== undefined)])].sort(),
+        outcomes: [...new Set([...before.outcomes, ...ends.rows.map((r) => (r.outcome.split(/[:(]/)[0] ?? r.outcome).trim())])].sort(),
       };
-      fs.writeFileSync(path.join(dir, 'steps-seen.json'), `${JSON.stringify(seen, null, 2)}\n`);
+      fs.writeFileSync(seenFile, `${JSON.stringify(seen, null, 2)}\n`);
       log(`[histories] ${module.type}: ${[...chosen.keys()].join(', ')}; ${seen.steps.length} steps`);
     }
   } finally {
