@@ -21,6 +21,18 @@ export interface StepNode {
   notReached?: string;
 }
 
+/**
+ * Where a four-eyes loop ends that no approver ever took (human-task.ts, notApprovedOutcome): in the
+ * map of every procedure with an approval, never reached by a recorded run.
+ */
+export const notApprovedEnd: StepNode = {
+  key: 'nicht-freigegeben',
+  label: 'Nach 10 Runden nicht freigegeben',
+  kind: 'end',
+  outcome: 'Nach 10 Runden',
+  notReached: 'zehn abgelehnte Runden nacheinander: im Workflow-Test des Vier-Augen-Kreislaufs geprüft',
+};
+
 export interface StepEdge {
   from: string;
   to: string;

@@ -1,4 +1,4 @@
-import { defineSteps } from '../step-map';
+import { defineSteps, notApprovedEnd } from '../step-map';
 
 export const steps = defineSteps({
   nodes: [
@@ -14,13 +14,7 @@ export const steps = defineSteps({
     { key: 'bericht:veroeffentlicht', label: 'Veröffentlichen und versenden', kind: 'step' },
     { key: 'veroeffentlicht', label: 'Bericht veröffentlicht', kind: 'end', outcome: 'Bericht' },
     { key: 'keine-indikatoren', label: 'Keine aktiven Indikatoren', kind: 'end', outcome: 'Keine aktiven Indikatoren', notReached: 'die Demodaten haben immer aktive Indikatoren' },
-    {
-      key: 'nicht-freigegeben',
-      label: 'Nach 10 Runden nicht freigegeben',
-      kind: 'end',
-      outcome: 'Nach 10 Runden',
-      notReached: 'zehn abgelehnte Runden nacheinander: im Workflow-Test des Vier-Augen-Kreislaufs geprüft',
-    },
+    notApprovedEnd,
   ],
   edges: [
     { from: 'start', to: 'werte' },

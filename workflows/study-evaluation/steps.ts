@@ -1,4 +1,4 @@
-import { defineSteps } from '../step-map';
+import { defineSteps, notApprovedEnd } from '../step-map';
 
 export const steps = defineSteps({
   nodes: [
@@ -7,13 +7,7 @@ export const steps = defineSteps({
     { key: 'dienststellen', label: 'Rückmeldung der Dienststellen', kind: 'consultation' },
     { key: 'archivieren', label: 'Im Wissensspeicher archivieren', kind: 'step' },
     { key: 'ausgewertet', label: 'Ausgewertet und archiviert', kind: 'end', outcome: 'Ausgewertet und archiviert' },
-    {
-      key: 'nicht-freigegeben',
-      label: 'Nach 10 Runden nicht freigegeben',
-      kind: 'end',
-      outcome: 'Nach 10 Runden',
-      notReached: 'zehn zurückgegebene Runden nacheinander: im Workflow-Test des Vier-Augen-Kreislaufs geprüft',
-    },
+    notApprovedEnd,
   ],
   edges: [
     { from: 'start', to: 'zusammenfassen' },
