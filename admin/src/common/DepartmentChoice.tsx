@@ -17,9 +17,3 @@ export function DepartmentPicker({ source, label }: { source: string; label: str
     </ReferenceInput>
   );
 }
-
-/** A yes/no question as two radio buttons whose value is a real boolean (the schemas want one). */
-export const booleanRadio = {
-  parse: (v: unknown) => (v === 'true' ? true : v === 'false' ? false : v),
-  format: (v: unknown) => (v === undefined || v === null ? '' : String(v)),
-};

@@ -1,7 +1,8 @@
-import { RadioButtonGroupInput, TextInput, useTranslate } from 'react-admin';
+import { TextInput } from 'react-admin';
 import { GermanDateInput } from '../../../admin/src/common/DurationInput';
 import { CallFacts, type CallView } from './funding-calls/CallFacts';
-import { booleanRadio, DepartmentCheckboxes } from '../../../admin/src/common/DepartmentChoice';
+import { DepartmentCheckboxes } from '../../../admin/src/common/DepartmentChoice';
+import { YesNoInput } from '../../../admin/src/common/YesNoInput';
 import type { TaskFormDefinition } from '../../../admin/src/modules/types';
 
 function Context({ task }: { task: { context?: Record<string, unknown> } }) {
@@ -9,19 +10,9 @@ function Context({ task }: { task: { context?: Record<string, unknown> } }) {
 }
 
 function Inputs() {
-  const translate = useTranslate();
   return (
     <>
-      <RadioButtonGroupInput
-        source="relevant"
-        label="app.funding.relevant"
-        isRequired
-        {...booleanRadio}
-        choices={[
-          { id: 'true', name: translate('app.funding.relevant_yes') },
-          { id: 'false', name: translate('app.funding.relevant_no') },
-        ]}
-      />
+      <YesNoInput source="relevant" label="app.funding.relevant" yes="app.funding.relevant_yes" no="app.funding.relevant_no" />
       <TextInput source="reason" label="app.funding.reason" multiline minRows={3} fullWidth isRequired />
       <DepartmentCheckboxes source="departmentIds" label="app.funding.departments" />
       <TextInput source="question" label="app.funding.question" multiline minRows={2} fullWidth />
