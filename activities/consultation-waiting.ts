@@ -5,9 +5,18 @@ import { consultationRequests, procedures } from '../db/schema';
 
 const WAITING = 'Warten auf Antworten';
 
+/** Departments are "Dienststellen"; asked together with others (providers), all are "Stellen". */
+export function askedNoun(count: number, onlyDepartments: boolean): string {
+  const singular = onlyDepartments ? 'Dienststelle' : 'Stelle';
+  return count === 1 ? singular : `${singular}n`;
+}
+
 /** The consultation's current step while it waits: how many have answered, and until when. */
-export function waitingLabel(asked: number, answered: number, deadlineAt: Date): string {
-  const who = answered === 0 ? `${asked} ${asked === 1 ? 'Dienststelle' : 'Dienststellen'}` : `${answered} von ${asked} Dienststellen haben geantwortet`;
+export function waitingLabel(asked: number, answered: number, deadlineAt: Date, onlyDepartments = true): string {
+  const who =
+    answered === 0
+      ? `${asked} ${askedNoun(asked, onlyDepartments)}`
+      : `${answered} von ${asked} ${askedNoun(2, onlyDepartments)} haben geantwortet`;
   return `${WAITING} (${who}, Frist ${germanDateTime(deadlineAt)})`;
 }
 
@@ -23,6 +32,7 @@ export async function refreshWaitingStep(db: DbOrTx, consultationId: string): Pr
     .select({
       asked: sql<number>`count(*)::int`,
       answered: sql<number>`(count(*) filter (where ${consultationRequests.status} = 'answered'))::int`,
+      others: sql<number>`(count(*) filter (where ${consultationRequests.departmentId} is null))::int`,
       deadlineAt: sql<Date>`max(${consultationRequests.deadlineAt})`.mapWith(consultationRequests.deadlineAt),
     })
     .from(consultationRequests)
@@ -30,6 +40,6 @@ export async function refreshWaitingStep(db: DbOrTx, consultationId: string): Pr
   if (!tally || tally.asked === 0) return;
   await db
     .update(procedures)
-    .set({ currentStep: waitingLabel(tally.asked, tally.answered, tally.deadlineAt) })
+    .set({ currentStep: waitingLabel(tally.asked, tally.answered, tally.deadlineAt, tally.others === 0) })
     .where(and(eq(procedures.id, consultationId), eq(procedures.status, 'running'), like(procedures.currentStep, `${WAITING} (%`)));
 }

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { attachmentsByRequest } from '../answers/request-attachments';
 import { tokenHash, answerToken, tokenPlaceholder } from '../answers/tokens';
 import { addDuration, deadlineAfter } from '../calendar/business-days';
 import { writeAudit } from '../db/audit';
 import type { Db, DbOrTx } from '../db/client';
-import { consultationRequests, departments, procedures } from '../db/schema';
+import { consultationRequests, procedures } from '../db/schema';
 import { enqueueMail } from '../mail/outbox';
 import type { RequestOutcome } from '../workflows/engine/consultation/contract';
+import { addresseeName, DEPARTMENT_KIND, type Addressee, type ParticipantRef } from '../workflows/engine/consultation/participants';
 import { formFor, type AnswerField } from '../workflows/engine/consultation/forms';
 import { followUpLabel, noAnswerLabel, requestMail, requestSentLabel } from '../workflows/engine/consultation/texts';
 import type { ConsultationTiming } from '../workflows/engine/timing';
 import { waitingLabel } from './consultation-waiting';
+import { participantsOf, type ParticipantDirectory } from './participants';
 import { recordStepEvent } from './procedure-events';
 
 export interface OpenRequestsInput {
@@ -20,8 +22,10 @@ export interface OpenRequestsInput {
   subject: string;
   question: string;
   departmentIds: string[];
+  /** Others asked beside the departments (a module's participants, e.g. providers). */
+  participants?: ParticipantRef[];
   answerForm: AnswerField[];
-  /** A department's own form, by its id, instead of answerForm. */
+  /** A participant's own form, by its id, instead of answerForm. */
   answerForms?: Record<string, AnswerField[]>;
   timing: ConsultationTiming;
   createdAt: number;
@@ -34,13 +38,14 @@ export interface ConsultationActivityDeps {
   tokenSecret: string;
   /** "16:00": an answer deadline in days ends at the office day's end (OFFICE_DAY_END). */
   officeDayEnd: string;
+  /** Who can be asked: the departments and the modules' participant sources. */
+  participants: ParticipantDirectory;
 }
 
 
-type Department = typeof departments.$inferSelect;
 type RequestRow = typeof consultationRequests.$inferSelect;
 
-export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecret, officeDayEnd }: ConsultationActivityDeps) {
+export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecret, officeDayEnd, participants }: ConsultationActivityDeps) {
   // The mail holds placeholders; the dispatcher puts the token in at the moment of sending.
   const link = (requestId: string) => `${publicUrl}/answer/${tokenPlaceholder(requestId)}`;
   const replyTo = (requestId: string) => `reply+${tokenPlaceholder(requestId)}@${inboundDomain}`;
@@ -48,9 +53,8 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
   async function loadRequests(tx: DbOrTx, requestIds: string[]) {
     if (requestIds.length === 0) return [];
     return tx
-      .select({ request: consultationRequests, department: departments, input: procedures.input })
+      .select({ request: consultationRequests, input: procedures.input })
       .from(consultationRequests)
-      .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
       .innerJoin(procedures, eq(procedures.id, consultationRequests.consultationId))
       .where(inArray(consultationRequests.id, requestIds));
   }
@@ -63,24 +67,29 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
       const remindAt = addDuration(base, input.timing.reminderAfter);
       const escalateAt = addDuration(base, input.timing.escalateAfter);
       const requests = await db.transaction(async (tx) => {
-        const depts = await tx.select().from(departments).where(inArray(departments.id, input.departmentIds));
-        const missing = input.departmentIds.filter((id) => !depts.some((d) => d.id === id));
+        const { found: asked, missing } = await participants.resolve(tx, participantsOf(input));
         // Deleted since the start was checked: retrying cannot help, the procedure ends as failed.
-        if (missing.length) throw ApplicationFailure.nonRetryable(`unbekannte Dienststellen: ${missing.join(', ')}`, 'UnknownDepartment');
+        if (missing.length) {
+          const named = missing.map((m) => (m.kind === DEPARTMENT_KIND ? m.id : `${m.kind} ${m.id}`)).join(', ');
+          throw ApplicationFailure.nonRetryable(`unbekannte Dienststellen oder Beteiligte: ${named}`, 'UnknownDepartment');
+        }
         const rows: { requestId: string; departmentId: string; status: string }[] = [];
-        for (const dept of depts) {
+        for (const addressee of asked) {
           const id = randomUUID();
           const [created] = await tx
             .insert(consultationRequests)
             .values({
               id,
               consultationId: input.consultationId,
-              departmentId: dept.id,
+              departmentId: addressee.kind === DEPARTMENT_KIND ? addressee.id : null,
+              participantKind: addressee.kind,
+              participantId: addressee.id,
+              addressee: addresseeName(addressee),
               tokenHash: tokenHash(answerToken(tokenSecret, id)),
               deadlineAt,
               expiresAt,
             })
-            .onConflictDoNothing({ target: [consultationRequests.consultationId, consultationRequests.departmentId] })
+            .onConflictDoNothing({ target: [consultationRequests.consultationId, consultationRequests.participantKind, consultationRequests.participantId] })
             .returning();
           const row: RequestRow | undefined =
             created ??
@@ -88,21 +97,27 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
               await tx
                 .select()
                 .from(consultationRequests)
-                .where(and(eq(consultationRequests.consultationId, input.consultationId), eq(consultationRequests.departmentId, dept.id)))
+                .where(
+                  and(
+                    eq(consultationRequests.consultationId, input.consultationId),
+                    eq(consultationRequests.participantKind, addressee.kind),
+                    eq(consultationRequests.participantId, addressee.id),
+                  ),
+                )
             )[0];
           if (!row) throw new Error('request row vanished');
-          rows.push({ requestId: row.id, departmentId: dept.id, status: row.status });
+          rows.push({ requestId: row.id, departmentId: addressee.id, status: row.status });
           await enqueueMail(tx, {
             idempotencyKey: `request:${row.id}:sent`,
-            to: [dept.contactEmail],
+            to: addressee.to,
             replyTo: replyTo(row.id),
             ...requestMail({
-              department: dept,
+              department: addressee,
               subject: input.subject,
               question: input.question,
               deadlineAt,
               link: link(row.id),
-              fields: formFor(input, dept.id),
+              fields: formFor(input, addressee.id),
               kind: 'request',
             }),
             procedureId: input.consultationId,
@@ -111,15 +126,15 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
             procedureId: input.consultationId,
             key: `request:${row.id}:sent`,
             kind: 'request.sent',
-            label: requestSentLabel(dept),
-            detail: { requestId: row.id, departmentId: dept.id, to: dept.contactEmail },
+            label: requestSentLabel(addressee),
+            detail: { requestId: row.id, ...participantDetail(addressee), to: addressee.to.join(', ') },
           });
         }
         await recordStepEvent(tx, {
           procedureId: input.consultationId,
           key: 'consultation:waiting',
           kind: 'step',
-          label: waitingLabel(depts.length, 0, deadlineAt),
+          label: waitingLabel(asked.length, 0, deadlineAt, asked.every((a) => a.kind === DEPARTMENT_KIND)),
           current: true,
         });
         return rows;
@@ -129,9 +144,12 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
 
     async followUpRequests({ requestIds, kind }: { requestIds: string[]; kind: 'reminder' | 'escalation' }) {
       await db.transaction(async (tx) => {
-        for (const { request, department, input } of await loadRequests(tx, requestIds)) {
-          if (request.status !== 'pending') continue;
-          await enqueueFollowUp(tx, kind, request, department, input as { subject: string; question: string });
+        const pending = (await loadRequests(tx, requestIds)).filter((r) => r.request.status === 'pending');
+        // The addresses as they are now: a department's new head gets the escalation.
+        const { found } = await participants.resolve(tx, pending.map(({ request }) => refOf(request)));
+        for (const { request, input } of pending) {
+          const now = found.find((a) => a.kind === request.participantKind && a.id === request.participantId);
+          await enqueueFollowUp(tx, kind, request, now, input as { subject: string; question: string });
         }
       });
     },
@@ -146,13 +164,13 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
               .where(and(inArray(consultationRequests.id, requestIds), eq(consultationRequests.status, 'pending')))
               .returning()
           : [];
-        for (const { request, department } of await loadRequests(tx, closed.map((r) => r.id))) {
+        for (const request of closed) {
           await recordStepEvent(tx, {
             procedureId: consultationId,
             key: `request:${request.id}:no_answer`,
             kind: 'request.no_answer',
-            label: noAnswerLabel(department),
-            detail: { requestId: request.id, departmentId: department.id },
+            label: noAnswerLabel(request.addressee),
+            detail: { requestId: request.id, ...participantDetail(refOf(request)) },
           });
           await writeAudit(tx, {
             action: 'request.no_answer',
@@ -177,16 +195,16 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
 
     async loadOutcomes({ consultationId }: { consultationId: string }): Promise<RequestOutcome[]> {
       const rows = await db
-        .select({ request: consultationRequests, department: departments })
+        .select({ request: consultationRequests })
         .from(consultationRequests)
-        .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
         .where(eq(consultationRequests.consultationId, consultationId))
-        .orderBy(asc(departments.name));
+        .orderBy(asc(consultationRequests.participantKind), asc(sql`${consultationRequests.addressee}->>'name'`));
       const files = await attachmentsByRequest(db, rows.map((r) => r.request.id));
-      return rows.map(({ request, department }) => ({
+      return rows.map(({ request }) => ({
         requestId: request.id,
-        departmentId: department.id,
-        departmentName: department.name,
+        participantKind: request.participantKind,
+        departmentId: request.participantId,
+        departmentName: request.addressee.name,
         status: request.status,
         channel: request.channel ?? null,
         answerText: request.answerText,
@@ -197,19 +215,25 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
     },
   };
 
+  /**
+   * The reminder to who was asked, the escalation to whoever is above them (a department's head).
+   * A participant with nobody above, or no longer known to its source, gets none of it.
+   */
   async function enqueueFollowUp(
     tx: DbOrTx,
     kind: 'reminder' | 'escalation',
     request: RequestRow,
-    department: Department,
+    addressee: Addressee | undefined,
     { subject, question }: { subject: string; question: string },
   ) {
+    const to = kind === 'reminder' ? addressee?.to : addressee?.escalateTo;
+    if (!addressee || !to || to.length === 0) return;
     await enqueueMail(tx, {
       idempotencyKey: `request:${request.id}:${kind}`,
-      to: [kind === 'reminder' ? department.contactEmail : department.headEmail],
-      cc: kind === 'escalation' ? [department.contactEmail] : undefined,
+      to,
+      cc: kind === 'escalation' ? addressee.to : undefined,
       replyTo: replyTo(request.id),
-      ...requestMail({ department, subject, question, deadlineAt: request.deadlineAt, link: link(request.id), fields: [], kind }),
+      ...requestMail({ department: request.addressee, subject, question, deadlineAt: request.deadlineAt, link: link(request.id), fields: [], kind }),
       procedureId: request.consultationId,
     });
     await tx
@@ -220,8 +244,15 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
       procedureId: request.consultationId,
       key: `request:${request.id}:${kind}`,
       kind: `request.${kind}`,
-      label: followUpLabel(kind, department),
-      detail: { requestId: request.id, departmentId: department.id },
+      label: followUpLabel(kind, request.addressee),
+      detail: { requestId: request.id, ...participantDetail(refOf(request)) },
     });
   }
+}
+
+const refOf = (r: RequestRow): ParticipantRef => ({ kind: r.participantKind, id: r.participantId });
+
+/** A history step's detail: a department as before (departmentId), any other participant by kind and id. */
+function participantDetail(p: ParticipantRef): Record<string, string> {
+  return p.kind === DEPARTMENT_KIND ? { departmentId: p.id } : { participantKind: p.kind, participantId: p.id };
 }

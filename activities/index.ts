@@ -4,6 +4,7 @@ import type { ProcedureStarter } from '../workflows/module';
 import { consultationActivities } from './consultation';
 import { jobActivities } from './jobs';
 import { knowledgeActivities } from './knowledge';
+import type { ParticipantDirectory } from './participants';
 import { procedureActivities } from './procedures';
 import { taskActivities } from './tasks';
 
@@ -21,6 +22,8 @@ export interface ActivityDeps {
   /** From the registry: every task form by kind, every knowledge-base kind. */
   taskForms: Record<string, z.ZodType>;
   knowledgeSources: string[];
+  /** Who a consultation can ask: the departments and the modules' participant sources. */
+  participants: ParticipantDirectory;
 }
 
 /** The engine's own activities (tasks, procedures, consultations, knowledge, scheduled jobs); workflows import only the type. */

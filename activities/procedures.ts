@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { subtractDuration } from '../calendar/business-days';
+import { addDuration, subtractDuration } from '../calendar/business-days';
 import { writeAudit } from '../db/audit';
 import type { Db } from '../db/client';
 import { consultationRequests, procedures, tasks, type ProcedureStatus } from '../db/schema';
@@ -45,6 +45,11 @@ export function procedureActivities({ db }: { db: Db }) {
     /** `duration` before `at`, in business days where it says "bd": the workflow has no holiday calendar. */
     async momentBefore(input: { at: number; duration: string }): Promise<number> {
       return subtractDuration(new Date(input.at), input.duration).getTime();
+    },
+
+    /** `duration` after `at` (a follow-up's day), in business days where it says "bd". */
+    async momentAfter(input: { at: number; duration: string }): Promise<number> {
+      return addDuration(new Date(input.at), input.duration).getTime();
     },
 
     async recordStep(input: { procedureId: string; key: string; label: string; detail?: Record<string, unknown> }) {

@@ -12,7 +12,8 @@ export const commentId = (key: string) => `feld-${key}-kommentar`;
 export const commentName = (key: string) => `kommentar_${key}`;
 
 export interface AnswerFormView {
-  department: NameForms;
+  /** Who is asked; called a "Dienststelle" unless `noun` says otherwise ("Träger"). */
+  department: NameForms & { noun?: string };
   subject: string;
   question: string;
   deadlineAt: Date;
@@ -98,7 +99,7 @@ export function answerFormPage(view: AnswerFormView): string {
   const main = `<h1>Anfrage des Amts für Integration</h1>
 <p>Das Amt für Integration bittet ${esc(accusative(view.department))} um eine Antwort. Sie können hier antworten, ohne sich anzumelden.</p>
 <dl class="anfrage">
-<dt>Dienststelle</dt><dd>${esc(view.department.name)}</dd>
+<dt>${esc(view.department.noun ?? 'Dienststelle')}</dt><dd>${esc(view.department.name)}</dd>
 <dt>Betreff</dt><dd>${esc(view.subject)}</dd>
 <dt>Antwort bis</dt><dd>${esc(germanDateTime(view.deadlineAt))}</dd>
 </dl>

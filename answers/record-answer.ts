@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../db/audit';
 import type { Db, DbTransaction } from '../db/client';
-import { answerAttachments, consultationRequests, departmentNameForms, departments, procedures, type AnswerChannel } from '../db/schema';
+import { answerAttachments, consultationRequests, procedures, type AnswerChannel } from '../db/schema';
 import { refreshWaitingStep } from '../activities/consultation-waiting';
 import { recordStepEvent } from '../activities/procedure-events';
 import type { CommandDelivery } from '../commands/dispatcher';
 import { enqueueCommand } from '../commands/outbox';
-import type { NameForms } from '../grammar/german';
+import type { AddresseeName } from '../workflows/engine/consultation/participants';
 import { answerReceivedSignal } from '../workflows/engine/consultation/contract';
 import { answeredLabel } from '../workflows/engine/consultation/texts';
 import { TOKEN_PATTERN, tokenHash } from './tokens';
@@ -35,7 +35,8 @@ export type AnswerOutcome =
 
 export interface OpenRequest {
   request: typeof consultationRequests.$inferSelect;
-  department: NameForms;
+  /** Who was asked, as the request named them (a department, a provider). */
+  department: AddresseeName;
   subject: string;
   question: string;
   answerForm: unknown[];
@@ -45,19 +46,18 @@ export interface OpenRequest {
 export async function findRequest(db: Db, token: string): Promise<OpenRequest | undefined> {
   if (!TOKEN_PATTERN.test(token)) return undefined;
   const [row] = await db
-    .select({ request: consultationRequests, department: departmentNameForms, input: procedures.input })
+    .select({ request: consultationRequests, input: procedures.input })
     .from(consultationRequests)
-    .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
     .innerJoin(procedures, eq(procedures.id, consultationRequests.consultationId))
     .where(eq(consultationRequests.tokenHash, tokenHash(token)));
   if (!row) return undefined;
   const input = row.input as { subject: string; question: string; answerForm?: unknown[]; answerForms?: Record<string, unknown[]> };
   return {
     request: row.request,
-    department: row.department,
+    department: row.request.addressee,
     subject: input.subject,
     question: input.question,
-    answerForm: input.answerForms?.[row.request.departmentId] ?? input.answerForm ?? [],
+    answerForm: input.answerForms?.[row.request.participantId] ?? input.answerForm ?? [],
   };
 }
 

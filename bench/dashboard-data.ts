@@ -41,9 +41,9 @@ export async function seedDashboardLoad(db: Db, count: number): Promise<void> {
     on conflict do nothing`);
   await db.execute(sql`
     with depts as (select array_agg(id order by code) ids from departments)
-    insert into consultation_requests (consultation_id, department_id, token_hash, deadline_at, expires_at, status, channel,
-                                       answer_text, answered_at, created_at)
-    select p.id, depts.ids[1 + (i + n) % array_length(depts.ids, 1)], 'bench-' || p.id || '-' || n,
+    insert into consultation_requests (consultation_id, department_id, participant_id, addressee, token_hash, deadline_at, expires_at,
+                                       status, channel, answer_text, answered_at, created_at)
+    select p.id, dep.id, dep.id, dep.addressee, 'bench-' || p.id || '-' || n,
            p.started_at + interval '14 days', p.started_at + interval '16 days',
            case when p.status = 'running' then (case when n = 1 then 'answered' else 'pending' end)
                 when (i + n) % 7 = 0 then 'no_answer' else 'answered' end,
@@ -51,8 +51,14 @@ export async function seedDashboardLoad(db: Db, count: number): Promise<void> {
            case when (p.status <> 'running' and (i + n) % 7 <> 0) or n = 1 then 'Antwort' end,
            case when (p.status <> 'running' and (i + n) % 7 <> 0) or n = 1 then p.started_at + ((1 + (i * n) % 9) || ' days')::interval end,
            p.started_at
-    from (select id, status, started_at, substr(id, 6)::int as i from procedures where id like 'dash-%') p,
-         generate_series(1, 3) n, depts
+    from (select id, status, started_at, substr(id, 6)::int as i from procedures where id like 'dash-%') p
+         cross join generate_series(1, 3) n
+         cross join depts
+         cross join lateral (
+           select d.id, jsonb_build_object('name', d.name, 'grammaticalGender', d.grammatical_gender, 'nameAccusative', d.name_accusative,
+                                           'nameDative', d.name_dative, 'nameGenitive', d.name_genitive,
+                                           'noun', 'Dienststelle', 'yours', 'Ihre Dienststelle') as addressee
+           from departments d where d.id = depts.ids[1 + (p.i + n) % array_length(depts.ids, 1)]) dep
     where p.i % 2 = 0
     on conflict do nothing`);
   await db.execute(sql`

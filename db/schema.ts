@@ -16,6 +16,7 @@ import {
   json,
 } from 'drizzle-orm/pg-core';
 import type { GrammaticalGender } from '../grammar/german';
+import type { AddresseeName } from '../workflows/engine/consultation/participants';
 
 export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 export const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -325,9 +326,12 @@ export const consultationRequests = pgTable(
     consultationId: text('consultation_id')
       .notNull()
       .references(() => procedures.id, { onDelete: 'cascade' }),
-    departmentId: uuid('department_id')
-      .notNull()
-      .references(() => departments.id),
+    // Set for a department; another participant (a provider) is known by its kind and id only.
+    departmentId: uuid('department_id').references(() => departments.id),
+    participantKind: text('participant_kind').notNull().default('department'),
+    participantId: uuid('participant_id').notNull(),
+    /** Who was asked, named as the request was sent: the mails, pages and history steps say it so. */
+    addressee: jsonb('addressee').notNull().$type<AddresseeName>(),
     // sha256 of the token; the token itself exists only in the mail that carries it.
     tokenHash: text('token_hash').notNull().unique(),
     deadlineAt: tstz('deadline_at').notNull(),
@@ -344,6 +348,8 @@ export const consultationRequests = pgTable(
   },
   (t) => [
     uniqueIndex('consultation_requests_department').on(t.consultationId, t.departmentId),
+    uniqueIndex('consultation_requests_participant').on(t.consultationId, t.participantKind, t.participantId),
+    check('consultation_requests_department_kind', sql`(${t.participantKind} = 'department') = (${t.departmentId} is not null)`),
     // The dashboard's answers per department over a period, and the list behind each figure.
     index('consultation_requests_department_sent').on(t.departmentId, t.createdAt),
     index('consultation_requests_pending_deadline').on(t.deadlineAt).where(sql`${t.status} = 'pending'`),

@@ -1,11 +1,17 @@
 import { engineActivities, type ActivityDeps } from '../activities';
-import { knowledgeSources, procedureModules, taskFormSchemas } from '../workflows/registry';
+import { participantDirectory } from '../activities/participants';
+import { knowledgeSources, participantSources, procedureModules, taskFormSchemas } from '../workflows/registry';
 
-export type WorkerActivityDeps = Omit<ActivityDeps, 'taskForms' | 'knowledgeSources'>;
+export type WorkerActivityDeps = Omit<ActivityDeps, 'taskForms' | 'knowledgeSources' | 'participants'>;
 
 /** Every activity the worker registers: the engine's and each module's own. */
 export function createActivities(deps: WorkerActivityDeps) {
-  const full: ActivityDeps = { ...deps, taskForms: taskFormSchemas, knowledgeSources: Object.keys(knowledgeSources) };
+  const full: ActivityDeps = {
+    ...deps,
+    taskForms: taskFormSchemas,
+    knowledgeSources: Object.keys(knowledgeSources),
+    participants: participantDirectory(participantSources),
+  };
   const own = procedureModules.map((m) => m.activities?.(full) ?? {});
   const activities: Record<string, unknown> = { ...engineActivities(full) };
   for (const table of own) {

@@ -4,6 +4,7 @@ import type { FieldError } from '../api/errors';
 import type { Api } from '../api/route';
 import type { SettingsOf, SettingsSpec } from '../config/settings';
 import type { Db, DbOrTx } from '../db/client';
+import type { ParticipantSources } from './engine/consultation/participants';
 import type { FormTable } from './engine/human-task';
 import type { StepMap } from './step-map';
 
@@ -135,6 +136,8 @@ export interface ProcedureModule<I = never, S extends SettingsSpec = SettingsSpe
   knowledgeSources?: Record<string, string>;
   /** Demo data (DEMO_DATA=true), after the departments and users exist; idempotent. */
   seed?(db: Db): Promise<void>;
+  /** Whom else than departments a consultation can ask, by kind ("provider"): the module's master data. */
+  participants?: ParticipantSources;
 }
 
 /**
@@ -142,7 +145,10 @@ export interface ProcedureModule<I = never, S extends SettingsSpec = SettingsSpe
  * settings and demo data): the API mounts its routes and the seed writes its data, but nothing can be
  * started, listed or drawn as its procedure. Once its workflow exists it becomes a procedure module.
  */
-export type MasterDataModule<S extends SettingsSpec = SettingsSpec> = Pick<ProcedureModule<never, S>, 'type' | 'label' | 'settings' | 'routes' | 'seed'>;
+export type MasterDataModule<S extends SettingsSpec = SettingsSpec> = Pick<
+  ProcedureModule<never, S>,
+  'type' | 'label' | 'settings' | 'routes' | 'seed' | 'participants'
+>;
 
 export function defineMasterData<S extends SettingsSpec = Record<string, never>>(module: MasterDataModule<S>): MasterDataModule<S> {
   return module;

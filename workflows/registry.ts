@@ -4,6 +4,7 @@ import departmentConsultation from './department-consultation';
 import fundingCallReview from './funding-call-review';
 import integrationMonitoring from './integration-monitoring';
 import measureCoordination from './measure-coordination';
+import { DEPARTMENT_KIND, type ParticipantSources } from './engine/consultation/participants';
 import type { FormTable } from './engine/human-task';
 import type { MasterDataModule, ProcedureModule } from './module';
 import studyEvaluation from './study-evaluation';
@@ -57,6 +58,13 @@ export function isFormKind(kind: string): kind is FormKind {
 const kinds = procedureModules.flatMap((m) => Object.keys(m.taskForms));
 const twice = kinds.filter((k, i) => kinds.indexOf(k) !== i);
 if (twice.length > 0) throw new Error(`task form kinds defined twice: ${twice.join(', ')}`);
+
+/** Every module's external participants by kind (a measure's providers), beside the departments. */
+export const participantSources: ParticipantSources = Object.assign({}, ...allModules.map((m) => m.participants ?? {}));
+const participantKinds = allModules.flatMap((m) => Object.keys(m.participants ?? {}));
+if (new Set(participantKinds).size !== participantKinds.length || participantKinds.includes(DEPARTMENT_KIND)) {
+  throw new Error(`participant kinds defined twice: ${participantKinds.join(', ')}`);
+}
 
 /** Kinds of knowledge-base entries, with their German names, from every module. */
 export const knowledgeSources: Record<string, string> = Object.assign({}, ...procedureModules.map((m) => m.knowledgeSources ?? {}));

@@ -23,15 +23,13 @@ const entityUuid = sql`(case when ${entityId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a
 const subjectName: SQL<string | null> = sql`case ${auditLog.entityType}
     when 'task' then (select t.title from ${tasks} t where t.id = ${entityUuid})
     when 'procedure' then (select p.title from ${procedures} p where p.id = ${entityId})
-    when 'consultation_request' then (select d.name from ${consultationRequests} r join ${departments} d on d.id = r.department_id where r.id = ${entityUuid})
+    when 'consultation_request' then (select r.addressee->>'name' from ${consultationRequests} r where r.id = ${entityUuid})
     when 'users' then (select u.name from ${users} u where u.id = ${entityUuid})
     when 'departments' then (select d.name from ${departments} d where d.id = ${entityUuid})
   end`;
-/** The department a request went to, with its forms: the console says "Anfrage an das Jugendamt". */
+/** Who a request went to, with the forms of the name: the console says "Anfrage an das Jugendamt". */
 const subjectDepartment: SQL<NameForms | null> = sql`case when ${auditLog.entityType} = 'consultation_request' then (
-    select json_build_object('name', d.name, 'grammaticalGender', d.grammatical_gender, 'nameAccusative', d.name_accusative,
-                             'nameDative', d.name_dative, 'nameGenitive', d.name_genitive)
-    from ${consultationRequests} r join ${departments} d on d.id = r.department_id where r.id = ${entityUuid}) end`;
+    select r.addressee from ${consultationRequests} r where r.id = ${entityUuid}) end`;
 
 const columns = {
   id: auditLog.id,

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { attachmentsByRequest } from '../../answers/request-attachments';
 import type { Db } from '../../db/client';
@@ -13,8 +13,10 @@ const requestViewSchema = z
     requestId: z.string(),
     /** The consultation it belongs to: the procedure itself, or one it started (a review's). */
     consultationId: z.string(),
+    /** Who was asked: a department (with its code), or another participant (participantKind, no code). */
+    participantKind: z.string(),
     departmentId: z.string(),
-    departmentCode: z.string(),
+    departmentCode: z.string().nullable(),
     departmentName: z.string(),
     status: z.enum(requestStatuses),
     channel: z.enum(answerChannels).nullable(),
@@ -51,19 +53,20 @@ export function consultationRequestRoutes(api: Api, db: Db) {
       const [procedure] = await db.select({ id: procedures.id }).from(procedures).where(eq(procedures.id, params.id));
       if (!procedure) throw HttpError.notFound('Vorgang');
       const rows = await db
-        .select({ request: consultationRequests, code: departments.code, name: departments.name })
+        .select({ request: consultationRequests, code: departments.code })
         .from(consultationRequests)
-        .innerJoin(departments, eq(departments.id, consultationRequests.departmentId))
+        .leftJoin(departments, eq(departments.id, consultationRequests.departmentId))
         // A review's requests are those of the consultation it started as a child.
         .where(inArray(consultationRequests.consultationId, await withDescendants(db, params.id)))
-        .orderBy(asc(departments.name));
+        .orderBy(asc(consultationRequests.participantKind), asc(sql`${consultationRequests.addressee}->>'name'`));
       const files = await attachmentsByRequest(db, rows.map((r) => r.request.id));
-      return rows.map(({ request: r, code, name }) => ({
+      return rows.map(({ request: r, code }) => ({
         requestId: r.id,
         consultationId: r.consultationId,
-        departmentId: r.departmentId,
+        participantKind: r.participantKind,
+        departmentId: r.participantId,
         departmentCode: code,
-        departmentName: name,
+        departmentName: r.addressee.name,
         status: r.status,
         channel: r.channel ?? null,
         answerText: r.answerText,

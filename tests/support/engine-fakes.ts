@@ -24,7 +24,9 @@ export interface FakeTask extends CreateTaskInput {
 export interface FakeRequest {
   requestId: string;
   consultationId: string;
+  /** The asked department's id, or another participant's (participantKind). */
   departmentId: string;
+  participantKind: string;
   status: RequestOutcome['status'];
   channel: AnswerChannel | null;
   answerText: string | null;
@@ -149,6 +151,9 @@ export function fakeEngine<M extends ActivityTable = Record<never, never>>(taskF
     async momentBefore(input) {
       return subtractDuration(new Date(input.at), input.duration).getTime();
     },
+    async momentAfter(input) {
+      return addDuration(new Date(input.at), input.duration).getTime();
+    },
     async recordStep() {},
     async finishProcedure(input) {
       procedures.set(input.procedureId, { ...procedures.get(input.procedureId), status: input.status, outcome: input.outcome });
@@ -158,12 +163,14 @@ export function fakeEngine<M extends ActivityTable = Record<never, never>>(taskF
 
     async openRequests(input) {
       const base = new Date(input.createdAt);
-      for (const departmentId of input.departmentIds) {
+      const asked = [...input.departmentIds.map((id) => ({ kind: 'department', id })), ...(input.participants ?? [])];
+      for (const { kind, id: departmentId } of asked) {
         if (requests.some((r) => r.consultationId === input.consultationId && r.departmentId === departmentId)) continue;
         requests.push({
           requestId: `anfrage-${requests.length + 1}`,
           consultationId: input.consultationId,
           departmentId,
+          participantKind: kind,
           status: 'pending',
           channel: null,
           answerText: null,
@@ -189,6 +196,7 @@ export function fakeEngine<M extends ActivityTable = Record<never, never>>(taskF
       return requestsOf(input.consultationId)
         .map((r) => ({
           requestId: r.requestId,
+          participantKind: r.participantKind,
           departmentId: r.departmentId,
           departmentName: departmentNames[r.departmentId] ?? r.departmentId,
           status: r.status,

@@ -1,5 +1,6 @@
 import { defineMasterData } from '../module';
 import { measureRegistryRoutes } from './api';
+import { PROVIDER_KIND, providerSource } from './participants';
 import { seedMeasureRegistry } from './seed';
 import { settings } from './settings';
 
@@ -14,4 +15,5 @@ export default defineMasterData({
   settings,
   routes: (api, { db, settings }) => measureRegistryRoutes(api, db, settings),
   seed: (db) => seedMeasureRegistry(db),
+  participants: { [PROVIDER_KIND]: providerSource },
 });

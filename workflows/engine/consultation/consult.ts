@@ -1,7 +1,7 @@
 import { childProcedure } from '../children';
 import type { ProcedureArgs } from '../frame';
 import { CONSULTATION_WORKFLOW } from './contract';
-import type { ConsultationStart } from './forms';
+import type { ConsultationInput } from './forms';
 import type { ConsultationResult } from './workflow';
 
 export interface ConsultSpec {
@@ -9,7 +9,7 @@ export interface ConsultSpec {
   key: string;
   /** The parent's step while the departments answer, and the child's title in lists. */
   title: string;
-  input: ConsultationStart;
+  input: ConsultationInput;
   /** Who consolidates the answers at the end; null: the staff group (a procedure the system started). */
   consolidatorId: string | null;
   /** The calling procedure's args: the consultation runs on the same waiting times. */
@@ -21,7 +21,7 @@ export interface ConsultSpec {
  * answers. A cancelled parent cancels the child, which closes its requests.
  */
 export function consultDepartments(spec: ConsultSpec): Promise<ConsultationResult> {
-  return childProcedure<ConsultationStart, ConsultationResult>({
+  return childProcedure<ConsultationInput, ConsultationResult>({
     key: spec.key,
     title: spec.title,
     workflowType: CONSULTATION_WORKFLOW,

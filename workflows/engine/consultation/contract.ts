@@ -16,6 +16,9 @@ export const answerReceivedSignal = defineSignal<[{ requestId: string; channel: 
 
 export interface RequestOutcome {
   requestId: string;
+  /** "department", or a module's participant kind ("provider"); absent in outcomes recorded before there were others. */
+  participantKind?: string;
+  /** The id and name of who was asked: a department's, or the participant's of participantKind. */
   departmentId: string;
   departmentName: string;
   status: 'answered' | 'no_answer' | 'pending' | 'cancelled';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deadlineField } from '../../../forms/deadline';
 import { field, writtenText } from '../../../forms/field';
 import { says } from '../../../forms/words';
+import type { ParticipantRef } from './participants';
 
 /** A field of a structured answer form (e.g. one indicator value per department). */
 export const answerFieldSchema = z.strictObject({
@@ -96,6 +97,12 @@ export const startForm = z.strictObject({
   ...says('Eigene Formulare gibt es nur für Dienststellen, die angefragt werden.', 'Forms of their own are only for departments that are asked.'),
 });
 export type ConsultationStart = z.infer<typeof startForm>;
+
+/**
+ * What a procedure's consultation may ask beyond the start form: others than departments (a
+ * measure's providers), through a module's participant source. `departmentIds` may then be empty.
+ */
+export type ConsultationInput = ConsultationStart & { participants?: ParticipantRef[] };
 
 export const consolidationForm = z.strictObject({
   summary: writtenText({ de: 'Zusammenfassung der Antworten', en: 'Summary of the answers' }, { min: 3, max: 20_000 }, {

@@ -8,7 +8,8 @@ import type { AnswerField } from './forms';
 export type FollowUpKind = 'reminder' | 'escalation';
 
 export interface RequestMailFacts {
-  department: NameForms;
+  /** Who is asked; a department unless `yours` says otherwise ("Ihren Träger"). */
+  department: NameForms & { yours?: string };
   subject: string;
   question: string;
   deadlineAt: Date;
@@ -43,7 +44,7 @@ export function requestMail(f: RequestMailFacts): { subject: string; text: strin
       `- über die Antwortseite: ${f.link}\n` +
       `- oder mit einer Antwort auf diese Mail (Anhänge sind willkommen).\n\n` +
       `Mit freundlichen Grüßen\nAmt für Integration\n\n` +
-      `Der Link gilt nur für Ihre Dienststelle und diese Anfrage. Bitte leiten Sie ihn nicht weiter.`,
+      `Der Link gilt nur für ${f.department.yours ?? 'Ihre Dienststelle'} und diese Anfrage. Bitte leiten Sie ihn nicht weiter.`,
   };
 }
 

@@ -4,7 +4,8 @@ import { runProcedure, type ProcedureArgs, type ProcedureResult } from '../frame
 import { humanTasks } from '../human-task';
 import { procedure } from '../procedure-state';
 import { answerReceivedSignal, CONSULTATION_TYPE, type RequestOutcome } from './contract';
-import { consultationTaskForms, type ConsultationStart } from './forms';
+import { consultationTaskForms, type ConsultationInput } from './forms';
+import { DEPARTMENT_KIND } from './participants';
 
 const { openRequests, followUpRequests, recordNoAnswer, loadOutcomes, settledRequests } = proxyActivities<EngineActivities>({
   startToCloseTimeout: '1 minute',
@@ -13,7 +14,7 @@ const { openRequests, followUpRequests, recordNoAnswer, loadOutcomes, settledReq
 
 const { task } = humanTasks(consultationTaskForms);
 
-export type ConsultationArgs = ProcedureArgs<ConsultationStart, unknown>;
+export type ConsultationArgs = ProcedureArgs<ConsultationInput, unknown>;
 
 export interface ConsultationResult extends ProcedureResult {
   outcomes: RequestOutcome[];
@@ -74,6 +75,8 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
       subject: input.subject,
       question: input.question,
       departmentIds: input.departmentIds,
+      // Left out when there are none, as runs recorded before there were others scheduled it.
+      ...(input.participants?.length ? { participants: input.participants } : {}),
       answerForm: input.answerForm ?? [],
       answerForms: input.answerForms,
       timing: { ...consultation, deadline: input.deadline ?? consultation.deadline },
@@ -96,7 +99,8 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
 
     const outcomes = await loadOutcomes({ consultationId: workflowInfo().workflowId });
     const answeredCount = outcomes.filter((o) => o.status === 'answered').length;
-    const tally = `${answeredCount} von ${outcomes.length} Dienststellen haben geantwortet`;
+    const onlyDepartments = outcomes.every((o) => (o.participantKind ?? DEPARTMENT_KIND) === DEPARTMENT_KIND);
+    const tally = `${answeredCount} von ${outcomes.length} ${onlyDepartments ? 'Dienststellen' : 'Stellen'} haben geantwortet`;
     if (input.consolidate === false) return { outcome: `Abgeschlossen (${tally})`, outcomes, consolidation: { summary: tally } };
     const consolidation = await task({
       key: 'zusammenfuehren',
