@@ -2,7 +2,7 @@ import { and, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { writeAudit } from '../db/audit';
-import type { Db } from '../db/client';
+import type { Db, DbTransaction } from '../db/client';
 import { HttpError } from './errors';
 import { idsFilterOf, isUuidColumn, listQuerySchema, orderOf, pageOf, sendList, uuidFilter, uuidsFilter } from './list-query';
 import { idParams, type Access, type Api } from './route';
@@ -26,7 +26,13 @@ export interface CrudSpec<T extends PgTable, C extends z.ZodType, U extends z.Zo
   /** For tables whose key is not a UUID. */
   idSchema?: z.ZodType<string | number>;
   /** The row to write; `user` is who asks (for columns such as createdBy). */
-  create?: { body: C; rules?: string[]; toRow(body: z.infer<C>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown> };
+  create?: {
+    body: C;
+    rules?: string[];
+    toRow(body: z.infer<C>, user: SessionUser): Promise<Record<string, unknown>> | Record<string, unknown>;
+    /** What must happen together with the insert, or not at all (a procedure the new row starts). */
+    alongside?(tx: DbTransaction, id: string, user: SessionUser): Promise<void>;
+  };
   /** `current` is the row as the API shows it before the change (for values derived from the fields not sent). */
   update?: {
     body: U;
@@ -40,6 +46,8 @@ export interface CrudSpec<T extends PgTable, C extends z.ZodType, U extends z.Zo
   answer?(row: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Refuses a delete that would break something, with a message people understand. */
   beforeDelete?(id: string): Promise<void>;
+  /** What must happen together with the delete, or not at all (ending a procedure about the row). */
+  alongsideDelete?(tx: DbTransaction, id: string, user: SessionUser): Promise<void>;
 }
 
 function uniqueViolation(err: unknown): boolean {
@@ -152,10 +160,14 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
       successStatus: 201,
       async handler({ body, user }) {
         const values = await create.toRow(body as z.infer<C>, user);
-        const [row] = await mapConflict(() =>
-          db.insert(spec.table).values(values as never).returning({ id: spec.idColumn }),
+        const id = await mapConflict(() =>
+          db.transaction(async (tx) => {
+            const [row] = await tx.insert(spec.table).values(values as never).returning({ id: spec.idColumn });
+            const created = String((row as { id: unknown }).id);
+            await create.alongside?.(tx, created, user);
+            return created;
+          }),
         );
-        const id = String((row as { id: unknown }).id);
         await audit(user, 'created', id);
         return answerOf(await load(id));
       },
@@ -198,7 +210,10 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
       const row = await load(params.id);
       await spec.beforeDelete?.(params.id);
       try {
-        await db.delete(spec.table).where(eq(spec.idColumn, params.id));
+        await db.transaction(async (tx) => {
+          await tx.delete(spec.table).where(eq(spec.idColumn, params.id));
+          await spec.alongsideDelete?.(tx, params.id, user);
+        });
       } catch (err) {
         if ((err as { code?: string; cause?: { code?: string } }).cause?.code === '23503') {
           throw HttpError.conflict(`${spec.label} wird noch verwendet und kann nicht gelöscht werden`);

@@ -17,10 +17,11 @@ export const procedureModules = [
   fundingCallReview,
   studyEvaluation,
   integrationMonitoring,
+  measureCoordination,
 ] as const;
 
 /** Modules keeping master data before their procedure exists (module.ts, MasterDataModule). */
-export const masterDataModules = [measureCoordination] as const;
+export const masterDataModules = [] as const;
 
 /** Every module, procedure or not: whose routes the API mounts, whose settings are read, whose demo data the seed writes. */
 export const allModules: readonly MasterDataModule<SettingsSpec>[] = [

@@ -34,6 +34,8 @@ export default async function globalSetup(): Promise<void> {
     TASK_ESCALATE_AFTER: '2h',
     // A grant's report task appears this long before the funder's date (production: 20 business days).
     FUNDING_MILESTONE_LEAD: '2s',
+    // A coordination's follow-up comes this long after its approved decision (production: 90 days).
+    MEASURE_FOLLOW_UP_AFTER: '3s',
     OUTBOX_POLL_MS: '200',
     // Mails left 'received' are looked for every second, so that the test of it need not wait.
     INBOUND_RETRY_MS: '1000',

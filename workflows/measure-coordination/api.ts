@@ -1,13 +1,17 @@
-import { asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { crudResource } from '../../api/crud';
 import { HttpError, type FieldError } from '../../api/errors';
 import { uuidFilter } from '../../api/list-query';
-import type { Api } from '../../api/route';
-import type { Db } from '../../db/client';
+import { idParams, type Api } from '../../api/route';
+import { enqueueCommand } from '../../commands/outbox';
+import type { Db, DbTransaction } from '../../db/client';
+import { procedures } from '../../db/schema';
 import { unknownDepartments } from '../../db/references';
+import type { ProcedureStarter } from '../module';
 import { districtInput, emptiedTexts, measureDraft, measureInput, measureUpdate, PERIOD_MESSAGE, periodInOrder, providerInput, providerUpdate } from './inputs';
-import { districts, measures, providers } from './schema';
+import { decisions } from './forms';
+import { districts, measureCoordinations, measures, providers } from './schema';
 import type { MeasureSettings } from './settings';
 import { similarMeasures, type MeasureDraft } from './similar';
 import { districtKinds, fieldsOfAction, funderLevels, providerKinds, targetGroups } from './vocabulary';
@@ -86,6 +90,24 @@ const measureFieldsSchema = {
   updatedAt: z.date(),
 };
 
+export const coordinationSchema = z
+  .object({
+    procedureId: z.string(),
+    measureId: z.string(),
+    otherMeasureId: z.string(),
+    decision: z.enum(decisions),
+    concernsMeasureId: z.string().nullable(),
+    reason: z.string(),
+    agreement: z.string(),
+    decidedBy: z.string().nullable(),
+    approvedBy: z.string().nullable(),
+    decidedAt: z.date(),
+    followUpDone: z.boolean().nullable(),
+    followUpNote: z.string().nullable(),
+    followedUpAt: z.date().nullable(),
+  })
+  .meta({ id: 'MeasureCoordination' });
+
 export const measureSchema = z
   .object({
     ...measureFieldsSchema,
@@ -115,7 +137,10 @@ const MEASURE_RULES = [
   'startsOn: liegt nicht nach dem gespeicherten Ende, wenn nur der Beginn geändert wird',
 ];
 
-export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSettings) {
+/** At most this many coordinations start by themselves for one new measure: the likeliest duplicates. */
+const SYSTEM_STARTS = 3;
+
+export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSettings, starter: ProcedureStarter) {
   async function checkDistrict(body: { kind?: string; parentId?: string | null }, current?: Record<string, unknown>) {
     const kind = body.kind ?? (current?.kind as string | undefined);
     const parentId = body.parentId === undefined ? (current?.parentId as string | null | undefined) : body.parentId;
@@ -245,6 +270,40 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
   const candidatesOf = (row: Record<string, unknown>) =>
     similarMeasures(db, row as unknown as MeasureDraft, settings.duplicateThreshold);
 
+  /**
+   * A deleted measure leaves nothing to coordinate: its running coordinations are cancelled with it,
+   * delivered to the engine as any cancel is (also when it is away). One that ended keeps its record,
+   * which the foreign key keeps the measure for (a 409).
+   */
+  async function endCoordinationsOf(tx: DbTransaction, measureId: string, by: string) {
+    const running = await tx
+      .select({ id: procedures.id })
+      .from(procedures)
+      .where(
+        and(
+          eq(procedures.type, 'measure-coordination'),
+          eq(procedures.status, 'running'),
+          sql`(${procedures.input}->>'measureId' = ${measureId} or ${procedures.input}->>'otherMeasureId' = ${measureId})`,
+        ),
+      );
+    for (const { id } of running) {
+      await enqueueCommand(tx, `cancel:${id}`, { kind: 'cancel', workflowId: id, payload: { reason: 'Eine der beiden Maßnahmen wurde gelöscht', by } });
+    }
+  }
+
+  /**
+   * A new measure that very likely duplicates one already registered: the system starts its
+   * coordination, in the insert's transaction, so that neither happens without the other.
+   */
+  async function coordinateIfDuplicate(tx: DbTransaction, id: string) {
+    const [row] = await tx.select().from(measures).where(eq(measures.id, id));
+    if (!row) return;
+    const likely = await similarMeasures(tx, row as unknown as MeasureDraft, settings.coordinationThreshold, SYSTEM_STARTS);
+    for (const candidate of likely) {
+      await starter.startIn(tx, { type: 'measure-coordination', input: { measureId: id, otherMeasureId: candidate.id }, startedBy: null });
+    }
+  }
+
   crudResource(api, db, {
     resource: 'measures',
     label: 'Maßnahme',
@@ -296,6 +355,7 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
         await checkMeasure(b);
         return { ...emptiedTexts(b, { description: '' }), createdBy: user.id };
       },
+      alongside: (tx, id) => coordinateIfDuplicate(tx, id),
     },
     update: {
       body: measureUpdate,
@@ -306,6 +366,26 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
       },
     },
     answer: async (row) => ({ ...row, similar: await candidatesOf(row) }),
+    alongsideDelete: (tx, id, user) => endCoordinationsOf(tx, id, user.id),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/measures/:id/coordinations',
+    summary: 'Die Abstimmungen einer Maßnahme mit einer anderen: Entscheidung, Begründung, Vereinbarung, Nachschau',
+    tag: 'measures',
+    access: 'user',
+    params: idParams,
+    response: z.array(coordinationSchema),
+    async handler({ params }) {
+      const [measure] = await db.select({ id: measures.id }).from(measures).where(eq(measures.id, params.id));
+      if (!measure) throw HttpError.notFound('Maßnahme');
+      return db
+        .select()
+        .from(measureCoordinations)
+        .where(or(eq(measureCoordinations.measureId, params.id), eq(measureCoordinations.otherMeasureId, params.id)))
+        .orderBy(desc(measureCoordinations.decidedAt));
+    },
   });
 
   api.route({

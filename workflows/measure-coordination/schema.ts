@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { departments, tsvector, tstz, users } from '../../db/schema';
+import { type AnyPgColumn, boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { departments, procedures, tsvector, tstz, users } from '../../db/schema';
+import type { CoordinationDecision } from './forms';
 import type { ContactPerson, DistrictKind, FieldOfAction, FundingLine, ProviderKind, TargetGroup } from './vocabulary';
 
 // The registry of the Interkulturelles Maßnahmenprogramm: the city's districts, the providers
@@ -90,4 +91,36 @@ export const measures = pgTable(
     check('measures_period', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
     check('measures_counts', sql`coalesce(${t.placesPerYear}, 0) >= 0 and coalesce(${t.participantsPerYear}, 0) >= 0`),
   ],
+);
+
+/**
+ * A coordination's outcome, kept on both measures it concerns (the measure's page and the year's
+ * Maßnahmenprogramm list it): what was decided and approved, and whether it was done at the follow-up.
+ */
+export const measureCoordinations = pgTable(
+  'measure_coordinations',
+  {
+    procedureId: text('procedure_id')
+      .primaryKey()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    otherMeasureId: uuid('other_measure_id')
+      .notNull()
+      .references(() => measures.id),
+    decision: text('decision').notNull().$type<CoordinationDecision>(),
+    /** The measure that changes or ends ("adjust", "end"). */
+    concernsMeasureId: uuid('concerns_measure_id').references(() => measures.id),
+    reason: text('reason').notNull(),
+    agreement: text('agreement').notNull().default(''),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    decidedAt: tstz('decided_at').notNull().defaultNow(),
+    /** Null until the follow-up: then whether it was done, and what was found. */
+    followUpDone: boolean('follow_up_done'),
+    followUpNote: text('follow_up_note'),
+    followedUpAt: tstz('followed_up_at'),
+  },
+  (t) => [index('measure_coordinations_measure').on(t.measureId), index('measure_coordinations_other').on(t.otherMeasureId)],
 );

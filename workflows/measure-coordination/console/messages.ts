@@ -1,4 +1,5 @@
 // The words of the measures registry's console pages, German and English (the shell merges them into its catalogues).
+import { coordinationMessages } from './coordination-messages';
 
 const de = {
   resources: {
@@ -246,4 +247,8 @@ const en: typeof de = {
   },
 };
 
-export const messages = { de, en };
+// The procedure's words beside the registry's, under the same app. keys.
+export const messages = {
+  de: { ...de, app: { ...de.app, ...coordinationMessages.de } },
+  en: { ...en, app: { ...en.app, ...coordinationMessages.en } },
+};

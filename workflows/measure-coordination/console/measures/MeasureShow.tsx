@@ -5,6 +5,7 @@ import { useFormats } from '../../../../admin/src/common/numbers';
 import { ShowWithEdit } from '../../../../admin/src/common/ShowWithEdit';
 import type { FieldOfAction, FundingLine, TargetGroup } from '../../vocabulary';
 import { DistrictNames } from '../DistrictNames';
+import { Coordinations } from './Coordinations';
 import { Period } from './Period';
 import { draftOf, SimilarMeasures, useSimilarMeasures } from './SimilarMeasures';
 
@@ -65,7 +66,8 @@ function MeasurePage() {
             [field('description'), measure.description],
           ]}
         />
-        <SimilarMeasures {...similar} />
+        <SimilarMeasures {...similar} measureId={measure.id} />
+        <Coordinations measureId={measure.id} />
       </CardContent>
     </Card>
   );

@@ -1,6 +1,6 @@
-import { Alert, Box, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { Alert, Box, Button, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useTranslate } from 'react-admin';
+import { Link, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { apiFetch } from '../../../../admin/src/dataProvider/http';
 
 export interface Candidate {
@@ -50,8 +50,35 @@ export function useSimilarMeasures(draft: Record<string, unknown>): { candidates
   return { candidates, checking };
 }
 
-/** The candidates with their score and reasons, each a link to the measure. */
-export function SimilarMeasures({ candidates, checking }: { candidates: Candidate[]; checking: boolean }) {
+/** Starts "Maßnahme abstimmen" for the measure and a candidate, and opens it; one that runs already is opened. */
+function CoordinateButton({ measureId, candidateId }: { measureId: string; candidateId: string }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const [busy, setBusy] = useState(false);
+  const start = async () => {
+    setBusy(true);
+    try {
+      const { status, json } = await apiFetch('/api/procedures', {
+        method: 'POST',
+        body: { type: 'measure-coordination', input: { measureId, otherMeasureId: candidateId } },
+      });
+      const body = json as { id?: string; error?: { message?: string } };
+      if (status === 201 && body.id) return redirect(`/procedures/${encodeURIComponent(body.id)}/show`);
+      notify(body.error?.message ?? translate('app.coordination.start_failed'), { type: 'warning' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="small" onClick={() => void start()} disabled={busy} sx={{ ml: 1 }}>
+      {translate('app.coordination.start')}
+    </Button>
+  );
+}
+
+/** The candidates with their score and reasons, each a link to the measure; on a measure's page, each can be coordinated. */
+export function SimilarMeasures({ candidates, checking, measureId }: { candidates: Candidate[]; checking: boolean; measureId?: string }) {
   const translate = useTranslate();
   return (
     <Box component="section" aria-labelledby="similar-heading" aria-live="polite" sx={{ my: 2, width: '100%' }} data-testid="similar-measures">
@@ -71,6 +98,7 @@ export function SimilarMeasures({ candidates, checking }: { candidates: Candidat
                     <>
                       <Link to={`/measures/${encodeURIComponent(c.id)}/show`}>{c.title}</Link> {translate('app.measures.of_provider', { provider: c.providerName })} ·{' '}
                       {translate('app.measures.similar_score', { percent: Math.round(c.score * 100) })}
+                      {measureId && <CoordinateButton measureId={measureId} candidateId={c.id} />}
                     </>
                   }
                   secondary={c.reasons.join(', ')}
