@@ -47,7 +47,9 @@ function noNul(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(noNul);
   if (!node || typeof node !== 'object') return;
   const schema = node as Record<string, unknown>;
-  const text = schema.type === 'string' && schema.enum === undefined && schema.const === undefined && schema.format !== 'binary';
+  // OpenAPI 3.1 writes a nullable text as type ["string", "null"].
+  const isString = schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string'));
+  const text = isString && schema.enum === undefined && schema.const === undefined && schema.format !== 'binary';
   if (text) {
     if (schema.pattern === undefined) schema.pattern = NO_NUL;
     else schema.allOf = [...((schema.allOf as unknown[] | undefined) ?? []), { pattern: NO_NUL }];
@@ -60,7 +62,8 @@ function noNul(node: unknown): void {
 /**
  * A pattern's \d and \w mean ASCII digits and letters in JavaScript (and in JSON Schema, which
  * takes ECMA-262 patterns), but any Unicode digit or letter in Python or .NET: a client there would
- * take "٢٠٢٦-01-15" for a date the API refuses. The document spells them out.
+ * take "٢٠٢٦-01-15" for a date the API refuses. And a final $ lets Python end a match before a
+ * trailing newline ("2026-01-15\n"). The document spells both the way every engine reads alike.
  */
 export function asciiClasses(pattern: string): string {
   const spelled: Record<string, string> = { d: '0-9', w: 'A-Za-z0-9_' };
@@ -73,6 +76,8 @@ export function asciiClasses(pattern: string): string {
       i++;
       const range = spelled[next];
       out += range ? (inClass ? range : `[${range}]`) : c + next;
+    } else if (c === '$' && !inClass && i === pattern.length - 1) {
+      out += '(?![\\s\\S])';
     } else {
       if (c === '[') inClass = true;
       else if (c === ']') inClass = false;

@@ -48,7 +48,7 @@ describe('health and OpenAPI', () => {
     );
   });
 
-  it('spells its patterns with ASCII classes, which a Python or .NET client reads as JavaScript does', async () => {
+  it('spells its patterns so that a Python or .NET client reads them as JavaScript does: ASCII classes, no final $', async () => {
     const document = (await new ApiClient().get('/api/openapi.json')).body;
     const patterns: string[] = [];
     const collect = (node: unknown): void => {
@@ -62,6 +62,8 @@ describe('health and OpenAPI', () => {
     // zod's date pattern is among them: without the rewrite it holds \d.
     expect(patterns.some((p) => p.includes('[0-9]{4}-'))).toBe(true);
     expect(patterns.filter((p) => /(^|[^\\])(\\\\)*\\[dw]/.test(p))).toEqual([]);
+    // Nor a final $, which Python matches before a trailing newline.
+    expect(patterns.filter((p) => /(^|[^\\])\$$/.test(p))).toEqual([]);
   });
 });
 
