@@ -13,8 +13,13 @@ const id = (de: string, en: string) => field({ de, en }, z.uuid());
  */
 const optionalText = (de: string, en: string, max: number) => field({ de, en }, z.string().trim().max(max).nullish());
 const optionalLine = (de: string, en: string, max: number) => field({ de, en }, z.string().trim().max(max).nullable().optional());
-// PostgreSQL's dates begin with the year 1; "0000-01-01" is valid ISO but no day it can store.
-const day = (de: string, en: string) => field({ de, en }, z.iso.date().regex(/^(?!0000)/));
+// PostgreSQL's dates begin with the year 1; "0000-01-01" is valid ISO but no day it can store. One
+// pattern (zod's ISO day without year 0), so that the API document says exactly which days pass.
+const ISO_DAY = new RegExp(`^(?!0000)${z.regexes.date.source.slice(1)}`);
+const day = (de: string, en: string) =>
+  field({ de, en }, z.string().regex(ISO_DAY).meta({ format: 'date' }), {
+    invalid: { de: `Bitte geben Sie bei „${de}“ ein Datum ein, zum Beispiel 15.12.2026.`, en: `Please enter a date for “${en}”, for example 15.12.2026.` },
+  });
 const count = (de: string, en: string) => field({ de, en }, z.number().int().min(0).max(1_000_000).nullable().optional());
 
 /** A list that names each entry once: a district or target group twice is a client's mistake, refused so it shows. */
