@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, loginAs, newContext, screenshots } from '../../tests/support/browser';
-import { findRow, go } from '../../tests/support/console-pages';
-import { DEMO_PASSWORD } from '../../tests/support/stack-env';
+import { ApiClient } from '../../tests/support/client';
+import { expectFinished, findRow, go, procedureIdOf } from '../../tests/support/console-pages';
+import { DEMO_PASSWORD, testStack } from '../../tests/support/stack-env';
+import { openTask } from '../../tests/support/tasks';
 
 // The registry's pages in headless Chromium: a clerk typing a new measure sees the registered ones
 // that may offer the same, and a measure's page names its possible duplicates with their reasons.
@@ -34,7 +36,7 @@ describe('the measures registry in the console', () => {
   });
 
   it('lists the measures and shows one with its funding and its possible duplicates', async () => {
-    const row = await findRow(anna, `/measures?filter=${encodeURIComponent(JSON.stringify({ fieldOfAction: 'sprache-bildung' }))}`, 'Frauen-Sprachcafé Ehrenfeld');
+    const row = await findRow(anna, `/measures?filter=${encodeURIComponent(JSON.stringify({ fieldOfAction: 'sprache-bildung', q: 'Frauen-Sprachcafé' }))}`, 'Frauen-Sprachcafé Ehrenfeld');
     await screenshots(anna, 'measures');
     await row.click();
     await anna.getByRole('heading', { level: 1, name: 'Frauen-Sprachcafé Ehrenfeld' }).waitFor();
@@ -47,7 +49,8 @@ describe('the measures registry in the console', () => {
   });
 
   it('shows a provider with its contact persons and measures', async () => {
-    const row = await findRow(anna, '/providers', 'Internationales Frauenzentrum Ehrenfeld e. V.');
+    // Searched for, as a clerk does: the list's first page holds whatever other tests registered too.
+    const row = await findRow(anna, `/providers?filter=${encodeURIComponent(JSON.stringify({ q: 'Frauenzentrum Ehrenfeld' }))}`, 'Internationales Frauenzentrum Ehrenfeld e. V.');
     await screenshots(anna, 'providers');
     await row.click();
     await anna.getByRole('heading', { level: 1, name: 'Internationales Frauenzentrum Ehrenfeld e. V.' }).waitFor();
@@ -55,5 +58,27 @@ describe('the measures registry in the console', () => {
     await anna.getByRole('cell', { name: 'Frauengesundheitstreff' }).waitFor();
     expect(await accessibilityViolations(anna)).toEqual([]);
     await screenshots(anna, 'provider');
+  });
+
+  it('starts a coordination from a measure’s page and shows the two measures side by side in its first task', async () => {
+    const row = await findRow(anna, `/measures?filter=${encodeURIComponent(JSON.stringify({ fieldOfAction: 'sprache-bildung', q: 'Frauen-Sprachcafé' }))}`, 'Frauen-Sprachcafé Ehrenfeld');
+    await row.click();
+    const similar = anna.getByTestId('similar-measures');
+    const candidate = similar.getByRole('listitem').filter({ has: anna.getByRole('link', { name: 'Sprachcafé für Frauen' }) });
+    await candidate.getByRole('button', { name: 'Abstimmen' }).click();
+    await anna.waitForURL(/#\/procedures\/[^/]+\/show/);
+    const id = procedureIdOf(anna);
+
+    const task = await openTask(await ApiClient.as('anna.schmidt@amtsflow.localhost', DEMO_PASSWORD), id, 'abstimmung-sichten');
+    await anna.goto(`${testStack().url}/#/tasks/${task.id}/show`);
+    await anna.getByRole('region', { name: 'Erste Maßnahme' }).getByRole('link', { name: 'Frauen-Sprachcafé Ehrenfeld' }).waitFor();
+    await anna.getByRole('region', { name: 'Zweite Maßnahme' }).getByRole('link', { name: 'Sprachcafé für Frauen' }).waitFor();
+    expect(await accessibilityViolations(anna)).toEqual([]);
+    await screenshots(anna, 'coordination-overlap');
+
+    await anna.getByLabel('Nein, keine Abstimmung nötig').check();
+    await anna.getByLabel('Begründung').fill('Die Angebote ergänzen sich: eines vormittags, eines abends.');
+    await anna.getByRole('button', { name: 'Erledigen' }).click();
+    await expectFinished(anna, id);
   });
 });
