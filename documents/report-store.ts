@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { enqueueMail } from '../mail/outbox';
 import { printPdf } from './pdf';
 import type { reportDocumentColumns } from './report-columns';
+import { reportStepKeys } from './report-steps';
 
 // The way of every approved report out of its procedure: its HTML stored as a draft, printed to PDF
 // by Chromium, then published and mailed in one transaction. A module brings its table (its period
@@ -60,9 +61,6 @@ export interface ReportMail {
   fileName: string;
 }
 
-/** The steps every report records, as the modules' step maps name them. */
-export const reportSteps = { html: 'bericht:html', pdf: 'bericht:pdf', published: 'bericht:veroeffentlicht' } as const;
-
 export function reportStore<R extends StoredReport>(db: Db, kind: ReportKind) {
   const { table } = kind;
 
@@ -89,7 +87,7 @@ export function reportStore<R extends StoredReport>(db: Db, kind: ReportKind) {
         })
         .returning({ id: table.id });
       if (!report) throw ApplicationFailure.nonRetryable(`Für ${draft.period} ist bereits ein Bericht veröffentlicht`, 'ReportPublished');
-      await recordStepEvent(db, { procedureId: draft.procedureId, key: reportSteps.html, kind: 'step', label: 'Bericht erstellt (HTML)' });
+      await recordStepEvent(db, { procedureId: draft.procedureId, key: reportStepKeys.html, kind: 'step', label: 'Bericht erstellt (HTML)' });
       return { reportId: report.id as string };
     },
 
@@ -99,7 +97,7 @@ export function reportStore<R extends StoredReport>(db: Db, kind: ReportKind) {
       if (report.pdf) return { size: report.pdf.length };
       const pdf = await printPdf(report.html, chromiumPath, kind.footer);
       await db.update(table).set({ pdf, pdfSize: pdf.length } as never).where(eq(table.id, reportId));
-      await recordStepEvent(db, { procedureId: report.procedureId, key: reportSteps.pdf, kind: 'step', label: `Bericht als PDF gedruckt (${Math.ceil(pdf.length / 1024)} KB)` });
+      await recordStepEvent(db, { procedureId: report.procedureId, key: reportStepKeys.pdf, kind: 'step', label: `Bericht als PDF gedruckt (${Math.ceil(pdf.length / 1024)} KB)` });
       return { size: pdf.length };
     },
 
@@ -123,7 +121,7 @@ export function reportStore<R extends StoredReport>(db: Db, kind: ReportKind) {
         }
         await recordStepEvent(tx, {
           procedureId: report.procedureId,
-          key: reportSteps.published,
+          key: reportStepKeys.published,
           kind: 'step',
           label: recipients.length > 0 ? `Bericht veröffentlicht und an ${recipients.length} Empfänger versandt` : 'Bericht veröffentlicht',
           detail: { reportId, recipients },

@@ -4,6 +4,7 @@ import departmentConsultation from './department-consultation';
 import fundingCallReview from './funding-call-review';
 import integrationMonitoring from './integration-monitoring';
 import measureCoordination from './measure-coordination';
+import measureProgramme from './measure-programme';
 import type { FormTable } from './engine/human-task';
 import type { MasterDataModule, ProcedureModule } from './module';
 import studyEvaluation from './study-evaluation';
@@ -16,6 +17,7 @@ export const procedureModules = [
   fundingCallReview,
   studyEvaluation,
   integrationMonitoring,
+  measureProgramme,
 ] as const;
 
 /** Modules keeping master data before their procedure exists (module.ts, MasterDataModule). */

@@ -36,6 +36,18 @@ export interface StepMap {
 /** The map's start: every procedure begins here; edges from it lead to its first step. */
 export const START = 'start';
 
+/**
+ * The end of the four-eyes loop (engine/human-task.ts, untilApproved) when none of its ten rounds is
+ * approved; no demo run rejects ten times, so the map test takes it as not reached.
+ */
+export const NOT_APPROVED_END: StepNode = {
+  key: 'nicht-freigegeben',
+  label: 'Nach 10 Runden nicht freigegeben',
+  kind: 'end',
+  outcome: 'Nach 10 Runden',
+  notReached: 'zehn abgelehnte Runden nacheinander: im Workflow-Test des Vier-Augen-Kreislaufs geprüft',
+};
+
 /** A step key as its task's round makes it: "freigabe-2" is the step "freigabe". */
 export function stepKeyOf(recordedKey: string): string {
   return recordedKey.replace(/-\d+$/, '');

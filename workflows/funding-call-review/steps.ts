@@ -1,4 +1,4 @@
-import { defineSteps } from '../step-map';
+import { defineSteps, NOT_APPROVED_END } from '../step-map';
 
 export const steps = defineSteps({
   nodes: [
@@ -22,13 +22,7 @@ export const steps = defineSteps({
     { key: 'frist-verpasst', label: 'Einreichungsfrist verpasst', kind: 'end', outcome: 'Einreichungsfrist verpasst' },
     { key: 'abgelehnt', label: 'Vom Fördergeber abgelehnt', kind: 'end', outcome: 'Vom Fördergeber abgelehnt' },
     { key: 'gefoerdert', label: 'Abgeschlossen: gefördert', kind: 'end', outcome: 'Abgeschlossen' },
-    {
-      key: 'nicht-freigegeben',
-      label: 'Nach 10 Runden nicht freigegeben',
-      kind: 'end',
-      outcome: 'Nach 10 Runden',
-      notReached: 'zehn abgelehnte Runden nacheinander: im Workflow-Test des Vier-Augen-Kreislaufs geprüft',
-    },
+    NOT_APPROVED_END,
   ],
   edges: [
     { from: 'start', to: 'triage' },
