@@ -1,6 +1,6 @@
 import { ApiClient, eventually, listQuery } from '../../tests/support/client';
 import { mailsAbout } from '../../tests/support/consultation';
-import { pdfText } from '../../tests/support/pdf-text';
+import { downloadedPdf } from '../../tests/support/pdf-text';
 import { DEMO_PASSWORD } from '../../tests/support/stack-env';
 import { complete, openTask, procedureWhen } from '../../tests/support/tasks';
 
@@ -137,12 +137,7 @@ describe('a year’s Maßnahmenprogramm', () => {
     expect(listed.status).toBe(200);
     const [report] = listed.body as { id: string; year: number; title: string; pdfSize: number }[];
     expect(report).toMatchObject({ year: YEAR, title: `Interkulturelles Maßnahmenprogramm ${YEAR}` });
-    const pdfReply = await anna.fetch(`/api/measure-programme-reports/${report?.id}/pdf`);
-    expect(pdfReply.status).toBe(200);
-    expect(pdfReply.headers.get('content-type')).toBe('application/pdf');
-    const pdf = Buffer.from(await pdfReply.arrayBuffer());
-    expect(pdf.length).toBe(report?.pdfSize);
-    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    const { pdf, text } = await downloadedPdf(anna, `/api/measure-programme-reports/${report?.id}/pdf`, report?.pdfSize);
     for (const expected of [
       `Interkulturelles Maßnahmenprogramm ${YEAR}`,
       'freigegeben von Carla Nowak',
