@@ -7,7 +7,7 @@ import { programmeHtml } from './report-html';
 import { measureProgrammeReports } from './schema';
 import { compileSections, type ProgrammeFigures } from './sections';
 import type { ProgrammeSettings } from './settings';
-import { programmeTitle, reportFileName, reportMailText } from './texts';
+import { measuresCounted, programmeTitle, reportFileName, reportMailText } from './texts';
 import { loadProgrammeYear } from './year-registry';
 
 /** The programme's reports: one per year, on the way every report goes out (documents/report-store.ts). */
@@ -40,7 +40,7 @@ export function programmeActivities({ db, chromiumPath }: { db: Db; chromiumPath
         procedureId: input.procedureId,
         key: 'auswertung',
         kind: 'step',
-        label: `Register für ${input.year} ausgewertet (${figures.measures} Maßnahmen)`,
+        label: `Register für ${input.year} ausgewertet (${measuresCounted(figures.measures)})`,
       });
       return figures;
     },

@@ -1,6 +1,6 @@
 import { reportPage } from '../../documents/report-page';
 import { sectionsHtml, type ProgrammeFigures } from './sections';
-import { programmeTitle } from './texts';
+import { measuresCounted, programmeTitle } from './texts';
 
 // The matrix's marks, beside the shared frame's styles (documents/report-page.ts): a gap grey, several
 // similar offers framed, both also said in words (the cell's "–", the list below the table).
@@ -31,6 +31,6 @@ export function programmeHtml(view: ProgrammeView): string {
     summaryHeading: 'Einschätzung des Amts für Integration',
     summary: view.summary,
     css: CSS,
-    body: `<p>${view.figures.measures} Maßnahmen aus dem Register laufen ${view.figures.year}, ganz oder in einem Teil des Jahres.</p>\n${sectionsHtml(view.figures)}`,
+    body: `<p>${measuresCounted(view.figures.measures)} aus dem Register ${view.figures.measures === 1 ? 'läuft' : 'laufen'} ${view.figures.year}, ganz oder in einem Teil des Jahres.</p>\n${sectionsHtml(view.figures)}`,
   });
 }

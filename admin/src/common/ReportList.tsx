@@ -1,5 +1,5 @@
 import { Button, Stack } from '@mui/material';
-import { DataTable, DateField, List, TextInput, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { DataTable, DateField, List, NumberInput, TextInput, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { EmptyState } from './EmptyState';
 
 // The published reports of a procedure module (the monitoring's quarters, the Maßnahmenprogramm's years),
@@ -26,11 +26,15 @@ function Downloads({ period }: { period: string }) {
   );
 }
 
-/** `period`: the report's period field (`quarter`, `year`); `empty`: what the list says while it has none. */
-export function ReportList({ period, empty }: { period: string; empty: string }) {
+/**
+ * `period`: the report's period field (`quarter`, `year`), `numeric` when it is a number (the filter
+ * sends one, as the API's filter expects); `empty`: what the list says while it has none.
+ */
+export function ReportList({ period, numeric = false, empty }: { period: string; numeric?: boolean; empty: string }) {
+  const Filter = numeric ? NumberInput : TextInput;
   return (
     <List
-      filters={[<TextInput key={period} source={period} alwaysOn />]}
+      filters={[<Filter key={period} source={period} alwaysOn />]}
       sort={{ field: period, order: 'DESC' }}
       exporter={false}
       empty={<EmptyState message={empty} actionLabel="app.empty.start_procedure" to="/procedures/create" />}

@@ -32,7 +32,8 @@ function FiguresTable({ title, testId, children }: { title: string; testId: stri
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
         {translate(title)}
       </Typography>
-      <Box sx={scroll}>
+      {/* A scrolling box is reached by the keyboard too (WCAG 2.1.1), and named as the table it holds. */}
+      <Box sx={scroll} tabIndex={0} role="region" aria-label={translate(title)}>
         <Table size="small" aria-label={translate(title)} data-testid={testId}>
           {children}
         </Table>
@@ -83,7 +84,9 @@ export function ProgrammeFigures({ figures }: { figures: Figures | undefined }) 
             </TableRow>
           </TableBody>
       </FiguresTable>
-      <Typography variant="body2">{translate('app.programme.matrix_hint', { gaps: matrix.gaps, measures: figures.measures })}</Typography>
+      <Typography variant="body2">
+        {translate('app.programme.measures_in_year', { smart_count: figures.measures })} {translate('app.programme.matrix_hint')}
+      </Typography>
       {matrix.crowded.length > 0 && (
         <>
           <Typography variant="subtitle2" component="h3">

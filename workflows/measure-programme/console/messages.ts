@@ -21,7 +21,8 @@ const de = {
       of_year: 'Interkulturelles Maßnahmenprogramm %{year}',
       matrix: 'Maßnahmen nach Handlungsfeld und Stadtbezirk',
       matrix_hint:
-        '%{measures} Maßnahmen laufen im Jahr. Je Zelle: Maßnahmen und Teilnehmende pro Jahr; „–“: kein Angebot (%{gaps} Lücken). Eine Maßnahme in mehreren Stadtbezirken zählt in jedem, in der Spalte „Köln“ einmal.',
+        'Je Zelle: Maßnahmen und Teilnehmende pro Jahr; „–“: kein Angebot. Eine Maßnahme in mehreren Stadtbezirken zählt in jedem, in der Spalte „Köln“ einmal.',
+      measures_in_year: '%{smart_count} Maßnahme läuft im Jahr. |||| %{smart_count} Maßnahmen laufen im Jahr.',
       participants_short: '%{count} TN',
       field_of_action: 'Handlungsfeld',
       city: 'Köln',
@@ -56,7 +57,8 @@ const en: typeof de = {
       of_year: 'Intercultural programme of measures %{year}',
       matrix: 'Measures by field of action and borough',
       matrix_hint:
-        '%{measures} measures run in the year. Each cell: measures and participants per year; “–”: no offer (%{gaps} gaps). A measure in several boroughs counts in each, in the column “Cologne” once.',
+        'Each cell: measures and participants per year; “–”: no offer. A measure in several boroughs counts in each, in the column “Cologne” once.',
+      measures_in_year: '%{smart_count} measure runs in the year. |||| %{smart_count} measures run in the year.',
       participants_short: '%{count} part.',
       field_of_action: 'Field of action',
       city: 'Cologne',

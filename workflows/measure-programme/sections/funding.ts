@@ -3,6 +3,7 @@ import { stackedBarSvg } from '../../../documents/charts';
 import { fieldsOfAction, funderLevels } from '../../measure-coordination/vocabulary';
 import type { FundingSection } from '../programme';
 import { fieldOfActionLabel, funderLevelLabel } from '../../measure-coordination/texts';
+import { measuresCounted } from '../texts';
 import { defineSection } from './section';
 
 const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
@@ -51,7 +52,7 @@ export const fundingSection = defineSection({
       .map((p) => `<tr><td>${esc(p.level)}</td><td>${esc(p.programme)}</td><td class="zahl">${p.measures}</td><td class="zahl">${money(p.amount)}</td></tr>`)
       .join('\n');
     return `<p>Beträge pro Jahr laut Register; jede Maßnahme, die ${year} läuft, zählt mit ihren Förderlinien ganz.` +
-      (f.withoutFunding > 0 ? ` ${f.withoutFunding} Maßnahmen haben keine Finanzierung erfasst.` : '') +
+      (f.withoutFunding > 0 ? ` ${measuresCounted(f.withoutFunding)} ${f.withoutFunding === 1 ? 'hat' : 'haben'} keine Finanzierung erfasst.` : '') +
       `</p>\n<table>${head}<tbody>${body}</tbody>${foot}</table>\n<figure>${chart}<figcaption>Finanzierung ${year} je Handlungsfeld nach Förderebene</figcaption></figure>\n` +
       `<h3>Förderprogramme</h3>\n<table><thead><tr><th scope="col">Förderebene</th><th scope="col">Programm</th><th scope="col" class="zahl">Maßnahmen</th><th scope="col" class="zahl">Betrag</th></tr></thead><tbody>${programmes}</tbody></table>`;
   },

@@ -3,6 +3,7 @@ import { stackedBarSvg } from '../../../documents/charts';
 import { fieldsOfAction } from '../../measure-coordination/vocabulary';
 import type { MatrixCell, MatrixSection, ProgrammeMeasure } from '../programme';
 import { fieldOfActionLabel } from '../../measure-coordination/texts';
+import { measuresCounted } from '../texts';
 import { defineSection } from './section';
 
 const numberFormat = new Intl.NumberFormat('de-DE');
@@ -64,8 +65,8 @@ export const matrixSection = defineSection({
     );
     return `<p>Jede Zelle nennt die Zahl der Maßnahmen ${year} und ihre Teilnehmenden pro Jahr (TN). Eine Maßnahme in einem Stadtteil zählt für ihren Stadtbezirk; ` +
       'eine Maßnahme in mehreren Stadtbezirken zählt in jedem, in der Spalte „Köln“ und in der Summe aber einmal. ' +
-      `Grau mit „–“: kein Angebot (${m.gaps} Lücken); fett umrandet: ${m.crowdedFrom} oder mehr Angebote.` +
-      (m.withoutParticipants > 0 ? ` ${m.withoutParticipants} Maßnahmen nennen keine Teilnehmendenzahl.` : '') +
+      `Grau mit „–“: kein Angebot (${m.gaps} ${m.gaps === 1 ? 'Lücke' : 'Lücken'}); fett umrandet: ${m.crowdedFrom} oder mehr Angebote.` +
+      (m.withoutParticipants > 0 ? ` ${measuresCounted(m.withoutParticipants)} ${m.withoutParticipants === 1 ? 'nennt' : 'nennen'} keine Teilnehmendenzahl.` : '') +
       `</p>\n<table class="matrix">${head}<tbody>${body}</tbody>${foot}</table>\n${crowded}\n` +
       `<figure>${chart}<figcaption>Maßnahmen ${year} je Stadtbezirk</figcaption></figure>`;
   },

@@ -3,7 +3,7 @@ import { ReportList } from '../../../../admin/src/common/ReportList';
 
 /** The published yearly reports of the Maßnahmenprogramm, each as HTML and PDF download. */
 function ProgrammeReportList() {
-  return <ReportList period="year" empty="app.empty.programme_reports" />;
+  return <ReportList period="year" numeric empty="app.empty.programme_reports" />;
 }
 
 export default { list: ProgrammeReportList, icon: SummarizeIcon };
