@@ -82,7 +82,7 @@ describe('the Maßnahmenprogramm in the console', () => {
     await report.getByRole('link', { name: `PDF ${YEAR}` }).waitFor();
     expect(await report.getByRole('link', { name: `HTML ${YEAR}` }).getAttribute('href')).toMatch(/^\/api\/measure-programme-reports\/[0-9a-f-]+\/html$/);
     // The year filter sends a number, as the API's filter takes it.
-    await david.getByLabel('Jahr').fill(String(YEAR));
+    await david.getByRole('spinbutton', { name: 'Jahr' }).fill(String(YEAR));
     await david.waitForURL(/filter=.*year.*2013/);
     await report.waitFor();
     expect(await accessibilityViolations(david)).toEqual([]);
