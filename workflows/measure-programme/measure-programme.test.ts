@@ -166,3 +166,23 @@ describe('a year’s Maßnahmenprogramm', () => {
     expect((mail as unknown as { attachments: unknown[] }).attachments).toEqual([{ filename: `Massnahmenprogramm-${YEAR}.pdf`, contentType: 'application/pdf', size: pdf.length }]);
   });
 });
+
+describe('a rejected assessment', () => {
+  it('comes back to whoever assessed it, with the manager’s reason and the text as it was', async () => {
+    // 2012: C and D run on, F runs that year.
+    const id = `measure-programme-${YEAR + 1}`;
+    expect((await anna.post('/api/procedures', { type: 'measure-programme', input: { year: YEAR + 1 } })).status).toBe(201);
+    const first = await openTask(anna, id, 'programm-kommentar');
+    expect((first.context.figures as Figures).measures).toBe(3);
+    await complete(anna, first, { summary: 'Ein ruhiges Jahr ohne neue Angebote.' });
+    const approval = await openTask(carla, id, 'programm-freigabe');
+    const unexplained = await carla.post(`/api/tasks/${approval.id}/complete`, { data: { decision: 'reject' } });
+    expect(unexplained.status).toBe(400);
+    expect(unexplained.body.error.fields[0]).toMatchObject({ path: 'data.comment', message: 'Bitte begründen Sie die Ablehnung.' });
+    await complete(carla, approval, { decision: 'reject', comment: 'Bitte die Lücke in Chorweiler nennen.' });
+    const second = await openTask(anna, id, 'programm-kommentar');
+    expect(second).toMatchObject({ title: 'Einschätzung überarbeiten (Runde 2)', assigneeId: first.assigneeId });
+    expect(second.context).toMatchObject({ feedback: 'Bitte die Lücke in Chorweiler nennen.', previous: { summary: 'Ein ruhiges Jahr ohne neue Angebote.' } });
+    // It waits there: the run's history is one of the recorded ones (npm run histories).
+  });
+});
