@@ -21,6 +21,7 @@ export async function compileSections(ctx: SectionContext): Promise<ProgrammeFig
 
 /** Each section under its heading, from the figures that were approved. */
 export function sectionsHtml(figures: ProgrammeFigures): string {
+  // Each section reads the figures it compiled itself; TypeScript cannot pair a union's key with its data, hence the cast.
   return programmeSections
     .map((s) => `<section class="abschnitt">\n<h2>${s.title}</h2>\n${(s.html as (data: unknown, year: number) => string)(figures[s.key], figures.year)}\n</section>`)
     .join('\n');
