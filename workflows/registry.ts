@@ -5,6 +5,7 @@ import fundingCallReview from './funding-call-review';
 import integrationMonitoring from './integration-monitoring';
 import measureCoordination from './measure-coordination';
 import { DEPARTMENT_KIND, type ParticipantSources } from './engine/consultation/participants';
+import measureProgramme from './measure-programme';
 import type { FormTable } from './engine/human-task';
 import type { MasterDataModule, ProcedureModule } from './module';
 import studyEvaluation from './study-evaluation';
@@ -18,6 +19,7 @@ export const procedureModules = [
   studyEvaluation,
   integrationMonitoring,
   measureCoordination,
+  measureProgramme,
 ] as const;
 
 /** Modules keeping master data before their procedure exists (module.ts, MasterDataModule). */

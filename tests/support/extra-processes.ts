@@ -1,6 +1,6 @@
 import { freePort } from '../../stack/ports';
 import { spawnEntry, type Spawned } from './spawn';
-import { MONITORING_RECIPIENTS, testStack } from './stack-env';
+import { REPORT_RECIPIENTS, testStack } from './stack-env';
 
 /**
  * A further API process joined to the test stack (through its stack.json), with its own settings.
@@ -15,7 +15,7 @@ export async function spawnApi(env: Record<string, string>, options: { ownOrigin
     HOST: '127.0.0.1',
     LOGIN_RATE_LIMIT: '10000',
     // Every API updates the system's schedules at its start: with the test stack's settings, not the defaults.
-    MONITORING_RECIPIENTS,
+    ...REPORT_RECIPIENTS,
     ...(options.ownOrigin ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     ...env,
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { consoleBuildReason } from '../../stack/console-build';
 import { freePort } from '../../stack/ports';
 import { spawnEntry, type Spawned } from './spawn';
-import { ADMIN_PASSWORD, MONITORING_RECIPIENTS, STACK_FILE, TEST_LOG_DIR, type TestStack } from './stack-env';
+import { ADMIN_PASSWORD, REPORT_RECIPIENTS, STACK_FILE, TEST_LOG_DIR, type TestStack } from './stack-env';
 
 declare global {
   var amtsflowStack: { process: Spawned; dataDir: string } | undefined;
@@ -41,7 +41,7 @@ export default async function globalSetup(): Promise<void> {
     INBOUND_RETRY_MS: '1000',
     LOGIN_RATE_LIMIT: '10000',
     PUBLIC_RATE_LIMIT: '10000',
-    MONITORING_RECIPIENTS,
+    ...REPORT_RECIPIENTS,
   });
   globalThis.amtsflowStack = { process: stack, dataDir };
   process.stdout.write('\n[test] starting the embedded stack (PostgreSQL, Temporal, SMTP, worker, API) …\n');

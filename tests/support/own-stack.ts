@@ -8,7 +8,7 @@ import { freePort } from '../../stack/ports';
 import { ApiClient, eventually, listQuery } from './client';
 import type { CaughtMail, Department, PageReply, UploadFile } from './consultation';
 import { ROOT, spawnEntry, type Spawned } from './spawn';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, MONITORING_RECIPIENTS } from './stack-env';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, REPORT_RECIPIENTS } from './stack-env';
 
 // An embedded stack of a test's own (`npm start` in a temporary DATA_DIR on free ports), for tests
 // that kill its servers: the shared test stack must stay whole for the other suites.
@@ -59,7 +59,7 @@ export async function startOwnStack(name: string, env: Record<string, string> = 
     INBOUND_RETRY_MS: '1000',
     LOGIN_RATE_LIMIT: '10000',
     PUBLIC_RATE_LIMIT: '10000',
-    MONITORING_RECIPIENTS,
+    ...REPORT_RECIPIENTS,
     ...env,
   });
   const times = new Map<number, number>();

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { ApiClient } from './client';
 
 // pdf-parse runs pdf.js, an ES module that loads its worker by dynamic import, which jest's module
 // system refuses; so the text is extracted by a plain Node process, as a reader's tool would.
@@ -27,4 +28,14 @@ export function pdfText(pdf: Buffer): Promise<string> {
     );
     child.stdin.end(pdf);
   });
+}
+
+/** A report's PDF as the console downloads it, checked to be one (its type, the size its list names), with its text in one line. */
+export async function downloadedPdf(client: ApiClient, path: string, listedSize: number | undefined): Promise<{ pdf: Buffer; text: string }> {
+  const reply = await client.fetch(path);
+  expect(reply.status).toBe(200);
+  expect(reply.headers.get('content-type')).toBe('application/pdf');
+  const pdf = Buffer.from(await reply.arrayBuffer());
+  expect(pdf.length).toBe(listedSize);
+  return { pdf, text: (await pdfText(pdf)).replace(/\s+/g, ' ') };
 }

@@ -22,7 +22,11 @@ const checkout = createHash('sha256').update(path.resolve(__dirname, '../..')).d
 export const STACK_FILE = path.join(os.tmpdir(), `amtsflow-test-stack-${checkout}.json`);
 /** The output of every process the run starts (the stack, extra APIs and workers), one file each. */
 export const TEST_LOG_DIR = path.join(os.tmpdir(), `amtsflow-test-logs-${checkout}`);
-export const MONITORING_RECIPIENTS = 'integrationsrat@stadt.localhost, amtsleitung@amtsflow.localhost';
+/** Who the test stack's reports go to, by the modules' settings (the monitoring's quarter, the Maßnahmenprogramm's year). */
+export const REPORT_RECIPIENTS = {
+  MONITORING_RECIPIENTS: 'integrationsrat@stadt.localhost, amtsleitung@amtsflow.localhost',
+  MEASURE_PROGRAMME_RECIPIENTS: 'integrationsrat@stadt.localhost, massnahmenkoordination@stadt.localhost',
+};
 export const ADMIN_PASSWORD = 'Test-Admin-Passwort-1';
 export const DEMO_PASSWORD = 'Amtsflow-Demo-2026';
 

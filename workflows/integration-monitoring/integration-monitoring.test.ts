@@ -13,7 +13,7 @@ import {
   textOf,
   type Department,
 } from '../../tests/support/consultation';
-import { pdfText } from '../../tests/support/pdf-text';
+import { downloadedPdf } from '../../tests/support/pdf-text';
 import { DEMO_PASSWORD } from '../../tests/support/stack-env';
 import { complete, openTask, procedureWhen } from '../../tests/support/tasks';
 
@@ -268,12 +268,7 @@ describe('a full quarter', () => {
     // The published report, as PDF with the indicators' names and values.
     const [report] = (await anna.get(`/api/monitoring-reports?${listQuery({ quarter })}`)).body as { id: string; title: string; pdfSize: number }[];
     expect(report).toMatchObject({ title: `Integrationsmonitoring ${label}` });
-    const pdfReply = await anna.fetch(`/api/monitoring-reports/${report?.id}/pdf`);
-    expect(pdfReply.status).toBe(200);
-    expect(pdfReply.headers.get('content-type')).toBe('application/pdf');
-    const pdf = Buffer.from(await pdfReply.arrayBuffer());
-    expect(pdf.length).toBe(report?.pdfSize);
-    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    const { pdf, text } = await downloadedPdf(anna, `/api/monitoring-reports/${report?.id}/pdf`, report?.pdfSize);
     for (const expected of [
       `Integrationsmonitoring – ${label}`,
       'Einbürgerungen',

@@ -1,11 +1,7 @@
-import { ApplicationFailure } from '@temporalio/activity';
-import { eq, inArray, isNull, sql } from 'drizzle-orm';
-import { recordStepEvent } from '../../activities/procedure-events';
-import { writeAudit } from '../../db/audit';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
-import { printPdf } from '../../documents/pdf';
-import { enqueueMail } from '../../mail/outbox';
+import { reportStore, type ReportKind } from '../../documents/report-store';
 import { compareWithEarlier, pointKey, valuesIn } from './indicator-data';
 import { quarterLabel, quartersUpTo } from './quarter';
 import { reportHtml } from './report-html';
@@ -25,15 +21,21 @@ export interface RenderReportInput {
 
 export const reportFileName = (quarter: string) => `Integrationsmonitoring-${quarter}.pdf`;
 
+/** The monitoring's reports: one per quarter, on the way every report goes out (documents/report-store.ts). */
+export const monitoringReportKind: ReportKind = {
+  table: monitoringReports,
+  periodColumn: monitoringReports.quarter,
+  periodKey: 'quarter',
+  name: 'monitoring-report',
+  resource: 'monitoring-reports',
+  footer: 'Amt für Integration – Integrationsmonitoring',
+};
+
 export function monitoringReportActivities({ db, chromiumPath }: { db: Db; chromiumPath: string }) {
-  async function loadReport(reportId: string) {
-    const [report] = await db.select().from(monitoringReports).where(eq(monitoringReports.id, reportId));
-    if (!report) throw ApplicationFailure.nonRetryable(`Bericht ${reportId} fehlt`, 'UnknownReport');
-    return report;
-  }
+  const reports = reportStore<typeof monitoringReports.$inferSelect>(db, monitoringReportKind);
 
   return {
-    /** Renders the approved report's HTML and stores it (one per quarter; a retry overwrites its own draft). */
+    /** Renders the approved report's HTML and stores it as the quarter's draft. */
     async renderMonitoringReport(input: RenderReportInput): Promise<{ reportId: string }> {
       const rows = await compareWithEarlier(db, input.quarter);
       const quarters = quartersUpTo(input.quarter, CHART_QUARTERS);
@@ -47,7 +49,6 @@ export function monitoringReportActivities({ db, chromiumPath }: { db: Db; chrom
       }
       const people = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [input.commentedBy, input.approvedBy]));
       const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? id;
-      const createdAt = new Date();
       const html = reportHtml({
         quarter: input.quarter,
         summary: input.summary,
@@ -57,77 +58,27 @@ export function monitoringReportActivities({ db, chromiumPath }: { db: Db; chrom
         history,
         commentedBy: nameOf(input.commentedBy),
         approvedBy: nameOf(input.approvedBy),
-        createdAt,
+        createdAt: new Date(),
       });
-      const values = {
-        quarter: input.quarter,
+      return reports.saveDraft({
         procedureId: input.procedureId,
+        period: input.quarter,
         title: `Integrationsmonitoring ${quarterLabel(input.quarter)}`,
         summary: input.summary,
         html,
         approvedBy: input.approvedBy,
-      };
-      const [report] = await db
-        .insert(monitoringReports)
-        .values(values)
-        // Only an unpublished draft of the same procedure is replaced; a published report stays as it went out.
-        .onConflictDoUpdate({
-          target: monitoringReports.quarter,
-          set: { ...values, pdf: null, pdfSize: null, createdAt },
-          setWhere: sql`${monitoringReports.publishedAt} is null and ${monitoringReports.procedureId} = ${input.procedureId}`,
-        })
-        .returning({ id: monitoringReports.id });
-      if (!report) throw ApplicationFailure.nonRetryable(`Für ${input.quarter} ist bereits ein Bericht veröffentlicht`, 'ReportPublished');
-      await recordStepEvent(db, { procedureId: input.procedureId, key: 'bericht:html', kind: 'step', label: 'Bericht erstellt (HTML)' });
-      return { reportId: report.id };
-    },
-
-    /** Chromium prints the stored HTML; the PDF is stored beside it. */
-    async printMonitoringReport({ reportId }: { reportId: string }): Promise<{ size: number }> {
-      const report = await loadReport(reportId);
-      if (report.pdf) return { size: report.pdf.length };
-      const pdf = await printPdf(report.html, chromiumPath, 'Amt für Integration – Integrationsmonitoring');
-      await db.update(monitoringReports).set({ pdf, pdfSize: pdf.length }).where(eq(monitoringReports.id, reportId));
-      await recordStepEvent(db, { procedureId: report.procedureId, key: 'bericht:pdf', kind: 'step', label: `Bericht als PDF gedruckt (${Math.ceil(pdf.length / 1024)} KB)` });
-      return { size: pdf.length };
-    },
-
-    /** Published and mailed in one transaction: the mail (with the PDF) goes out once, whatever retries. */
-    async publishMonitoringReport({ reportId, recipients }: { reportId: string; recipients: string[] }): Promise<{ mailedTo: number }> {
-      const report = await loadReport(reportId);
-      if (!report.pdf) throw new Error('the report has no PDF yet');
-      const label = quarterLabel(report.quarter);
-      await db.transaction(async (tx) => {
-        await tx.update(monitoringReports).set({ publishedAt: new Date() }).where(sql`${monitoringReports.id} = ${reportId} and ${isNull(monitoringReports.publishedAt)}`);
-        if (recipients.length > 0) {
-          await enqueueMail(tx, {
-            idempotencyKey: `monitoring-report:${report.id}:mail`,
-            to: recipients,
-            subject: `Integrationsmonitoring ${label}`,
-            text:
-              `Guten Tag,\n\nanbei erhalten Sie den Bericht des Integrationsmonitorings für das ${label}.\n\n` +
-              `Gesamteinschätzung:\n${report.summary}\n\nMit freundlichen Grüßen\nAmt für Integration`,
-            procedureId: report.procedureId,
-            attachments: [{ filename: reportFileName(report.quarter), contentType: 'application/pdf', content: report.pdf as Buffer }],
-          });
-        }
-        await recordStepEvent(tx, {
-          procedureId: report.procedureId,
-          key: 'bericht:veroeffentlicht',
-          kind: 'step',
-          label: recipients.length > 0 ? `Bericht veröffentlicht und an ${recipients.length} Empfänger versandt` : 'Bericht veröffentlicht',
-          detail: { reportId, recipients },
-        });
-        await writeAudit(tx, {
-          action: 'monitoring-report.published',
-          entityType: 'monitoring-reports',
-          entityId: reportId,
-          procedureId: report.procedureId,
-          detail: { quarter: report.quarter, recipients },
-          key: `monitoring-report:${reportId}:published`,
-        });
       });
-      return { mailedTo: recipients.length };
     },
+
+    printMonitoringReport: ({ reportId }: { reportId: string }) => reports.print(reportId, chromiumPath),
+
+    publishMonitoringReport: ({ reportId, recipients }: { reportId: string; recipients: string[] }) =>
+      reports.publish(reportId, recipients, (report) => ({
+        subject: `Integrationsmonitoring ${quarterLabel(report.quarter)}`,
+        text:
+          `Guten Tag,\n\nanbei erhalten Sie den Bericht des Integrationsmonitorings für das ${quarterLabel(report.quarter)}.\n\n` +
+          `Gesamteinschätzung:\n${report.summary}\n\nMit freundlichen Grüßen\nAmt für Integration`,
+        fileName: reportFileName(report.quarter),
+      })),
   };
 }

@@ -1,5 +1,6 @@
 import { esc } from '../../answers/html';
 import { timeSeriesSvg, type Series } from '../../documents/charts';
+import { reportPage } from '../../documents/report-page';
 import { quarterLabel, quarterShort } from './quarter';
 import type { Change, ComparisonRow } from './shared';
 
@@ -21,7 +22,6 @@ export interface ReportView {
 const numberFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 const signed = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 const percentFormat = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-const dateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' });
 
 const TREND = { improving: 'verbessert', worsening: 'verschlechtert', unchanged: 'unverändert' } as const;
 
@@ -76,22 +76,11 @@ ${officeComment ? `<h3>Kommentar des Amts für Integration</h3><p class="komment
 </section>`;
 }
 
+// Beside the shared frame's styles (documents/report-page.ts).
 const CSS = `
-body{font-family:Arial,Helvetica,sans-serif;font-size:10.5pt;line-height:1.4;color:#1b1b1b;margin:0}
-h1{font-size:20pt;margin:0 0 4pt;color:#0b3d6b}
-h2{font-size:14pt;margin:0 0 4pt;color:#0b3d6b}
-h3{font-size:11pt;margin:10pt 0 4pt}
-.meta{color:#4a4a4a;margin:0 0 6pt}
-.zusammenfassung{white-space:pre-wrap;border-left:4px solid #0b3d6b;background:#f3f6f9;padding:6pt 10pt}
-table{border-collapse:collapse;width:100%;margin:6pt 0;font-size:9pt}
-th,td{border:1px solid #8a8a8a;padding:3pt 5pt;text-align:left;vertical-align:top}
-th{background:#e8eef4}
-.zahl{text-align:right;white-space:nowrap}
 .trend.improving{color:#0a6b2d}
 .trend.worsening{color:#b3261e}
 .indikator{break-inside:avoid;page-break-inside:avoid;margin:16pt 0 0}
-figure{margin:6pt 0}
-figcaption{font-size:8.5pt;color:#4a4a4a}
 .kommentar{white-space:pre-wrap}
 `;
 
@@ -100,25 +89,17 @@ export function reportHtml(view: ReportView): string {
   const label = quarterLabel(view.quarter);
   const byIndicator = new Map<string, ComparisonRow[]>();
   for (const r of view.rows) byIndicator.set(r.indicatorId, [...(byIndicator.get(r.indicatorId) ?? []), r]);
-  return `<!doctype html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<title>Integrationsmonitoring – ${esc(label)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header>
-<h1>Integrationsmonitoring – ${esc(label)}</h1>
-<p class="meta">Amt für Integration · Bericht vom ${esc(dateFormat.format(view.createdAt))} · kommentiert von ${esc(view.commentedBy)} · freigegeben von ${esc(view.approvedBy)}</p>
-</header>
-<h2>Gesamteinschätzung</h2>
-<p class="zusammenfassung">${esc(view.summary)}</p>
-<h2>Übersicht</h2>
+  return reportPage({
+    title: `Integrationsmonitoring – ${label}`,
+    createdAt: view.createdAt,
+    commentedBy: view.commentedBy,
+    approvedBy: view.approvedBy,
+    summaryHeading: 'Gesamteinschätzung',
+    summary: view.summary,
+    css: CSS,
+    body: `<h2>Übersicht</h2>
 <p>Veränderungen gegenüber dem Vorquartal und dem Vorjahresquartal; bei Anteilen in Prozentpunkten (Pp.), in Klammern relativ zum früheren Wert.</p>
 <table>${tableHead(view.quarter, true)}<tbody>${view.rows.map((r) => valueRow(r, true)).join('\n')}</tbody></table>
-${[...byIndicator.values()].map((rows) => indicatorSection(view, rows)).join('\n')}
-</body>
-</html>
-`;
+${[...byIndicator.values()].map((rows) => indicatorSection(view, rows)).join('\n')}`,
+  });
 }

@@ -1,5 +1,6 @@
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { bytea, departments, tstz, users } from '../../db/schema';
+import { boolean, doublePrecision, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { departments, tstz } from '../../db/schema';
+import { reportDocumentColumns } from '../../documents/report-columns';
 
 export const indicatorDirections = ['higher_better', 'lower_better'] as const;
 export type IndicatorDirection = (typeof indicatorDirections)[number];
@@ -55,21 +56,9 @@ export const indicatorValues = pgTable(
   (t) => [uniqueIndex('indicator_values_point').on(t.indicatorId, t.quarter, t.disaggregation)],
 );
 
-/** The quarter's published report: its HTML and the PDF printed from it. */
+/** The quarter's published report: its HTML and the PDF printed from it (documents/report-columns.ts). */
 export const monitoringReports = pgTable(
   'monitoring_reports',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    quarter: text('quarter').notNull().unique(),
-    procedureId: text('procedure_id').notNull(),
-    title: text('title').notNull(),
-    summary: text('summary').notNull(),
-    html: text('html').notNull(),
-    pdf: bytea('pdf'),
-    pdfSize: integer('pdf_size'),
-    approvedBy: uuid('approved_by').references(() => users.id),
-    createdAt: tstz('created_at').notNull().defaultNow(),
-    publishedAt: tstz('published_at'),
-  },
+  { quarter: text('quarter').notNull().unique(), ...reportDocumentColumns() },
   (t) => [index('monitoring_reports_published').on(t.publishedAt)],
 );

@@ -1,4 +1,8 @@
+import { reportPublicationSteps } from '../../documents/report-steps';
 import { defineSteps, notApprovedEnd } from '../step-map';
+
+// After the manager's approval the report goes out as every report does.
+const publication = reportPublicationSteps('freigabe');
 
 export const steps = defineSteps({
   nodes: [
@@ -9,10 +13,7 @@ export const steps = defineSteps({
     { key: 'vergleich', label: 'Mit Vorquartal und Vorjahr vergleichen', kind: 'step' },
     { key: 'kommentar', label: 'Quartal kommentieren', kind: 'task' },
     { key: 'freigabe', label: 'Bericht freigeben', kind: 'approval' },
-    { key: 'bericht:html', label: 'Bericht erstellen', kind: 'step' },
-    { key: 'bericht:pdf', label: 'Bericht als PDF drucken', kind: 'step' },
-    { key: 'bericht:veroeffentlicht', label: 'Veröffentlichen und versenden', kind: 'step' },
-    { key: 'veroeffentlicht', label: 'Bericht veröffentlicht', kind: 'end', outcome: 'Bericht' },
+    ...publication.nodes,
     { key: 'keine-indikatoren', label: 'Keine aktiven Indikatoren', kind: 'end', outcome: 'Keine aktiven Indikatoren', notReached: 'die Demodaten haben immer aktive Indikatoren' },
     notApprovedEnd,
   ],
@@ -27,10 +28,7 @@ export const steps = defineSteps({
     { from: 'vergleich', to: 'kommentar' },
     { from: 'kommentar', to: 'freigabe' },
     { from: 'freigabe', to: 'kommentar', label: 'abgelehnt → zurück' },
-    { from: 'freigabe', to: 'bericht:html', label: 'freigegeben' },
-    { from: 'bericht:html', to: 'bericht:pdf' },
-    { from: 'bericht:pdf', to: 'bericht:veroeffentlicht' },
-    { from: 'bericht:veroeffentlicht', to: 'veroeffentlicht' },
+    ...publication.edges,
     { from: 'freigabe', to: 'nicht-freigegeben', label: 'nach 10 Runden' },
   ],
 });

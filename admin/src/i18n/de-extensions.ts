@@ -29,6 +29,8 @@ export const deExtensions = {
     },
   },
   app: {
+    // The published reports' downloads (common/ReportList.tsx), for every module's reports.
+    report: { html: 'HTML', pdf: 'PDF' },
     // A list with nothing yet: what to do next, and the button's words (common/EmptyState.tsx).
     empty: {
       procedures: 'Noch keine Vorgänge. Starten Sie den ersten Vorgang, etwa eine Anfrage an die Fachdienststellen oder die Prüfung eines Förderaufrufs.',

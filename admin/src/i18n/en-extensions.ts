@@ -27,6 +27,7 @@ export const enExtensions: ExtensionMessages = {
     },
   },
   app: {
+    report: { html: 'HTML', pdf: 'PDF' },
     // A list with nothing yet: what to do next, and the button's words (common/EmptyState.tsx).
     empty: {
       procedures: 'No procedures yet. Start the first one, for example a request to the departments or the review of a funding call.',

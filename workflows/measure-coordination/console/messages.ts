@@ -1,6 +1,8 @@
 // The words of the measures registry's console pages, German and English (the shell merges them into its catalogues).
 import { coordinationMessages } from './coordination-messages';
 
+import { fieldOfActionLabel, funderLevelLabel } from '../texts';
+
 const de = {
   resources: {
     measures: {
@@ -73,17 +75,7 @@ const de = {
       bildungstraeger: 'Bildungsträger',
       sonstige: 'Sonstiger Träger',
     },
-    field_of_action: {
-      'sprache-bildung': 'Sprache und Bildung',
-      'arbeit-ausbildung': 'Arbeit und Ausbildung',
-      gesundheit: 'Gesundheit',
-      'wohnen-quartier': 'Wohnen und Quartier',
-      'kultur-sport': 'Kultur und Sport',
-      'teilhabe-partizipation': 'Teilhabe und Partizipation',
-      'interkulturelle-oeffnung': 'Interkulturelle Öffnung',
-      beratung: 'Beratung',
-      sonstiges: 'Sonstiges',
-    },
+    field_of_action: fieldOfActionLabel,
     target_group: {
       kinder: 'Kinder',
       jugendliche: 'Jugendliche',
@@ -102,7 +94,7 @@ const de = {
       ehrenamtliche: 'Ehrenamtliche',
       fachkraefte: 'Fachkräfte',
     },
-    funder_level: { eu: 'EU', bund: 'Bund', land: 'Land', kommune: 'Kommune', stiftung: 'Stiftung', eigenmittel: 'Eigenmittel' },
+    funder_level: funderLevelLabel,
     district_kind: { stadtbezirk: 'Stadtbezirk', stadtteil: 'Stadtteil' },
     measures: {
       period: 'Zeitraum',
