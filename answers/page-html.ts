@@ -10,6 +10,9 @@ export const fieldId = (key: string) => `feld-${key}`;
 export const fieldName = (key: string) => `feld_${key}`;
 export const commentId = (key: string) => `feld-${key}-kommentar`;
 export const commentName = (key: string) => `kommentar_${key}`;
+/** What a yes/no question's radio buttons send. */
+export const YES = 'ja';
+export const NO = 'nein';
 
 export interface AnswerFormView {
   /** Who is asked; called a "Dienststelle" unless `noun` says otherwise ("Träger"). */
@@ -53,9 +56,30 @@ function commentControl(f: AnswerField, value: string, error: string | undefined
   );
 }
 
+/**
+ * A yes/no question as a group of two radio buttons with its question as the legend; the error link
+ * and aria-describedby point at the group (its id), which a screen reader announces with the legend.
+ */
+function yesNoField(f: AnswerField, label: string, value: string, error: string | undefined): string {
+  const id = fieldId(f.key);
+  const describedBy = error ? ` aria-describedby="${esc(id)}-fehler"` : '';
+  const radio = (v: string, text: string) =>
+    `<label class="auswahl"><input type="radio" name="${esc(fieldName(f.key))}" value="${v}"${value === v ? ' checked' : ''}` +
+    `${f.required ? ' required' : ''}> ${text}</label>`;
+  return `<div class="feld">
+<fieldset id="${esc(id)}" tabindex="-1"${describedBy}${error ? ' aria-invalid="true"' : ''}>
+<legend>${esc(label)}</legend>
+${error ? `<p class="fehler" id="${esc(id)}-fehler"><span class="unsichtbar">Fehler: </span>${esc(error)}</p>` : ''}
+${radio(YES, 'Ja')}
+${radio(NO, 'Nein')}
+</fieldset>
+</div>`;
+}
+
 function structuredField(f: AnswerField, value: string, error: string | undefined): string {
   const id = fieldId(f.key);
   const label = `${f.label}${f.unit ? ` (${f.unit})` : ''}${f.required ? ' – Pflichtangabe' : ''}`;
+  if (f.type === 'yesno') return yesNoField(f, label, value, error);
   const range =
     f.type === 'number'
       ? [f.min !== undefined ? `mindestens ${f.min}` : null, f.max !== undefined ? `höchstens ${f.max}` : null].filter(Boolean).join(', ')

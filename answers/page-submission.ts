@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { answerDataSchema, COMMENTS_KEY, hasComment, type AnswerField } from '../workflows/engine/consultation/forms';
 import { checkAttachment, problemText, type AttachmentVerdict } from './attachment-rules';
-import { commentId, commentName, fieldId, fieldName, FILES_ID, TEXT_ID } from './page-html';
+import { commentId, commentName, fieldId, fieldName, FILES_ID, NO, TEXT_ID, YES } from './page-html';
 import type { AnswerFile } from './record-answer';
 
 export const MAX_TEXT_CHARS = 50_000;
@@ -40,7 +40,13 @@ function numberValue(raw: string): number | string {
   return /^[-+]?\d+([.,]\d+)?$/.test(compact) ? Number(compact.replace(',', '.')) : raw;
 }
 
-function fieldMessage(issue: z.core.$ZodIssue, missing: boolean): string {
+/** The radio buttons send "ja" or "nein"; anything else (a forged form) stays a string the schema refuses. */
+function yesNoValue(raw: string): boolean | string {
+  return raw === YES ? true : raw === NO ? false : raw;
+}
+
+function fieldMessage(issue: z.core.$ZodIssue, missing: boolean, type: AnswerField['type'] | undefined): string {
+  if (issue.code === 'invalid_type' && type === 'yesno') return 'Bitte wählen Sie Ja oder Nein.';
   if (issue.code === 'invalid_type') return missing ? 'Bitte füllen Sie dieses Feld aus.' : 'Bitte geben Sie eine Zahl ein, zum Beispiel 12 oder 12,5.';
   if (issue.code === 'too_big' && issue.origin === 'string') return `Bitte kürzen Sie den Text auf höchstens ${String(issue.maximum)} Zeichen.`;
   if (issue.code === 'too_small' || issue.code === 'too_big') return `Der Wert muss ${issue.message} sein.`;
@@ -86,7 +92,7 @@ export function readSubmission(
   for (const f of fields) {
     const raw = values.fields[f.key] ?? '';
     if (raw.trim() === '') continue;
-    input[f.key] = f.type === 'number' ? numberValue(raw) : raw;
+    input[f.key] = f.type === 'number' ? numberValue(raw) : f.type === 'yesno' ? yesNoValue(raw) : raw;
   }
   const comments = Object.fromEntries(Object.entries(values.comments).filter(([, c]) => c !== ''));
   // A comment alone (without its value) is kept too: it may say why the value is missing.
@@ -102,7 +108,7 @@ export function readSubmission(
         if (key === COMMENTS_KEY) {
           const field = String(issue.path[1] ?? '');
           errors[commentId(field)] ??= issue.code === 'too_big' ? 'Bitte kürzen Sie den Kommentar auf höchstens 2000 Zeichen.' : issue.message;
-        } else errors[fieldId(key)] ??= fieldMessage(issue, !(key in input));
+        } else errors[fieldId(key)] ??= fieldMessage(issue, !(key in input), fields.find((f) => f.key === key)?.type);
       }
     }
   }

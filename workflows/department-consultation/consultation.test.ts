@@ -530,6 +530,29 @@ describe('the answer page', () => {
     expect(task.context.outcomes[0]).toMatchObject({ status: 'answered', channel: 'page', answerData: { plaetze: 12.5, bemerkung: 'Stand März' } });
   });
 
+  it('asks a yes/no question as two radio buttons under its question, and keeps the answer as yes or no', async () => {
+    const marker = `janein-${run}`;
+    const open = await openRequest('SOZ', marker, {
+      answerForm: [{ key: 'beteiligung', label: 'Beteiligt sich Ihre Dienststelle?', type: 'yesno', required: true }],
+    });
+    const page = await getPage(open.token);
+    expect(page.html).toContain('<legend>Beteiligt sich Ihre Dienststelle? – Pflichtangabe</legend>');
+    expect(page.html).toContain('<input type="radio" name="feld_beteiligung" value="ja" required> Ja</label>');
+    expect(page.html).toContain('<input type="radio" name="feld_beteiligung" value="nein" required> Nein</label>');
+
+    const neither = await submitAnswer(open.token, { antwort: 'Siehe Angabe.' });
+    expect(neither.status).toBe(400);
+    expect(textOf(neither.html, 'feld-beteiligung-fehler')).toBe('Fehler: Bitte wählen Sie Ja oder Nein.');
+    // A forged value is no third answer.
+    const forged = await submitAnswer(open.token, { antwort: 'Siehe Angabe.', feld_beteiligung: 'vielleicht' });
+    expect(textOf(forged.html, 'feld-beteiligung-fehler')).toBe('Fehler: Bitte wählen Sie Ja oder Nein.');
+    expect(attribute(tagWithId(forged.html, 'feld-beteiligung'), 'aria-invalid')).toBe('true');
+
+    expect((await submitAnswer(open.token, { antwort: '', feld_beteiligung: 'nein' })).status).toBe(200);
+    const task = await consolidationTask(staff, open.id);
+    expect(task.context.outcomes[0]).toMatchObject({ status: 'answered', answerData: { beteiligung: false } });
+  });
+
   it('tells someone who sends too many requests to wait, on a German page', async () => {
     const limited = await spawnApi({ PUBLIC_RATE_LIMIT: '3' });
     try {

@@ -200,6 +200,7 @@ export const de = {
       field_type: 'Art der Angabe',
       field_text: 'Text',
       field_number: 'Zahl',
+      field_yesno: 'Ja/Nein',
       field_required: 'Pflichtfeld',
       field_unit: 'Einheit (z. B. Plätze)',
       field_min: 'Kleinster Wert',

@@ -193,6 +193,7 @@ export const en: Messages = {
       field_type: 'Kind of entry',
       field_text: 'Text',
       field_number: 'Number',
+      field_yesno: 'Yes/No',
       field_required: 'Required field',
       field_unit: 'Unit (e.g. places)',
       field_min: 'Smallest value',

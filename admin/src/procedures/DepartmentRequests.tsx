@@ -22,13 +22,21 @@ export interface RequestView {
 }
 
 function AnswerFields({ data }: { data: Record<string, unknown> | null }) {
+  const translate = useTranslate();
   const entries = Object.entries(data ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
   if (entries.length === 0) return null;
   return (
     <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
       {entries.map(([k, v]) => (
         <li key={k}>
-          {k}: {Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? Object.values(v as object).join(', ') : String(v)}
+          {k}:{' '}
+          {typeof v === 'boolean'
+            ? translate(`ra.boolean.${String(v)}`)
+            : Array.isArray(v)
+              ? v.join(', ')
+              : typeof v === 'object'
+                ? Object.values(v as object).join(', ')
+                : String(v)}
         </li>
       ))}
     </ul>

@@ -5,12 +5,13 @@ import { formatDateTime } from '../../../admin/src/common/DueMark';
 import type { TaskFormDefinition } from '../../../admin/src/modules/types';
 
 function AnswerData({ data }: { data: unknown }) {
+  const translate = useTranslate();
   if (!data || typeof data !== 'object') return null;
   return (
     <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
       {Object.entries(data as Record<string, unknown>).map(([k, v]) => (
         <li key={k}>
-          {k}: {String(v)}
+          {k}: {typeof v === 'boolean' ? translate(`ra.boolean.${String(v)}`) : String(v)}
         </li>
       ))}
     </ul>

@@ -45,6 +45,7 @@ function StructuredAnswer() {
               choices={[
                 { id: 'text', name: 'app.start.field_text' },
                 { id: 'number', name: 'app.start.field_number' },
+                { id: 'yesno', name: 'app.start.field_yesno' },
               ]}
             />
             <BooleanInput source="required" label="app.start.field_required" helperText={false} />

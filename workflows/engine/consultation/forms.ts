@@ -4,6 +4,9 @@ import { field, writtenText } from '../../../forms/field';
 import { says } from '../../../forms/words';
 import type { ParticipantRef } from './participants';
 
+/** Text, a number, or a yes/no question ("Läuft die Maßnahme weiter?"), answered as a boolean. */
+export const answerFieldTypes = ['text', 'number', 'yesno'] as const;
+
 /** A field of a structured answer form (e.g. one indicator value per department). */
 export const answerFieldSchema = z.strictObject({
   key: field(
@@ -18,9 +21,9 @@ export const answerFieldSchema = z.strictObject({
     z.string().trim().min(1).max(200),
     { missing: { de: 'Bitte geben Sie an, wie die Angabe heißt.', en: 'Please give the name of the entry.' } },
   ),
-  type: field({ de: 'Art der Angabe', en: 'Kind of entry' }, z.enum(['text', 'number']), {
-    de: 'Bitte wählen Sie als Art der Angabe Text oder Zahl.',
-    en: 'Please choose text or number as the kind of entry.',
+  type: field({ de: 'Art der Angabe', en: 'Kind of entry' }, z.enum(answerFieldTypes), {
+    de: 'Bitte wählen Sie als Art der Angabe Text, Zahl oder Ja/Nein.',
+    en: 'Please choose text, number or yes/no as the kind of entry.',
   }),
   required: field({ de: 'Pflichtfeld', en: 'Required' }, z.boolean().default(false)),
   unit: field({ de: 'Einheit', en: 'Unit' }, z.string().max(40).optional()),
@@ -140,6 +143,8 @@ export function answerDataSchema(fields: AnswerField[]) {
       if (f.min !== undefined) n = n.min(f.min, `mindestens ${f.min}`);
       if (f.max !== undefined) n = n.max(f.max, `höchstens ${f.max}`);
       field = n;
+    } else if (f.type === 'yesno') {
+      field = z.boolean({ error: 'Bitte wählen Sie Ja oder Nein.' });
     } else {
       field = z.string().trim().max(10_000);
     }
