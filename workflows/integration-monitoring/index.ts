@@ -1,4 +1,4 @@
-import { HttpError } from '../../api/errors';
+import { startOnce } from '../../schedules/start-once';
 import { defineProcedure } from '../module';
 import { steps } from './steps';
 import { monitoringActivities } from './activities';
@@ -40,13 +40,7 @@ export default defineProcedure({
     /** The quarter that ended before the schedule fired; a second run in the same quarter starts nothing. */
     async startQuarter({ starter, firedAt }) {
       const quarter = quarterEndedBefore(firedAt);
-      try {
-        const started = await starter.start({ type: 'integration-monitoring', input: { quarter }, startedBy: null });
-        return { quarter, started: started.created };
-      } catch (err) {
-        if (err instanceof HttpError && err.status === 409) return { quarter, started: false };
-        throw err;
-      }
+      return { quarter, started: await startOnce(starter, { type: 'integration-monitoring', input: { quarter }, startedBy: null }) };
     },
   },
   seed: (db) => seedMonitoring(db),
