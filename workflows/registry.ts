@@ -4,6 +4,7 @@ import departmentConsultation from './department-consultation';
 import fundingCallReview from './funding-call-review';
 import integrationMonitoring from './integration-monitoring';
 import measureCoordination from './measure-coordination';
+import measureSurvey from './measure-survey';
 import { DEPARTMENT_KIND, type ParticipantSources } from './engine/consultation/participants';
 import measureProgramme from './measure-programme';
 import type { FormTable } from './engine/human-task';
@@ -20,6 +21,7 @@ export const procedureModules = [
   integrationMonitoring,
   measureCoordination,
   measureProgramme,
+  measureSurvey,
 ] as const;
 
 /** Modules keeping master data before their procedure exists (module.ts, MasterDataModule). */

@@ -36,6 +36,9 @@ export default async function globalSetup(): Promise<void> {
     FUNDING_MILESTONE_LEAD: '2s',
     // A coordination's follow-up comes this long after its approved decision (production: 90 days).
     MEASURE_FOLLOW_UP_AFTER: '3s',
+    // The providers' yearly survey reminds after 4 seconds and ends after 12 (production: 10 and 20 business days).
+    MEASURE_SURVEY_REMIND_AFTER: '4s',
+    MEASURE_SURVEY_DEADLINE: '12s',
     OUTBOX_POLL_MS: '200',
     // Mails left 'received' are looked for every second, so that the test of it need not wait.
     INBOUND_RETRY_MS: '1000',
