@@ -4,6 +4,7 @@ import {
   departmentByCode,
   departments,
   getPage,
+  handledMailsFrom,
   history,
   linkToken,
   mailsAbout,
@@ -130,10 +131,16 @@ describe('Maßnahme abstimmen', () => {
     expect(page.html).toContain(`bittet den Träger „${first.name}“ um eine Antwort`);
     expect((await submitAnswer(linkToken(toFirst), { antwort: 'Gern, wir übernehmen die Kinderbetreuung für beide Gruppen.' })).status).toBe(200);
     await sendToInbound(replyFrom(`info.${run}@bildungswerk.localhost`, toSecond, `Wir können den Kurs auf den Nachmittag legen.\n\n${quoted(toSecond)}`));
+    const [handled] = await handledMailsFrom(`info.${run}@bildungswerk.localhost`, 1);
+    expect(handled).toMatchObject({ status: 'accepted', reason: null });
     expect((await submitAnswer(linkToken(toYouth), { antwort: 'Das Jugendamt unterstützt eine Zusammenarbeit.' })).status).toBe(200);
 
     // The decision sees every answer; the decider may not approve it (four eyes).
-    const decision = await openTask(david, id, 'abstimmung-entscheidung', 60_000);
+    const decision = await openTask(david, id, 'abstimmung-entscheidung', 60_000).catch(async (err) => {
+      const lines = [...(await history(anna, `${id}.anfrage`)), ...(await history(anna, id))].map((h) => `${h.kind}: ${h.label}`);
+      const requests = (await anna.get(`/api/procedures/${id}/requests`)).body;
+      throw new Error(`${String(err)}\n${lines.join('\n')}\n${JSON.stringify(requests).slice(0, 3000)}`);
+    });
     const outcomes = decision.context.outcomes as { departmentName: string; participantKind: string; channel: string; answerText: string }[];
     expect(outcomes.map((o) => [o.participantKind, o.departmentName, o.channel]).sort()).toEqual(
       [
