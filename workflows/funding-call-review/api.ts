@@ -28,6 +28,7 @@ const deadline = z.coerce.date({ error: 'kein gültiges Datum' });
 
 // The title is counted without the spaces at its ends: "a  " is too short although its length is 3.
 const TITLE_RULE = 'title: mindestens 3 Zeichen ohne die Leerzeichen am Anfang und Ende';
+const FUNDER_RULE = 'funder: mindestens 2 Zeichen ohne die Leerzeichen am Anfang und Ende';
 const LINK_RULE = webAddressRule('link');
 
 const fundingCallInput = z.strictObject({
@@ -90,10 +91,10 @@ export function fundingCallRoutes(api: Api, db: Db) {
     schema: fundingCallSchema,
     create: {
       body: fundingCallInput,
-      rules: ['submissionDeadline: die Einreichungsfrist liegt in der Zukunft', TITLE_RULE, LINK_RULE],
+      rules: ['submissionDeadline: die Einreichungsfrist liegt in der Zukunft', TITLE_RULE, FUNDER_RULE, LINK_RULE],
       toRow: (b, user) => ({ ...b, origin: 'manual', createdBy: user.id }),
     },
-    update: { body: fundingCallUpdate, rules: [TITLE_RULE, LINK_RULE], toRow: (b) => ({ ...b, updatedAt: new Date() }) },
+    update: { body: fundingCallUpdate, rules: [TITLE_RULE, FUNDER_RULE, LINK_RULE], toRow: (b) => ({ ...b, updatedAt: new Date() }) },
     async beforeDelete(id) {
       const [row] = await db
         .select({ status: procedures.status })
