@@ -4,7 +4,7 @@ import { taskFailures } from '../engine/contract';
 import type { programmeActivities } from './activities';
 import { taskForms } from './forms';
 import type { ProgrammeYear } from './programme';
-import { compileSections, type ProgrammeFigures } from './sections';
+import { compileSections, sectionsHtml, type ProgrammeFigures } from './sections';
 import type { ProgrammeSettings } from './settings';
 import { measureProgramme } from './workflow';
 
@@ -26,6 +26,10 @@ const registry: ProgrammeYear = {
     { id: 'm1', title: 'Sprachcafé', providerName: 'Träger A', fieldOfAction: 'sprache-bildung', bezirkIds: ['innenstadt'], participantsPerYear: 20, fundingLines: [{ funderLevel: 'kommune', programme: 'Integrationsbudget', amountPerYear: 5000 }] },
     { id: 'm2', title: 'Deutsch im Quartier', providerName: 'Träger B', fieldOfAction: 'sprache-bildung', bezirkIds: ['innenstadt', 'kalk'], participantsPerYear: 30, fundingLines: [{ funderLevel: 'land', programme: 'KOMM-AN NRW', amountPerYear: 8000 }] },
     { id: 'm3', title: 'Gesundheitslotsen', providerName: 'Träger C', fieldOfAction: 'gesundheit', bezirkIds: ['kalk'], participantsPerYear: null, fundingLines: [] },
+  ],
+  coordinations: [
+    { decidedOn: '2025-05-06', decision: 'cooperate', measureTitle: 'Sprachcafé', otherTitle: 'Deutsch im Quartier', reason: 'Gleiches Angebot', agreement: 'Gemeinsame Anmeldung', followUpDone: true, coordinated: true },
+    { decidedOn: '2025-07-01', decision: 'unchanged', measureTitle: 'Sprachcafé', otherTitle: 'Gesundheitslotsen', reason: 'Verschiedene Angebote', agreement: '', followUpDone: null, coordinated: false },
   ],
 };
 
@@ -57,6 +61,11 @@ describe('the Maßnahmenprogramm', () => {
     expect(figures.matrix.crowded).toEqual([{ label: 'Sprache und Bildung', bezirk: 'Innenstadt', measures: [{ title: 'Sprachcafé', providerName: 'Träger A' }, { title: 'Deutsch im Quartier', providerName: 'Träger B' }] }]);
     expect(figures.matrix.gaps).toBe(9 * 2 - 3);
     expect(figures.funding).toMatchObject({ all: 13_000, withoutFunding: 1 });
+    // The year's coordinations: those decided and approved listed, those not needed counted.
+    expect(figures.coordinations).toMatchObject({ coordinated: [{ decision: 'cooperate', followUpDone: true }], notNeeded: 1 });
+    const section = sectionsHtml(figures);
+    expect(section).toContain('<td>06.05.2025</td><td>„Sprachcafé“ und „Deutsch im Quartier“</td><td>Die Träger arbeiten zusammen<br>Gemeinsame Anmeldung</td><td>umgesetzt</td>');
+    expect(section).toContain('Eine weitere Überschneidung wurde geprüft und brauchte keine Abstimmung.');
 
     const fake = fakeEngine(taskForms, programmeFake(Promise.resolve(figures)));
     await suite.run(fake.activities, async (p) => {

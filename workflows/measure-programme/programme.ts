@@ -1,3 +1,4 @@
+import type { CoordinationDecision } from '../measure-coordination/forms';
 import type { FieldOfAction, FundingLine } from '../measure-coordination/vocabulary';
 
 // The contract between the programme's workflow, its activities, its report sections and the console.
@@ -21,10 +22,26 @@ export interface ProgrammeMeasure {
 }
 
 /** The registry as it stands for one year: what every section compiles its figures from. */
+/** A coordination of two measures decided in the year (workflows/measure-coordination/, measure_coordinations). */
+export interface ProgrammeCoordination {
+  /** YYYY-MM-DD, Berlin time. */
+  decidedOn: string;
+  decision: CoordinationDecision;
+  measureTitle: string;
+  otherTitle: string;
+  reason: string;
+  agreement: string;
+  /** Null while the follow-up is to come. */
+  followUpDone: boolean | null;
+  /** False: looked at and found not worth coordinating (no approval, nobody asked). */
+  coordinated: boolean;
+}
+
 export interface ProgrammeYear {
   year: number;
   bezirke: Bezirk[];
   measures: ProgrammeMeasure[];
+  coordinations: ProgrammeCoordination[];
 }
 
 export interface MatrixCell {

@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, isNull, lte, min, or } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, min, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import { districts, measures, providers } from '../measure-coordination/schema';
+import { districts, measureCoordinations, measures, providers } from '../measure-coordination/schema';
 import type { ProgrammeYear } from './programme';
 
 // The measures registry as one year's report reads it.
@@ -31,9 +32,27 @@ export async function loadProgrammeYear(db: DbOrTx, year: number): Promise<Progr
     .innerJoin(providers, eq(providers.id, measures.providerId))
     .where(and(lte(measures.startsOn, `${year}-12-31`), or(isNull(measures.endsOn), gte(measures.endsOn, `${year}-01-01`))))
     .orderBy(asc(measures.title), asc(measures.id));
+  const other = alias(measures, 'other_measure');
+  const decided = await db
+    .select({
+      decidedOn: sql<string>`to_char(${measureCoordinations.decidedAt} at time zone 'Europe/Berlin', 'YYYY-MM-DD')`,
+      decision: measureCoordinations.decision,
+      measureTitle: measures.title,
+      otherTitle: other.title,
+      reason: measureCoordinations.reason,
+      agreement: measureCoordinations.agreement,
+      followUpDone: measureCoordinations.followUpDone,
+      approvedBy: measureCoordinations.approvedBy,
+    })
+    .from(measureCoordinations)
+    .innerJoin(measures, eq(measures.id, measureCoordinations.measureId))
+    .innerJoin(other, eq(other.id, measureCoordinations.otherMeasureId))
+    .where(sql`extract(year from ${measureCoordinations.decidedAt} at time zone 'Europe/Berlin') = ${year}`)
+    .orderBy(asc(measureCoordinations.decidedAt));
   return {
     year,
     bezirke,
     measures: rows.map(({ districtIds, ...m }) => ({ ...m, bezirkIds: [...new Set(districtIds.flatMap((id) => bezirkOf.get(id) ?? []))] })),
+    coordinations: decided.map(({ approvedBy, ...c }) => ({ ...c, coordinated: approvedBy !== null })),
   };
 }

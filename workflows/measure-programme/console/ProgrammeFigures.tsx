@@ -46,7 +46,7 @@ export function ProgrammeFigures({ figures }: { figures: Figures | undefined }) 
   const translate = useTranslate();
   const f = useFormats();
   if (!figures) return null;
-  const { matrix, funding } = figures;
+  const { matrix, funding, coordinations } = figures;
   return (
     <>
       <FiguresTable title="app.programme.matrix" testId="programme-matrix">
@@ -129,6 +129,23 @@ export function ProgrammeFigures({ figures }: { figures: Figures | undefined }) 
             ))}
           </TableBody>
       </FiguresTable>
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+        {translate('app.programme.coordinations')}
+      </Typography>
+      {coordinations.coordinated.length === 0 ? (
+        <Typography variant="body2">{translate('app.programme.no_coordinations')}</Typography>
+      ) : (
+        <ul data-testid="programme-coordinations">
+          {coordinations.coordinated.map((c) => (
+            <li key={`${c.decidedOn}-${c.measureTitle}-${c.otherTitle}`}>
+              {f.date(c.decidedOn)}: „{c.measureTitle}“ – „{c.otherTitle}“: {translate(`app.coordination.decision_${c.decision}`)}
+              {c.agreement ? ` (${c.agreement})` : ''} ·{' '}
+              {c.followUpDone === null ? translate('app.coordination.follow_up_open') : translate(c.followUpDone ? 'app.coordination.done_yes' : 'app.coordination.done_no')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {coordinations.notNeeded > 0 && <Typography variant="body2">{translate('app.programme.not_needed', { smart_count: coordinations.notNeeded })}</Typography>}
     </>
   );
 }

@@ -1,10 +1,10 @@
 import type { SectionContext } from './section';
+import { coordinationsSection } from './coordinations';
 import { fundingSection } from './funding';
 import { matrixSection } from './matrix';
 
-// The report's sections, in the order it prints them. A further section (the coordination decisions
-// of the year, once that procedure exists): its file beside these, and one entry here.
-export const programmeSections = [matrixSection, fundingSection] as const;
+// The report's sections, in the order it prints them. A further section: its file beside these, and one entry here.
+export const programmeSections = [matrixSection, fundingSection, coordinationsSection] as const;
 
 type Section = (typeof programmeSections)[number];
 
