@@ -33,6 +33,9 @@ const GROUPS = ['frauen', 'jugendliche', 'familien', 'neuzugewanderte', 'eltern'
 
 type Body = Record<string, unknown>;
 
+/** A text[] literal of bound values (drizzle spreads a bare array into a row of parameters). */
+const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-bench-measures-'));
   fs.chmodSync(dataDir, 0o755);
@@ -95,8 +98,8 @@ async function main() {
              case when i % 3 = 0 then null else date '2020-01-01' + (i % 1500) + 365 + (i % 700) end,
              10 + i % 90
       from generate_series(1, ${MEASURES}) i,
-           (select ${OFFERS}::text[] offers, ${AUDIENCES}::text[] audiences, ${FIELDS}::text[] fields, ${GROUPS}::text[] groups,
-                   ${bezirke}::text[] bezirke) o`);
+           (select ${textArray(OFFERS)} offers, ${textArray(AUDIENCES)} audiences, ${textArray(FIELDS)} fields, ${textArray(GROUPS)} groups,
+                   ${textArray(bezirke)} bezirke) o`);
     await db.execute(sql`analyze measures`);
     const count = await countMeasures();
     await closeDb(db);
