@@ -48,7 +48,8 @@ afterAll(async () => {
 describe('the Maßnahmenprogramm in the console', () => {
   it('is started by year, assessed beside its matrix, approved and listed with its downloads', async () => {
     await go(david, '/procedures/create');
-    await david.getByLabel('Maßnahmenprogramm berichten').check();
+    // The radio button, not a dashboard chart's legend of the same name still on the page.
+    await david.getByRole('radio', { name: 'Maßnahmenprogramm berichten' }).check();
     // A year to come: the API's refusal stands next to the field.
     await david.getByLabel('Jahr').fill('2099');
     await david.getByRole('button', { name: 'Vorgang starten' }).click();
