@@ -248,7 +248,7 @@ describe('the Temporal dev server killed mid-procedure', () => {
     const obsolete = await eventually(async () => {
       const [row] = await db.select().from(workflowCommands).where(eq(workflowCommands.id, late as string));
       return row?.status === 'obsolete' ? row : undefined;
-    }, 20_000, 'the late cancel obsolete');
+    }, 60_000, 'the late cancel obsolete'); // its outcome is checked, not its speed: a loaded machine's dispatcher may take a while
     expect(obsolete.status).toBe('obsolete');
   });
 
