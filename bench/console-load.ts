@@ -3,12 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { loadConfig } from '../config/config';
 import { DEMO_PASSWORD } from '../db/seed';
 import { ADMIN_DIST } from '../stack/console-build';
-import { startEmbeddedStack } from '../stack/embedded';
-import { freePort } from '../stack/ports';
 import { ApiClient, eventually, listQuery } from '../tests/support/client';
+import { runBench, withBenchStack } from './bench-stack';
 import { fmt, latency } from './stats';
 
 // `npm run bench:console`: how fast the console is in a fresh Chromium profile (empty cache), on
@@ -92,14 +90,7 @@ function bundleSizes() {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-bench-console-'));
-  fs.chmodSync(dataDir, 0o755);
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), ADMIN_PASSWORD: 'Bench-Admin-Passwort', LOGIN_RATE_LIMIT: '100000' });
-  const stops: (() => Promise<void>)[] = [];
-  const quiet = (msg: string) => (process.env.BENCH_VERBOSE ? console.log(msg) : undefined);
-  console.log('starting the embedded stack (builds the console when admin/dist is stale) …');
-  const stack = await startEmbeddedStack(config, (s) => stops.push(s), quiet);
-  try {
+  await withBenchStack('console', {}, async (stack) => {
     // A task of Anna's to open: the work task of an approval procedure she starts.
     const staff = await ApiClient.as(STAFF, DEMO_PASSWORD, stack.apiUrl);
     const title = `Bench Konsole ${Date.now().toString(36)}`;
@@ -179,16 +170,7 @@ async function main() {
     console.log(`all JS:                  ${kB(b.total.raw)} raw, ${kB(b.total.gzip)} gzip, in ${b.chunks} chunks`);
     console.log(`largest chunks:          ${b.largest.map((c) => `${c.f} ${kB(c.n)}`).join(', ')}`);
     if (BEFORE) console.log(`before (${BEFORE.commit}):         ${BEFORE.bundle}`);
-  } finally {
-    for (const stop of stops.reverse()) await stop().catch((e: Error) => console.error(e.message));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

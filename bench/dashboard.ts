@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { loadConfig } from '../config/config';
 import { closeDb, createDb } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed';
-import { startEmbeddedStack } from '../stack/embedded';
-import { freePort } from '../stack/ports';
 import { ApiClient } from '../tests/support/client';
 import { seedDashboardLoad } from './dashboard-data';
+import { runBench, withBenchStack } from './bench-stack';
 import { fmt, latency, timed } from './stats';
 
 // `npm run bench:dashboard`: the managers' dashboard with 10 000 procedures (with their tasks,
@@ -22,14 +17,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MANAGER = 'carla.nowak@amtsflow.localhost';
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-bench-dashboard-'));
-  fs.chmodSync(dataDir, 0o755);
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), ADMIN_PASSWORD: 'Bench-Admin-Passwort', LOGIN_RATE_LIMIT: '100000' });
-  const stops: (() => Promise<void>)[] = [];
-  const quiet = (msg: string) => (process.env.BENCH_VERBOSE ? console.log(msg) : undefined);
-  console.log('starting the embedded stack …');
-  const stack = await startEmbeddedStack(config, (s) => stops.push(s), quiet);
-  try {
+  await withBenchStack('dashboard', {}, async (stack) => {
     console.log(`seeding ${PROCEDURES} procedures with tasks, requests, steps and audit entries …`);
     const db = createDb(stack.databaseUrl, { max: 2 });
     await seedDashboardLoad(db, PROCEDURES);
@@ -137,16 +125,7 @@ async function main() {
     console.log(`  of which: scripts loaded p50 ${fmt(latency(scriptDone).p50)}, dashboard data answered p50 ${fmt(latency(dataDone).p50)} after navigation`);
     console.log('  a cold load step by step (p50, ms after navigation start):');
     for (const [key, name] of STEP_NAMES) if (steps[key]) console.log(`    ${name.padEnd(36)} ${fmt(latency(steps[key]).p50)}`);
-  } finally {
-    for (const stop of stops.reverse()) await stop().catch((e: Error) => console.error(e.message));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

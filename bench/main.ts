@@ -1,18 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { hashPassword } from '../api/auth';
-import { loadConfig } from '../config/config';
 import { createDb, closeDb } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed';
-import { startEmbeddedStack } from '../stack/embedded';
-import { freePort } from '../stack/ports';
 import { ApiClient, listQuery } from '../tests/support/client';
 import { benchConsultation } from './consultation';
 import { doneSignal, stepUpdate } from './floor/workflows';
 import { seedInboxLoad } from './inbox-data';
+import { runBench, withBenchStack } from './bench-stack';
 import { fmt, latency, throughput, timed, type Latency } from './stats';
 
 // `npm run bench`: the figures of the platform issue, each beside the bare engine's on the same server.
@@ -35,22 +30,7 @@ async function waitFor<T>(fn: () => Promise<T | undefined>): Promise<T> {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-bench-'));
-  fs.chmodSync(dataDir, 0o755);
-  const config = loadConfig({
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(await freePort()),
-    ADMIN_PASSWORD: 'Bench-Admin-Passwort',
-    TASK_REMINDER_AFTER: '30d',
-    TASK_ESCALATE_AFTER: '60d',
-    LOGIN_RATE_LIMIT: '100000',
-  });
-  const stops: (() => Promise<void>)[] = [];
-  const quiet = (msg: string) => (process.env.BENCH_VERBOSE ? console.log(msg) : undefined);
-  console.log('starting the embedded stack …');
-  const stack = await startEmbeddedStack(config, (s) => stops.push(s), quiet);
-  try {
+  await withBenchStack('bench', { TASK_REMINDER_AFTER: '30d', TASK_ESCALATE_AFTER: '60d' }, async (stack, config) => {
     const floorConnection = await NativeConnection.connect({ address: stack.temporalAddress });
     const floorWorker = await Worker.create({
       connection: floorConnection,
@@ -176,16 +156,7 @@ async function main() {
     await floorRun;
     await floorConnection.close();
     await connection.close();
-  } finally {
-    for (const stop of stops.reverse()) await stop().catch((e: Error) => console.error(e.message));
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

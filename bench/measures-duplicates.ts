@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../config/config';
 import { closeDb, createDb } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed';
-import { startEmbeddedStack } from '../stack/embedded';
-import { freePort } from '../stack/ports';
 import { ApiClient, listQuery } from '../tests/support/client';
 import { labelledPairs, type LabelledMeasure } from '../workflows/measure-coordination/duplicate-pairs';
+import { runBench, withBenchStack } from './bench-stack';
 import { fmt, latency, timed } from './stats';
 
 // `npm run bench:measures`: the duplicate check (POST /api/measures/similar) as a clerk meets it
@@ -37,22 +32,10 @@ type Body = Record<string, unknown>;
 const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amtsflow-bench-measures-'));
-  fs.chmodSync(dataDir, 0o755);
-  const config = loadConfig({
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(await freePort()),
-    ADMIN_PASSWORD: 'Bench-Admin-Passwort',
-    LOGIN_RATE_LIMIT: '100000',
+  await withBenchStack('measures', {
     // The bench registers pairs that are duplicates: no coordination is to start by itself.
     MEASURE_COORDINATION_THRESHOLD: '2',
-  });
-  const stops: (() => Promise<void>)[] = [];
-  const quiet = (msg: string) => (process.env.BENCH_VERBOSE ? console.log(msg) : undefined);
-  console.log('starting the embedded stack …');
-  const stack = await startEmbeddedStack(config, (s) => stops.push(s), quiet);
-  try {
+  }, async (stack) => {
     const anna = await ApiClient.as(STAFF, DEMO_PASSWORD, stack.apiUrl);
     const all = (await anna.get(`/api/districts?${listQuery({}, [0, 199])}`)).body as { id: string; name: string; kind: string; parentId: string | null }[];
     const bezirkName = new Map(all.filter((d) => d.kind === 'stadtbezirk').map((d) => [d.id, d.name]));
@@ -127,13 +110,7 @@ async function main() {
     console.log(`  ${demo} measures (baseline):  p50 ${fmt(baseline.p50)}, p99 ${fmt(baseline.p99)} (n=${baseline.n})`);
     console.log(`  ${count} measures:       p50 ${fmt(full.p50)}, p99 ${fmt(full.p99)} (n=${full.n}); goal p99 < 50 ms`);
     console.log(`  ratio p99 ${(full.p99 / baseline.p99).toFixed(2)}× the baseline`);
-  } finally {
-    for (const stop of stops.reverse()) await stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);
