@@ -87,6 +87,8 @@ export const measures = pgTable(
     index('measures_search').using('gin', t.search),
     // pg_trgm (migration 0014 creates the extension): the check's candidates by a similar title or description.
     index('measures_title_trgm').using('gin', t.title.op('gin_trgm_ops')),
+    // GiST, unlike GIN, hands out the nearest titles in order: the check takes the closest few, not all alike.
+    index('measures_title_nearest').using('gist', t.title.op('gist_trgm_ops')),
     index('measures_description_trgm').using('gin', t.description.op('gin_trgm_ops')),
     check('measures_period', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
     check('measures_counts', sql`coalesce(${t.placesPerYear}, 0) >= 0 and coalesce(${t.participantsPerYear}, 0) >= 0`),

@@ -54,8 +54,9 @@ const ANOTHER_TIME = 0.2;
 const AUDIENCE_WEIGHTS = { floor: 0.5, targetGroups: 0.3, field: 0.2 };
 const SIMILAR_TITLE = 0.35;
 const SIMILAR_TEXT = 0.4;
-/** How many measures the index search hands to the scoring at most. */
+/** How many measures the full-text search hands to the scoring at most, and the closest titles beside them. */
 const PREFILTER = 200;
+const NEAREST_TITLES = 50;
 
 /**
  * Alike texts, scaled down by what tells two offers apart: another place, another time, other people.
@@ -119,22 +120,45 @@ export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold
     with draft as (
       select
         tsvector_to_array(to_tsvector('german', ${text}::text)) as stems,
-        -- any shared stem finds a candidate through the full-text index, not all of them
-        nullif(replace(plainto_tsquery('german', ${text}::text)::text, ' & ', ' | '), '')::tsquery as any_stem,
         -- a Stadtteil counts as its Stadtbezirk: Vingst and Kalk are both Kalk
         array(select distinct coalesce(d.parent_id, d.id) from districts d where d.id = any(${uuidArray(draft.districtIds)})) as bezirke,
         ${textArray(draft.targetGroups)} as groups,
         ${period} as span
     ),
+    -- A word more measures share than the check scores at once ("Angebot", "Kurs" in a large registry)
+    -- cannot narrow the candidates down; the planner's statistics already know which words those are.
+    common as (
+      select coalesce(array_agg(e.stem), '{}') as stems
+      from pg_stats s
+      join pg_class c on c.relname = s.tablename and c.relnamespace = to_regnamespace(s.schemaname)
+      cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(stem, freq)
+      where s.schemaname = current_schema() and s.tablename = 'measures' and s.attname = 'search'
+        and e.stem is not null and e.freq * c.reltuples > ${PREFILTER}
+    ),
+    telling as (
+      -- any telling stem finds a candidate through the full-text index; a lexeme is quoted as tsquery reads it
+      select nullif((
+        select string_agg('''' || replace(replace(s, '\\', '\\\\'), '''', '''''') || '''', ' | ')
+        from unnest(draft.stems) s where s <> all(common.stems)
+      ), '')::tsquery as any_stem
+      from draft, common
+    ),
+    candidates as (
+      (select m.id from measures m
+       where ${draft.id ?? null}::uuid is null or m.id <> ${draft.id ?? null}::uuid
+       order by m.title <-> ${draft.title}::text
+       limit ${NEAREST_TITLES})
+      union
+      (select m.id from measures m, telling
+       where (${draft.id ?? null}::uuid is null or m.id <> ${draft.id ?? null}::uuid) and m.search @@ telling.any_stem
+       order by ts_rank(m.search, telling.any_stem) desc
+       limit ${PREFILTER})
+    ),
     found as (
       select m.*, tsvector_to_array(m.search) as stems,
         array(select distinct coalesce(d.parent_id, d.id) from districts d where d.id = any(m.district_ids)) as bezirke,
         similarity(m.title, ${draft.title}::text) as title_sim
-      from measures m, draft
-      where (${draft.id ?? null}::uuid is null or m.id <> ${draft.id ?? null}::uuid)
-        and (m.title % ${draft.title}::text or m.search @@ draft.any_stem)
-      order by similarity(m.title, ${draft.title}::text) + coalesce(ts_rank(m.search, draft.any_stem), 0) desc
-      limit ${PREFILTER}
+      from candidates k join measures m on m.id = k.id
     )
     select f.id, f.title, f.provider_id, p.name as provider_name, f.title_sim,
       case when ${draft.description ?? ''}::text = '' or f.description = '' then 0

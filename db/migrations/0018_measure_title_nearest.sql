@@ -1,0 +1,1 @@
+CREATE INDEX "measures_title_nearest" ON "measures" USING gist ("title" gist_trgm_ops);
