@@ -3,6 +3,7 @@ import { closeDb, createDb } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed';
 import { ApiClient, listQuery } from '../tests/support/client';
 import { labelledPairs, type LabelledMeasure } from '../workflows/measure-coordination/duplicate-pairs';
+import { type MeasureDraft, similarQuery } from '../workflows/measure-coordination/similar';
 import { runBench, withBenchStack } from './bench-stack';
 import { fmt, latency, timed } from './stats';
 
@@ -85,6 +86,11 @@ async function main() {
                    ${textArray(bezirke)} bezirke) o`);
     await db.execute(sql`analyze measures`);
     const count = await countMeasures();
+    // BENCH_EXPLAIN=1: where the query's time goes, for the first labelled draft, as PostgreSQL sees it.
+    if (process.env.BENCH_EXPLAIN) {
+      const plan = await db.execute<{ 'QUERY PLAN': string }>(sql`explain (analyze, buffers) ${similarQuery(drafts[0] as unknown as MeasureDraft)}`);
+      for (const row of plan.rows) console.log(row['QUERY PLAN']);
+    }
     await closeDb(db);
 
     console.log(`POST /api/measures/similar with ${count} measures (n=${SAMPLES}) …`);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { FieldOfAction, TargetGroup } from './vocabulary';
 import { listInWords, targetGroupLabel } from './texts';
@@ -109,14 +109,16 @@ function reasonsOf(row: Row): string[] {
 const textArray = (values: string[] | undefined) => sql`${`{${(values ?? []).map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 const uuidArray = (values: string[] | undefined) => sql`${`{${(values ?? []).join(',')}}`}::uuid[]`;
 
-/** The registered measures at or above `threshold`, most alike first, at most `limit`. */
-export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold: number, limit = 10): Promise<DuplicateCandidate[]> {
+/** A draft's period is known once it has a start and its end, if any, is not before it. */
+const periodKnown = (draft: MeasureDraft) => draft.startsOn !== undefined && (!draft.endsOn || draft.endsOn >= draft.startsOn);
+
+/** The check's query: every candidate with the parts of its likeness (exported for the bench's EXPLAIN). */
+export function similarQuery(draft: MeasureDraft): SQL {
   const text = `${draft.title} ${draft.description ?? ''}`;
   // A period's end is its last day; daterange's upper bound is exclusive. A draft whose end is still
   // typed before its start has no period yet.
-  const periodKnown = draft.startsOn !== undefined && (!draft.endsOn || draft.endsOn >= draft.startsOn);
-  const period = periodKnown ? sql`daterange(${draft.startsOn}::date, ${draft.endsOn ?? null}::date + 1, '[)')` : sql`null::daterange`;
-  const result = await db.execute<Row>(sql`
+  const period = periodKnown(draft) ? sql`daterange(${draft.startsOn}::date, ${draft.endsOn ?? null}::date + 1, '[)')` : sql`null::daterange`;
+  return sql`
     with draft as (
       select
         tsvector_to_array(to_tsvector('german', ${text}::text)) as stems,
@@ -177,7 +179,13 @@ export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold
     from found f
     join providers p on p.id = f.provider_id
     cross join draft
-  `);
+  `;
+}
+
+/** The registered measures at or above `threshold`, most alike first, at most `limit`. */
+export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold: number, limit = 10): Promise<DuplicateCandidate[]> {
+  const known = periodKnown(draft);
+  const result = await db.execute<Row>(similarQuery(draft));
   return result.rows
     .map((row) => {
       const likeness: Likeness = {
@@ -187,7 +195,7 @@ export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold
         sameField: draft.fieldOfAction ? row.same_field === true : null,
         targetGroups: draft.targetGroups?.length ? Number(row.target_overlap) : null,
         districts: draft.districtIds?.length ? Number(row.district_overlap) : null,
-        period: periodKnown ? row.same_time === true : null,
+        period: known ? row.same_time === true : null,
       };
       return { row, score: scoreOf(likeness) };
     })
