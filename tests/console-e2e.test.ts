@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, loginAs, newContext, screenshots } from './support/browser';
 import { ApiClient, eventually, listQuery } from './support/client';
-import { expectFinished, fieldMessage, findRow, go, openRow, procedureIdOf } from './support/console-pages';
+import { expectFinished, fieldMessage, findRow, go, openRow, procedureIdOf, filtered } from './support/console-pages';
 import { spawnApi } from './support/extra-processes';
 import { DEMO_PASSWORD, testStack } from './support/stack-env';
 
@@ -105,7 +105,7 @@ describe('the staff console', () => {
 
     // The starter's own task at once: found in her inbox, counted in the menu without a reload.
     // Searched for by its procedure's title: the inbox's first page holds what other tests left there too.
-    const row = await findRow(staff, `/tasks?filter=${encodeURIComponent(JSON.stringify({ q: title }))}`, title);
+    const row = await findRow(staff, filtered('/tasks', { q: title }), title);
     await staff.getByTestId('menu-my-tasks').locator('[data-count]').waitFor({ timeout: 20_000 });
     expect(await accessibilityViolations(staff)).toEqual([]);
     await screenshots(staff, 'my-inbox');
@@ -126,7 +126,7 @@ describe('the staff console', () => {
     expect(completions.body).toHaveLength(1);
 
     // Four-eyes: the manager approves what the staff member did.
-    await openRow(manager, `/group-tasks?filter=${encodeURIComponent(JSON.stringify({ q: title }))}`, title);
+    await openRow(manager, filtered('/group-tasks', { q: title }), title);
     await manager.getByText('Entwurf mit den Dienststellen abgestimmt').waitFor();
     await manager.getByLabel('Freigeben').check();
     await manager.getByRole('button', { name: 'Erledigen' }).click();
@@ -149,7 +149,7 @@ describe('the staff console', () => {
 
     // David is manager and staff: he approves from the group inbox; the rework is the starter's, not his.
     const david = await person('david.mensah@amtsflow.localhost', DEMO_PASSWORD);
-    await openRow(david, `/group-tasks?filter=${encodeURIComponent(JSON.stringify({ q: title }))}`, title);
+    await openRow(david, filtered('/group-tasks', { q: title }), title);
     await david.getByLabel(/Ablehnen/).check();
     await david.getByRole('button', { name: 'Erledigen' }).click();
     expect(await fieldMessage(david, 'Begründung / Kommentar', 'Bitte begründen Sie die Ablehnung.')).toContain('begründen');
@@ -158,7 +158,7 @@ describe('the staff console', () => {
     await david.waitForURL(/#\/tasks$/);
     await david.getByText(/Nächster Schritt des Vorgangs: Vorgang überarbeiten \(Runde 2\)/).waitFor();
 
-    await openRow(staff, `/tasks?filter=${encodeURIComponent(JSON.stringify({ q: title }))}`, title, 'Vorgang überarbeiten (Runde 2)');
+    await openRow(staff, filtered('/tasks', { q: title }), title, 'Vorgang überarbeiten (Runde 2)');
     await staff.getByRole('heading', { level: 1, name: 'Vorgang überarbeiten (Runde 2)' }).waitFor();
     await staff.getByText('Bitte die Zahlen des Jugendamts ergänzen.').waitFor();
   });
@@ -181,7 +181,7 @@ describe('the staff console', () => {
     const accusativeOf: Record<string, string> = { juga: 'das Jugendamt', wohn: 'das Wohnungsamt' };
     const genitiveOf: Record<string, string> = { juga: 'des Jugendamts', wohn: 'des Wohnungsamts' };
     for (const code of ['juga', 'wohn']) {
-      await openRow(office, `/mailbox?filter=${encodeURIComponent(JSON.stringify({ q: subject }))}`, `${code}@stadt.localhost`);
+      await openRow(office, filtered('/mailbox', { q: subject }), `${code}@stadt.localhost`);
       const link = office.getByTestId('answer-link');
       await link.waitFor();
       const [answerPage] = await Promise.all([office.context().waitForEvent('page'), link.click()]);
@@ -204,7 +204,7 @@ describe('the staff console', () => {
 
     // The consolidation is the starter's own task, with both answers beside the form.
     // Searched, since earlier tests may have left older tasks that fill the first page of the inbox.
-    await openRow(staff, `/tasks?filter=${encodeURIComponent(JSON.stringify({ q: subject }))}`, subject);
+    await openRow(staff, filtered('/tasks', { q: subject }), subject);
     await staff.getByRole('button', { name: 'Erledigen' }).waitFor();
     await staff.getByTestId('department-answer').nth(1).waitFor();
     await expect(staff.getByTestId('department-answer').count()).resolves.toBe(2);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, loginAs, newContext, screenshots } from './support/browser';
 import { ApiClient, eventually, listQuery } from './support/client';
-import { expectFinished, fieldMessage, findRow, go, openRow, procedureIdOf } from './support/console-pages';
+import { expectFinished, fieldMessage, findRow, go, openRow, procedureIdOf, filtered } from './support/console-pages';
 import { DEMO_PASSWORD, testStack } from './support/stack-env';
 
 // The console's funding, knowledge and monitoring pages in headless Chromium against the real
@@ -99,7 +99,7 @@ describe('the funding pages of the console', () => {
     await david.waitForURL(/#\/tasks$/);
 
     // The Jugendamt's part: its mail in the administration's demo mailbox, the answer page behind the link in it.
-    await openRow(office, `/mailbox?filter=${encodeURIComponent(JSON.stringify({ q: run }))}`, 'juga@stadt.localhost');
+    await openRow(office, filtered('/mailbox', { q: run }), 'juga@stadt.localhost');
     const link = office.getByTestId('answer-link');
     await link.waitFor();
     const [answerPage] = await Promise.all([office.context().waitForEvent('page'), link.click()]);
@@ -146,7 +146,7 @@ describe('the funding pages of the console', () => {
   });
 
   it('finds the closed review in the knowledge base, the search word marked and markup shown as text', async () => {
-    await go(anna, `/knowledge?filter=${encodeURIComponent(JSON.stringify({ q: run }))}`);
+    await go(anna, filtered('/knowledge', { q: run }));
     const hit = anna.getByTestId('knowledge-hit').filter({ hasText: title });
     await hit.waitFor();
     await expect(hit.getByTestId('knowledge-snippet').locator('mark').first().textContent()).resolves.toMatch(new RegExp(run, 'i'));

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, loginAs, newContext, screenshots } from './support/browser';
 import { ApiClient, eventually, listQuery } from './support/client';
-import { go } from './support/console-pages';
+import { go, filtered } from './support/console-pages';
 import { departmentByCode, departments, linkToken, requestMails, startConsultation, submitAnswer, type CaughtMail, type Department } from './support/consultation';
 import { DEMO_PASSWORD } from './support/stack-env';
 import { complete, openTask } from './support/tasks';
@@ -111,7 +111,7 @@ describe('a manager’s oversight in the console', () => {
   it('lists both with their answers so far, next due date and who is responsible; filters by department', async () => {
     const ordnungsamt = departmentByCode(depts, 'ORDA');
     const filter = { id: [reviewId, `${reviewId}.anfrage`, consultationId], departmentId: ordnungsamt.id, status: ['running'] };
-    await go(carla, `/procedures?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+    await go(carla, filtered('/procedures', filter));
     const rows = (await manager.get(`/api/procedures?${listQuery(filter, [0, 24], ['startedAt', 'DESC'])}`)).body as {
       id: string; title: string; requestsAsked: number; requestsAnswered: number; nextDueAt: string | null;
     }[];
@@ -173,7 +173,7 @@ describe('a manager’s oversight in the console', () => {
   });
 
   it('tells the Protokoll in words: kinds, people and records by name, details as facts, no codes or ids', async () => {
-    await go(carla, `/audit?filter=${encodeURIComponent(JSON.stringify({ procedureId: reviewId }))}`);
+    await go(carla, filtered('/audit', { procedureId: reviewId }));
     await carla.getByTestId('audit-kind').first().waitFor();
     const text = (await carla.locator('main').textContent()) ?? '';
     expect(text).toContain('Vorgang gestartet');

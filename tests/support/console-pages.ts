@@ -7,6 +7,11 @@ export async function go(page: Page, hashPath: string): Promise<void> {
   await page.goto(`${testStack().url}/#${hashPath}`);
 }
 
+/** A list's path with react-admin's filter in its query, e.g. `{ q: title }` to find a row among other tests' rows. */
+export function filtered(listPath: string, filter: Record<string, unknown>): string {
+  return `${listPath}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+}
+
 /** The row of a list whose text has `text` (and `also`, if given), refreshing the list until it appears. */
 export async function findRow(page: Page, hashPath: string, text: string, timeoutMs = 30_000, also?: string): Promise<Locator> {
   await go(page, hashPath);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, loginAs, newContext, screenshots } from '../../tests/support/browser';
 import { ApiClient } from '../../tests/support/client';
-import { expectFinished, findRow, go, procedureIdOf } from '../../tests/support/console-pages';
+import { expectFinished, findRow, go, procedureIdOf, filtered } from '../../tests/support/console-pages';
 import { DEMO_PASSWORD, testStack } from '../../tests/support/stack-env';
 import { openTask } from '../../tests/support/tasks';
 
@@ -36,7 +36,7 @@ describe('the measures registry in the console', () => {
   });
 
   it('lists the measures and shows one with its funding and its possible duplicates', async () => {
-    const row = await findRow(anna, `/measures?filter=${encodeURIComponent(JSON.stringify({ fieldOfAction: 'sprache-bildung', q: 'Frauen-Sprachcafé' }))}`, 'Frauen-Sprachcafé Ehrenfeld');
+    const row = await findRow(anna, filtered('/measures', { fieldOfAction: 'sprache-bildung', q: 'Frauen-Sprachcafé' }), 'Frauen-Sprachcafé Ehrenfeld');
     await screenshots(anna, 'measures');
     await row.click();
     await anna.getByRole('heading', { level: 1, name: 'Frauen-Sprachcafé Ehrenfeld' }).waitFor();
@@ -50,7 +50,7 @@ describe('the measures registry in the console', () => {
 
   it('shows a provider with its contact persons and measures', async () => {
     // Searched for, as a clerk does: the list's first page holds whatever other tests registered too.
-    const row = await findRow(anna, `/providers?filter=${encodeURIComponent(JSON.stringify({ q: 'Frauenzentrum Ehrenfeld' }))}`, 'Internationales Frauenzentrum Ehrenfeld e. V.');
+    const row = await findRow(anna, filtered('/providers', { q: 'Frauenzentrum Ehrenfeld' }), 'Internationales Frauenzentrum Ehrenfeld e. V.');
     await screenshots(anna, 'providers');
     await row.click();
     await anna.getByRole('heading', { level: 1, name: 'Internationales Frauenzentrum Ehrenfeld e. V.' }).waitFor();
@@ -61,7 +61,7 @@ describe('the measures registry in the console', () => {
   });
 
   it('starts a coordination from a measure’s page and shows the two measures side by side in its first task', async () => {
-    const row = await findRow(anna, `/measures?filter=${encodeURIComponent(JSON.stringify({ fieldOfAction: 'sprache-bildung', q: 'Frauen-Sprachcafé' }))}`, 'Frauen-Sprachcafé Ehrenfeld');
+    const row = await findRow(anna, filtered('/measures', { fieldOfAction: 'sprache-bildung', q: 'Frauen-Sprachcafé' }), 'Frauen-Sprachcafé Ehrenfeld');
     await row.click();
     const similar = anna.getByTestId('similar-measures');
     const candidate = similar.getByRole('listitem').filter({ has: anna.getByRole('link', { name: 'Sprachcafé für Frauen' }) });
