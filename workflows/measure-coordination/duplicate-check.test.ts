@@ -66,3 +66,23 @@ it('finds the duplicates with precision and recall of at least 0.8 at the config
   console.log(`duplicate check at threshold ${threshold}: precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)} over ${outcomes.length} pairs${wrong.length ? `\n  ${wrong.join('\n  ')}` : ''}`);
   expect({ precision: precision >= 0.8, recall: recall >= 0.8, wrong }).toMatchObject({ precision: true, recall: true });
 }, 300_000);
+
+it('finds a measure whose texts hold quotes and backslashes, and answers such a draft without an error', async () => {
+  const measure = {
+    title: `Café d'Europe ${run}: Sprach\\treff im Veedel`,
+    description: `„Kumm’ eren“ – O'Brien's Lern-\\Café für Neuzugewanderte, '' und \\' inklusive`,
+    fieldOfAction: 'sprache-bildung',
+    targetGroups: ['neuzugewanderte'],
+    districtIds: [districtIds.get('Nippes') as string],
+    startsOn: '2026-01-01',
+  };
+  const existing = await anna.post('/api/measures', { ...measure, providerId });
+  expect({ status: existing.status, body: existing.status === 201 ? null : existing.body }).toEqual({ status: 201, body: null });
+  try {
+    const reply = await anna.post('/api/measures/similar', measure);
+    expect(reply.status).toBe(200);
+    expect((reply.body as { id: string }[]).map((c) => c.id)).toContain(existing.body.id);
+  } finally {
+    await anna.delete(`/api/measures/${existing.body.id as string}`);
+  }
+});

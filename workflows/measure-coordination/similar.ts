@@ -138,7 +138,8 @@ export function similarQuery(draft: MeasureDraft): SQL {
         and e.stem is not null and e.freq * c.reltuples > ${PREFILTER}
     ),
     telling as (
-      -- any telling stem finds a candidate through the full-text index; a lexeme is quoted as tsquery reads it
+      -- any telling stem finds a candidate through the full-text index; quoted as tsquery reads a lexeme, though
+      -- the German parser splits words at quotes and backslashes today
       select nullif((
         select string_agg('''' || replace(replace(s, '\\', '\\\\'), '''', '''''') || '''', ' | ')
         from unnest(draft.stems) s where s <> all(common.stems)
