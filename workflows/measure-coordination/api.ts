@@ -13,7 +13,7 @@ import { districtInput, emptiedTexts, measureDraft, measureInput, measureUpdate,
 import { decisions } from './forms';
 import { districts, measureCoordinations, measures, providers } from './schema';
 import type { MeasureSettings } from './settings';
-import { similarMeasures, type MeasureDraft } from './similar';
+import { duplicateCheck, type MeasureDraft } from './similar';
 import { districtKinds, fieldsOfAction, funderLevels, providerKinds, targetGroups } from './vocabulary';
 
 const BODY_PROBLEM = 'Bitte prüfen Sie die markierten Angaben';
@@ -141,6 +141,7 @@ const MEASURE_RULES = [
 const SYSTEM_STARTS = 3;
 
 export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSettings, starter: ProcedureStarter) {
+  const duplicates = duplicateCheck();
   async function checkDistrict(body: { kind?: string; parentId?: string | null }, current?: Record<string, unknown>) {
     const kind = body.kind ?? (current?.kind as string | undefined);
     const parentId = body.parentId === undefined ? (current?.parentId as string | null | undefined) : body.parentId;
@@ -268,7 +269,7 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
   }
 
   const candidatesOf = (row: Record<string, unknown>) =>
-    similarMeasures(db, row as unknown as MeasureDraft, settings.duplicateThreshold);
+    duplicates.similar(db, row as unknown as MeasureDraft, settings.duplicateThreshold);
 
   /**
    * A deleted measure leaves nothing to coordinate: its running coordinations are cancelled with it,
@@ -298,7 +299,7 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
   async function coordinateIfDuplicate(tx: DbTransaction, id: string) {
     const [row] = await tx.select().from(measures).where(eq(measures.id, id));
     if (!row) return;
-    const likely = await similarMeasures(tx, row as unknown as MeasureDraft, settings.coordinationThreshold, SYSTEM_STARTS);
+    const likely = await duplicates.similar(tx, row as unknown as MeasureDraft, settings.coordinationThreshold, SYSTEM_STARTS);
     for (const candidate of likely) {
       await starter.startIn(tx, { type: 'measure-coordination', input: { measureId: id, otherMeasureId: candidate.id }, startedBy: null });
     }
@@ -401,7 +402,7 @@ export function measureRegistryRoutes(api: Api, db: Db, settings: MeasureSetting
       const title = body.title ?? '';
       const description = body.description ?? '';
       if (title === '' && description === '') return [];
-      return similarMeasures(db, { ...body, title, description }, settings.duplicateThreshold);
+      return duplicates.similar(db, { ...body, title, description }, settings.duplicateThreshold);
     },
   });
 }

@@ -1,8 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { readSettings } from '../../config/settings';
+import { closeDb, createDb } from '../../db/client';
 import { ApiClient, listQuery } from '../../tests/support/client';
-import { DEMO_PASSWORD } from '../../tests/support/stack-env';
+import { DEMO_PASSWORD, testStack } from '../../tests/support/stack-env';
 import { labelledPairs, type LabelledMeasure } from './duplicate-pairs';
 import { settings } from './settings';
+import { trigramSimilarity, trigrams } from './trigrams';
 
 // The duplicate check against the office's own judgement: every labelled pair's existing measure is
 // registered, its entered one checked as a clerk would type it, and the check is right where it names
@@ -84,5 +87,26 @@ it('finds a measure whose texts hold quotes and backslashes, and answers such a 
     expect((reply.body as { id: string }[]).map((c) => c.id)).toContain(existing.body.id);
   } finally {
     await anna.delete(`/api/measures/${existing.body.id as string}`);
+  }
+});
+
+it('computes the texts\' likeness as the database\'s pg_trgm does, umlauts, accents and digits included', async () => {
+  const pairs: [string, string][] = [
+    ['Sprachcafé für Frauen', 'Sprachcafés für Frauen in Ehrenfeld'],
+    ['Straße der Begegnung: Müttertreff ÄÖÜ', 'Strassen-Treff für Mütter'],
+    ['Deutschkurs B1 (2026) – Abendkurs', 'deutschkurs b2 2027 abendkurs'],
+    ['İstanbul-Café Köln', 'istanbul cafe koeln'],
+    ['…', 'Hausaufgabenhilfe'],
+    ['', ''],
+    ...labelledPairs.slice(0, 8).map((p): [string, string] => [p.existing.description, p.entered.description]),
+  ];
+  const db = createDb(testStack().databaseUrl, { max: 1 });
+  try {
+    for (const [a, b] of pairs) {
+      const [row] = (await db.execute<{ sim: number }>(sql`select similarity(${a}::text, ${b}::text)::float8 as sim`)).rows;
+      expect({ a, b, sim: trigramSimilarity(trigrams(a), trigrams(b)) }).toEqual({ a, b, sim: expect.closeTo(Number(row?.sim), 6) });
+    }
+  } finally {
+    await closeDb(db);
   }
 });

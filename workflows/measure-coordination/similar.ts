@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { FieldOfAction, TargetGroup } from './vocabulary';
 import { listInWords, targetGroupLabel } from './texts';
+import { trigramSimilarity, trigrams } from './trigrams';
 
 // The duplicate check: which registered measures may offer the same as the one being entered.
 // A Doppelangebot is the same offer for the same people in the same place at the same time, so the
@@ -78,138 +79,189 @@ interface Row extends Record<string, unknown> {
   title: string;
   provider_id: string;
   provider_name: string;
-  title_sim: number;
-  description_sim: number;
-  words: number;
-  same_field: boolean;
-  shared_groups: string[];
-  target_overlap: number;
-  shared_districts: string[];
-  district_overlap: number;
-  same_time: boolean;
-  same_provider: boolean;
+  description: string;
+  stems: string[];
+  draft_stems: string[];
+  field_of_action: string;
+  target_groups: string[];
+  district_ids: string[];
+  starts_on: string | null;
+  ends_on: string | null;
 }
 
-function reasonsOf(row: Row): string[] {
+/** What a candidate shares with the draft, in the words its reasons name. */
+interface Shared {
+  row: Row;
+  likeness: Likeness;
+  groups: string[];
+  districts: string[];
+  sameTime: boolean;
+  sameProvider: boolean;
+}
+
+function reasonsOf({ likeness, groups: shared, districts, sameTime, sameProvider }: Shared): string[] {
   const reasons: string[] = [];
-  const districts = row.shared_districts;
   if (districts.length === 1) reasons.push(`gleicher Stadtbezirk (${districts[0]})`);
   else if (districts.length > 1) reasons.push(`gleiche Stadtbezirke (${listInWords(districts)})`);
-  const groups = row.shared_groups.map((g) => targetGroupLabel[g as TargetGroup] ?? g);
+  const groups = shared.map((g) => targetGroupLabel[g as TargetGroup] ?? g);
   if (groups.length === 1) reasons.push(`gleiche Zielgruppe (${groups[0]})`);
   else if (groups.length > 1) reasons.push(`gleiche Zielgruppen (${listInWords(groups)})`);
-  if (row.title_sim >= SIMILAR_TITLE) reasons.push('ähnlicher Titel');
-  if (row.words >= SIMILAR_TEXT || row.description_sim >= SIMILAR_TEXT) reasons.push('ähnliche Beschreibung');
-  if (row.same_field) reasons.push('gleiches Handlungsfeld');
-  if (row.same_time) reasons.push('überschneidender Zeitraum');
-  if (row.same_provider) reasons.push('gleicher Träger');
+  if (likeness.title >= SIMILAR_TITLE) reasons.push('ähnlicher Titel');
+  if (likeness.words >= SIMILAR_TEXT || likeness.description >= SIMILAR_TEXT) reasons.push('ähnliche Beschreibung');
+  if (likeness.sameField) reasons.push('gleiches Handlungsfeld');
+  if (sameTime) reasons.push('überschneidender Zeitraum');
+  if (sameProvider) reasons.push('gleicher Träger');
   return reasons;
 }
 
 const textArray = (values: string[] | undefined) => sql`${`{${(values ?? []).map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
-const uuidArray = (values: string[] | undefined) => sql`${`{${(values ?? []).join(',')}}`}::uuid[]`;
 
 /** A draft's period is known once it has a start and its end, if any, is not before it. */
 const periodKnown = (draft: MeasureDraft) => draft.startsOn !== undefined && (!draft.endsOn || draft.endsOn >= draft.startsOn);
 
-/** The check's query: every candidate with the parts of its likeness (exported for the bench's EXPLAIN). */
-export function similarQuery(draft: MeasureDraft): SQL {
+interface Period {
+  from: string | null;
+  /** Its last day; null: ongoing. */
+  to: string | null;
+}
+
+/** Two periods share a day. ISO dates compare as text. */
+const overlaps = (a: Period, b: Period) => (a.from === null || b.to === null || a.from <= b.to) && (b.from === null || a.to === null || b.from <= a.to);
+
+/** What two lists share, and its part of the shorter one (0 when either is empty). */
+function overlap<T>(a: readonly T[], b: readonly T[]): { shared: T[]; share: number } {
+  const mine = new Set(a);
+  const other = new Set(b);
+  const shared = [...mine].filter((x) => other.has(x));
+  const fewer = Math.min(mine.size, other.size);
+  return { shared, share: fewer === 0 ? 0 : shared.length / fewer };
+}
+
+/**
+ * The check's query: the candidates with their texts' likeness. Place, time and people are compared
+ * in the check itself: the planner reads this query at every keystroke, and planning the whole
+ * comparison in SQL cost more than running it.
+ */
+export function similarQuery(draft: MeasureDraft, commonStems: string[]): SQL {
   const text = `${draft.title} ${draft.description ?? ''}`;
-  // A period's end is its last day; daterange's upper bound is exclusive. A draft whose end is still
-  // typed before its start has no period yet.
-  const period = periodKnown(draft) ? sql`daterange(${draft.startsOn}::date, ${draft.endsOn ?? null}::date + 1, '[)')` : sql`null::daterange`;
+  const self = draft.id ?? null;
   return sql`
-    with draft as (
-      select
-        tsvector_to_array(to_tsvector('german', ${text}::text)) as stems,
-        -- a Stadtteil counts as its Stadtbezirk: Vingst and Kalk are both Kalk
-        array(select distinct coalesce(d.parent_id, d.id) from districts d where d.id = any(${uuidArray(draft.districtIds)})) as bezirke,
-        ${textArray(draft.targetGroups)} as groups,
-        ${period} as span
-    ),
-    -- A word more measures share than the check scores at once ("Angebot", "Kurs" in a large registry)
-    -- cannot narrow the candidates down; the planner's statistics already know which words those are.
-    common as (
-      select coalesce(array_agg(e.stem), '{}') as stems
-      from pg_stats s
-      join pg_class c on c.relname = s.tablename and c.relnamespace = to_regnamespace(s.schemaname)
-      cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(stem, freq)
-      where s.schemaname = current_schema() and s.tablename = 'measures' and s.attname = 'search'
-        and e.stem is not null and e.freq * c.reltuples > ${PREFILTER}
-    ),
+    with draft as (select tsvector_to_array(to_tsvector('german', ${text}::text)) as stems),
     telling as (
       -- any telling stem finds a candidate through the full-text index; quoted as tsquery reads a lexeme, though
       -- the German parser splits words at quotes and backslashes today
-      select nullif((
-        select string_agg('''' || replace(replace(s, '\\', '\\\\'), '''', '''''') || '''', ' | ')
-        from unnest(draft.stems) s where s <> all(common.stems)
-      ), '')::tsquery as any_stem
-      from draft, common
+      select nullif(string_agg('''' || replace(replace(s, '\\', '\\\\'), '''', '''''') || '''', ' | '), '')::tsquery as any_stem
+      from draft, unnest(draft.stems) s where s <> all(${textArray(commonStems)})
     ),
     candidates as (
       (select m.id from measures m
-       where ${draft.id ?? null}::uuid is null or m.id <> ${draft.id ?? null}::uuid
+       where ${self}::uuid is null or m.id <> ${self}::uuid
        order by m.title <-> ${draft.title}::text
        limit ${NEAREST_TITLES})
       union
       (select m.id from measures m, telling
-       where (${draft.id ?? null}::uuid is null or m.id <> ${draft.id ?? null}::uuid) and m.search @@ telling.any_stem
+       where (${self}::uuid is null or m.id <> ${self}::uuid) and m.search @@ telling.any_stem
        order by ts_rank(m.search, telling.any_stem) desc
        limit ${PREFILTER})
-    ),
-    found as (
-      select m.*, tsvector_to_array(m.search) as stems,
-        array(select distinct coalesce(d.parent_id, d.id) from districts d where d.id = any(m.district_ids)) as bezirke,
-        similarity(m.title, ${draft.title}::text) as title_sim
-      from candidates k join measures m on m.id = k.id
     )
-    select f.id, f.title, f.provider_id, p.name as provider_name, f.title_sim,
-      case when ${draft.description ?? ''}::text = '' or f.description = '' then 0
-           else similarity(f.description, ${draft.description ?? ''}::text) end as description_sim,
-      coalesce((select count(*) from unnest(f.stems) s where s = any(draft.stems))::float
-        / nullif(least(cardinality(f.stems), cardinality(draft.stems)), 0), 0) as words,
-      (f.field_of_action = ${draft.fieldOfAction ?? null}::text) is true as same_field,
-      array(select g from unnest(f.target_groups) g where g = any(draft.groups)) as shared_groups,
-      coalesce((select count(*) from unnest(f.target_groups) g where g = any(draft.groups))::float
-        / nullif(least(cardinality(f.target_groups), cardinality(draft.groups)), 0), 0) as target_overlap,
-      array(select d.name from districts d where d.id = any(f.bezirke) and d.id = any(draft.bezirke) order by d.number, d.name) as shared_districts,
-      coalesce((select count(distinct b) from unnest(f.bezirke) b where b = any(draft.bezirke))::float
-        / nullif(least(cardinality(f.bezirke), cardinality(draft.bezirke)), 0), 0) as district_overlap,
-      coalesce(daterange(f.starts_on, f.ends_on + 1, '[)') && draft.span, false) as same_time,
-      (f.provider_id = ${draft.providerId ?? null}::uuid) is true as same_provider
-    from found f
-    join providers p on p.id = f.provider_id
+    select m.id, m.title, m.provider_id, p.name as provider_name, m.description,
+      tsvector_to_array(m.search) as stems, draft.stems as draft_stems,
+      m.field_of_action, m.target_groups, m.district_ids, m.starts_on::text, m.ends_on::text
+    from candidates k
+    join measures m on m.id = k.id
+    join providers p on p.id = m.provider_id
     cross join draft
   `;
 }
 
-/** The registered measures at or above `threshold`, most alike first, at most `limit`. */
-export async function similarMeasures(db: DbOrTx, draft: MeasureDraft, threshold: number, limit = 10): Promise<DuplicateCandidate[]> {
-  const known = periodKnown(draft);
-  const result = await db.execute<Row>(similarQuery(draft));
-  return result.rows
-    .map((row) => {
-      const likeness: Likeness = {
-        title: Number(row.title_sim),
-        description: Number(row.description_sim),
-        words: Number(row.words),
-        sameField: draft.fieldOfAction ? row.same_field === true : null,
-        targetGroups: draft.targetGroups?.length ? Number(row.target_overlap) : null,
-        districts: draft.districtIds?.length ? Number(row.district_overlap) : null,
-        period: known ? row.same_time === true : null,
-      };
-      return { row, score: scoreOf(likeness) };
-    })
-    .filter((c) => c.score >= threshold)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map(({ row, score }) => ({
-      id: row.id,
-      title: row.title,
-      providerId: row.provider_id,
-      providerName: row.provider_name,
-      score: Math.round(score * 100) / 100,
-      reasons: reasonsOf(row),
-    }));
+// A word more measures share than the check scores at once ("Angebot", "Kurs" in a large registry)
+// cannot narrow the candidates down; the planner's statistics know which words those are, and they
+// change only when the table is analysed.
+const commonStemsQuery = sql`
+  select coalesce(array_agg(e.stem), '{}') as stems
+  from pg_stats s
+  join pg_class c on c.relname = s.tablename and c.relnamespace = to_regnamespace(s.schemaname)
+  cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(stem, freq)
+  where s.schemaname = current_schema() and s.tablename = 'measures' and s.attname = 'search'
+    and e.stem is not null and e.freq * c.reltuples > ${PREFILTER}`;
+
+interface District extends Record<string, unknown> {
+  id: string;
+  bezirk: string;
+  name: string;
+  number: number | null;
 }
 
+export interface DuplicateCheck {
+  /** The registered measures at or above `threshold`, most alike first, at most `limit`. */
+  similar(db: DbOrTx, draft: MeasureDraft, threshold: number, limit?: number): Promise<DuplicateCandidate[]>;
+  /** The words too common to find candidates by (for the bench's EXPLAIN). */
+  commonStems(db: DbOrTx): Promise<string[]>;
+}
+
+/** The duplicate check of one database: it keeps the registry's common words until the table is analysed again. */
+export function duplicateCheck(): DuplicateCheck {
+  // pg_stats is a view that checks privileges row by row (some milliseconds); the table's row estimate,
+  // which every analyse sets, tells in a fraction of that whether the words may have changed.
+  let common: { stems: string[]; rows: number } | undefined;
+  async function commonStems(db: DbOrTx): Promise<string[]> {
+    const estimate = await db.execute<{ rows: number }>(sql`select reltuples::float8 as rows from pg_class where oid = 'measures'::regclass`);
+    const rows = Number(estimate.rows[0]?.rows ?? -1);
+    if (common?.rows !== rows) common = { stems: (await db.execute<{ stems: string[] }>(commonStemsQuery)).rows[0]?.stems ?? [], rows };
+    return common.stems;
+  }
+
+  async function similar(db: DbOrTx, draft: MeasureDraft, threshold: number, limit = 10): Promise<DuplicateCandidate[]> {
+    const stems = await commonStems(db);
+    const [found, districtRows] = await Promise.all([
+      db.execute<Row>(similarQuery(draft, stems)),
+      // a Stadtteil counts as its Stadtbezirk: Vingst and Kalk are both Kalk
+      db.execute<District>(sql`select id, coalesce(parent_id, id) as bezirk, name, number from districts`),
+    ]);
+    const districts = new Map(districtRows.rows.map((d) => [d.id, d]));
+    const bezirkeOf = (ids: string[] | undefined) => [...new Set((ids ?? []).flatMap((id) => districts.get(id)?.bezirk ?? []))];
+    const draftBezirke = bezirkeOf(draft.districtIds);
+    const draftPeriod: Period | undefined = periodKnown(draft) ? { from: draft.startsOn ?? null, to: draft.endsOn ?? null } : undefined;
+    const draftTitle = trigrams(draft.title);
+    const draftDescription = trigrams(draft.description ?? '');
+    const inListOrder = (a: District, b: District) => (a.number ?? 99) - (b.number ?? 99) || a.name.localeCompare(b.name, 'de');
+
+    return found.rows
+      .map((row): Shared & { score: number } => {
+        const groups = overlap(row.target_groups, draft.targetGroups ?? []);
+        const bezirke = overlap(bezirkeOf(row.district_ids), draftBezirke);
+        const sameTime = draftPeriod !== undefined && overlaps({ from: row.starts_on, to: row.ends_on }, draftPeriod);
+        const likeness: Likeness = {
+          title: trigramSimilarity(trigrams(row.title), draftTitle),
+          description: trigramSimilarity(trigrams(row.description), draftDescription),
+          words: overlap(row.stems, row.draft_stems).share,
+          sameField: draft.fieldOfAction ? row.field_of_action === draft.fieldOfAction : null,
+          targetGroups: draft.targetGroups?.length ? groups.share : null,
+          districts: draft.districtIds?.length ? bezirke.share : null,
+          period: draftPeriod ? sameTime : null,
+        };
+        return {
+          row,
+          likeness,
+          groups: groups.shared,
+          districts: bezirke.shared.flatMap((id) => districts.get(id) ?? []).sort(inListOrder).map((d) => d.name),
+          sameTime,
+          sameProvider: draft.providerId !== undefined && row.provider_id === draft.providerId,
+          score: scoreOf(likeness),
+        };
+      })
+      .filter((c) => c.score >= threshold)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map((c) => ({
+        id: c.row.id,
+        title: c.row.title,
+        providerId: c.row.provider_id,
+        providerName: c.row.provider_name,
+        score: Math.round(c.score * 100) / 100,
+        reasons: reasonsOf(c),
+      }));
+  }
+
+  return { similar, commonStems };
+}
