@@ -1,3 +1,5 @@
+import type { Response } from 'express';
+
 // The frame of every public answer page: plain HTML, no scripts, readable and operable by keyboard.
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -49,7 +51,11 @@ button:hover{background:#072a4a}
 .fuss p{max-width:42rem;margin:0 auto}
 `;
 
-export function page(title: string, main: string): string {
+const ANSWER_FOOTER =
+  'Diese Seite gehört zu einer Anfrage des Amts für Integration an städtische Dienststellen. Sie braucht keine Anmeldung; der Link gilt nur für die angefragte Dienststelle.';
+
+/** A public page of the office: `footer` says what it belongs to (an answer page's, unless told). */
+export function page(title: string, main: string, footer = ANSWER_FOOTER): string {
   return `<!doctype html>
 <html lang="de">
 <head>
@@ -64,8 +70,13 @@ export function page(title: string, main: string): string {
 <main>
 ${main}
 </main>
-<footer class="fuss"><p>Diese Seite gehört zu einer Anfrage des Amts für Integration an städtische Dienststellen. Sie braucht keine Anmeldung; der Link gilt nur für die angefragte Dienststelle.</p></footer>
+<footer class="fuss"><p>${esc(footer)}</p></footer>
 </body>
 </html>
 `;
+}
+
+export function sendPage(res: Response, status: number, html: string): void {
+  // The pages show a person's request, answer or consent: no cache may keep them.
+  res.status(status).type('html').set('Cache-Control', 'no-store').send(html);
 }

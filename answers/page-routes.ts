@@ -6,6 +6,7 @@ import type { CommandDelivery } from '../commands/dispatcher';
 import type { Db } from '../db/client';
 import { answerFieldSchema, type AnswerField } from '../workflows/engine/consultation/forms';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentVerdict } from './attachment-rules';
+import { sendPage } from './html';
 import { answerFormPage, FILES_ID } from './page-html';
 import { readSubmission, type UploadedFile } from './page-submission';
 import { findRequest, recordAnswer, requestState, type ClosedState, type OpenRequest } from './record-answer';
@@ -84,10 +85,7 @@ function bodyProblem(err: unknown): BodyProblem {
   return { kind: 'unreadable' };
 }
 
-function send(res: Response, status: number, html: string): void {
-  // The pages show a department's request and answer: no cache may keep them.
-  res.status(status).type('html').set('Cache-Control', 'no-store').send(html);
-}
+const send = sendPage;
 
 function answerFields(found: OpenRequest): AnswerField[] {
   const parsed = z.array(answerFieldSchema).safeParse(found.answerForm);

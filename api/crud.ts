@@ -44,6 +44,8 @@ export interface CrudSpec<T extends PgTable, C extends z.ZodType, U extends z.Zo
    * at once (the measures' possible duplicates); a list or a read shows the row alone.
    */
   answer?(row: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** False: a record that must stay (a consent, withdrawn or not) offers no delete. */
+  deletable?: boolean;
   /** Refuses a delete that would break something, with a message people understand. */
   beforeDelete?(id: string): Promise<void>;
   /** What must happen together with the delete, or not at all (ending a procedure about the row). */
@@ -198,6 +200,7 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
     });
   }
 
+  if (spec.deletable === false) return;
   api.route({
     method: 'delete',
     path: `${path}/:id`,

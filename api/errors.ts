@@ -36,6 +36,11 @@ export class HttpError extends Error {
   }
 }
 
+/** A refusal the schema could not see (a record that must exist), naming its fields. */
+export function refuseIf(problems: FieldError[]): void {
+  if (problems.length > 0) throw HttpError.badRequest('Bitte prüfen Sie die markierten Angaben', problems);
+}
+
 /** How long a client should wait before it tries again after a 503 (seconds). */
 export const RETRY_AFTER_SECONDS = 30;
 

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { Router } from 'express';
 import type { z } from 'zod';
 import type { FieldError } from '../api/errors';
 import type { Api } from '../api/route';
@@ -85,6 +86,17 @@ export interface ModuleRouteDeps<S> {
 }
 
 /**
+ * Pages people reach without a login (the link that withdraws a consent, a public request form):
+ * mounted at `path` before the session, behind the public pages' rate limit, their failures shown as
+ * a page, never as JSON.
+ */
+export interface PublicPages {
+  /** "/einwilligung": the start of every link to them. */
+  path: string;
+  router(deps: { db: Db }): Router;
+}
+
+/**
  * What keeps Temporal Schedules and runs their jobs: every procedure module, and the engine's own
  * parts that belong to no procedure (the daily task digest, schedules/owners.ts).
  */
@@ -138,16 +150,17 @@ export interface ProcedureModule<I = never, S extends SettingsSpec = SettingsSpe
   seed?(db: Db): Promise<void>;
   /** Whom else than departments a consultation can ask, by kind ("provider"): the module's master data. */
   participants?: ParticipantSources;
+  publicPages?: PublicPages[];
 }
 
 /**
- * A module whose procedure is still to come, keeping master data already (a registry with its routes,
- * settings and demo data): the API mounts its routes and the seed writes its data, but nothing can be
- * started, listed or drawn as its procedure. Once its workflow exists it becomes a procedure module.
+ * A module of master data without a procedure of its own (a register others' procedures use, or one
+ * whose procedure is still to come): the API mounts its routes and pages and the seed writes its
+ * data, but nothing can be started, listed or drawn as its procedure.
  */
 export type MasterDataModule<S extends SettingsSpec = SettingsSpec> = Pick<
   ProcedureModule<never, S>,
-  'type' | 'label' | 'settings' | 'routes' | 'seed' | 'participants'
+  'type' | 'label' | 'settings' | 'routes' | 'seed' | 'participants' | 'publicPages'
 >;
 
 export function defineMasterData<S extends SettingsSpec = Record<string, never>>(module: MasterDataModule<S>): MasterDataModule<S> {

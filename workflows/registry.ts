@@ -7,6 +7,7 @@ import measureCoordination from './measure-coordination';
 import measureSurvey from './measure-survey';
 import { DEPARTMENT_KIND, type ParticipantSources } from './engine/consultation/participants';
 import measureProgramme from './measure-programme';
+import organisations from './organisations';
 import type { FormTable } from './engine/human-task';
 import type { MasterDataModule, ProcedureModule } from './module';
 import studyEvaluation from './study-evaluation';
@@ -25,7 +26,7 @@ export const procedureModules = [
 ] as const;
 
 /** Modules keeping master data before their procedure exists (module.ts, MasterDataModule). */
-export const masterDataModules = [] as const;
+export const masterDataModules = [organisations] as const;
 
 /** Every module, procedure or not: whose routes the API mounts, whose settings are read, whose demo data the seed writes. */
 export const allModules: readonly MasterDataModule<SettingsSpec>[] = [

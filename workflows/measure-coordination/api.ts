@@ -1,13 +1,13 @@
-import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { crudResource } from '../../api/crud';
-import { HttpError, type FieldError } from '../../api/errors';
+import { HttpError, refuseIf, type FieldError } from '../../api/errors';
 import { uuidFilter } from '../../api/list-query';
 import { idParams, type Api } from '../../api/route';
 import { enqueueCommand } from '../../commands/outbox';
-import type { Db, DbTransaction } from '../../db/client';
+import type { Db, DbOrTx, DbTransaction } from '../../db/client';
 import { procedures } from '../../db/schema';
-import { unknownDepartments } from '../../db/references';
+import { unknownDepartments, unknownIds } from '../../db/references';
 import type { ProcedureStarter } from '../module';
 import { districtInput, emptiedTexts, measureDraft, measureInput, measureUpdate, PERIOD_MESSAGE, periodInOrder, providerInput, providerUpdate } from './inputs';
 import { decisions } from './forms';
@@ -16,18 +16,8 @@ import type { MeasureSettings } from './settings';
 import { duplicateCheck, type MeasureDraft } from './similar';
 import { districtKinds, fieldsOfAction, funderLevels, providerKinds, targetGroups } from './vocabulary';
 
-const BODY_PROBLEM = 'Bitte prüfen Sie die markierten Angaben';
-
-/** A refusal the schema could not see (a record that must exist), naming its fields. */
-function refuseIf(problems: FieldError[]): void {
-  if (problems.length > 0) throw HttpError.badRequest(BODY_PROBLEM, problems);
-}
-
-async function unknownDistricts(db: Db, ids: string[] | undefined, path: string): Promise<FieldError[]> {
-  if (!ids || ids.length === 0) return [];
-  const known = new Set((await db.select({ id: districts.id }).from(districts).where(inArray(districts.id, ids))).map((d) => d.id));
-  return ids.flatMap((id, i) => (known.has(id) ? [] : [{ path: `${path}.${i}`, message: 'unbekannter Stadtbezirk' }]));
-}
+/** Field errors for district ids that name no Stadtbezirk or Stadtteil (also the organisations register's). */
+export const unknownDistricts = (db: DbOrTx, ids: string[] | undefined, path: string) => unknownIds(db, districts.id, ids, path, 'unbekannter Stadtbezirk');
 
 async function unknownProvider(db: Db, id: string | undefined): Promise<FieldError[]> {
   if (id === undefined) return [];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { field, writtenText } from '../../forms/field';
+import { day, optionalLine, optionalText, postalCode, setOf, website } from '../../forms/inputs';
 import { says } from '../../forms/words';
 import { districtKinds, fieldsOfAction, funderLevels, providerKinds, targetGroups } from './vocabulary';
 
@@ -7,29 +8,7 @@ import { districtKinds, fieldsOfAction, funderLevels, providerKinds, targetGroup
 // validates with them and the console shows their sentences beside its fields.
 
 const id = (de: string, en: string) => field({ de, en }, z.uuid());
-/**
- * A text that may stay empty; the console sends an emptied input as null, which the route stores as
- * the column's empty value. No default here: a change that leaves the field out must keep it.
- */
-const optionalText = (de: string, en: string, max: number) => field({ de, en }, z.string().trim().max(max).nullish());
-const optionalLine = (de: string, en: string, max: number) => field({ de, en }, z.string().trim().max(max).nullable().optional());
-// PostgreSQL's dates begin with the year 1; "0000-01-01" is valid ISO but no day it can store. One
-// pattern (zod's ISO day without year 0), so that the API document says exactly which days pass.
-const ISO_DAY = new RegExp(`^(?!0000)${z.regexes.date.source.slice(1)}`);
-const day = (de: string, en: string) =>
-  field({ de, en }, z.string().regex(ISO_DAY).meta({ format: 'date' }), {
-    invalid: { de: `Bitte geben Sie bei „${de}“ ein Datum ein, zum Beispiel 15.12.2026.`, en: `Please enter a date for “${en}”, for example 15.12.2026.` },
-  });
 const count = (de: string, en: string) => field({ de, en }, z.number().int().min(0).max(1_000_000).nullable().optional());
-
-/** A list that names each entry once: a district or target group twice is a client's mistake, refused so it shows. */
-function setOf<T extends z.ZodType>(item: T, max: number, de: string, en: string) {
-  return z
-    .array(item)
-    .max(max)
-    .refine((values) => new Set(values).size === values.length, says(`${de} ist doppelt genannt`, `${en} is named twice`))
-    .meta({ uniqueItems: true });
-}
 
 export const districtInput = z.strictObject({
   name: writtenText({ de: 'Name', en: 'Name' }, { min: 2, max: 100 }, {
@@ -58,18 +37,11 @@ const providerFields = {
   }),
   kind: field({ de: 'Art des Trägers', en: 'Kind of provider' }, z.enum(providerKinds)),
   street: optionalText('Straße und Hausnummer', 'Street and number', 200),
-  postalCode: field(
-    { de: 'Postleitzahl', en: 'Postcode' },
-    z
-      .string()
-      .trim()
-      .regex(/^(\d{5})?$/, says('Eine Postleitzahl hat fünf Ziffern', 'A postcode has five digits'))
-      .nullish(),
-  ),
+  postalCode: postalCode(),
   city: optionalText('Ort', 'Town', 100),
   email: field({ de: 'E-Mail', en: 'E-mail' }, z.email().nullable().optional()),
   phone: optionalLine('Telefon', 'Phone', 60),
-  website: field({ de: 'Internetseite', en: 'Website' }, z.url({ protocol: /^https?$/ }).max(2000).nullable().optional()),
+  website: website(),
   contacts: z.array(contactInput).max(20).optional(),
   districtIds: field({ de: 'Stadtbezirke', en: 'Boroughs' }, setOf(z.uuid(), 100, 'Ein Stadtbezirk', 'A borough').optional()),
   departmentId: id('Dienststelle', 'City department').nullable().optional(),

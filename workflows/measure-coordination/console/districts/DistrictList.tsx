@@ -2,7 +2,7 @@ import { DataTable, List, ReferenceField, SearchInput, SelectInput } from 'react
 import { EmptyState } from '../../../../admin/src/common/EmptyState';
 import { EnumField } from '../../../../admin/src/common/EnumField';
 import { districtKinds } from '../../vocabulary';
-import { useChoices } from '../choices';
+import { useChoices } from '../../../../admin/src/common/choices';
 
 /** Köln's Stadtbezirke first by their numbers, then the Stadtteile by name, each with its Stadtbezirk. */
 export function DistrictList() {

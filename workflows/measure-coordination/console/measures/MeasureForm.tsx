@@ -16,7 +16,7 @@ import {
   TextInput,
 } from 'react-admin';
 import { fieldsOfAction, funderLevels, targetGroups } from '../../vocabulary';
-import { useChoices } from '../choices';
+import { useChoices } from '../../../../admin/src/common/choices';
 import { DistrictInput } from '../DistrictInput';
 import { draftOf, SimilarMeasures, useSimilarMeasures } from './SimilarMeasures';
 

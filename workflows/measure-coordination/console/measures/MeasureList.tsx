@@ -2,7 +2,7 @@ import { AutocompleteInput, BooleanInput, DataTable, List, ReferenceField, Refer
 import { EmptyState } from '../../../../admin/src/common/EmptyState';
 import { EnumField } from '../../../../admin/src/common/EnumField';
 import { fieldsOfAction, targetGroups } from '../../vocabulary';
-import { useChoices } from '../choices';
+import { useChoices } from '../../../../admin/src/common/choices';
 import { DistrictNames } from '../DistrictNames';
 import { Period } from './Period';
 

@@ -1,6 +1,6 @@
 import { ArrayInput, AutocompleteInput, Create, Edit, ReferenceInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, useTranslate } from 'react-admin';
 import { providerKinds } from '../../vocabulary';
-import { useChoices } from '../choices';
+import { useChoices } from '../../../../admin/src/common/choices';
 import { DistrictInput } from '../DistrictInput';
 
 // Validation is the API's (inputs.ts, providerInput): its field errors come back next to the fields.

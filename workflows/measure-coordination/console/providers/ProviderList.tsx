@@ -2,7 +2,7 @@ import { DataTable, List, ReferenceInput, SearchInput, SelectInput, Autocomplete
 import { EmptyState } from '../../../../admin/src/common/EmptyState';
 import { EnumField } from '../../../../admin/src/common/EnumField';
 import { providerKinds } from '../../vocabulary';
-import { useChoices } from '../choices';
+import { useChoices } from '../../../../admin/src/common/choices';
 import { DistrictNames } from '../DistrictNames';
 
 export function ProviderList() {

@@ -1,0 +1,3 @@
+import { ContactCreate, ContactEdit } from './ContactForm';
+
+export default { create: ContactCreate, edit: ContactEdit };

@@ -1,0 +1,3 @@
+import { TranslatorCreate, TranslatorEdit, TranslatorList } from './TranslatorPages';
+
+export default { list: TranslatorList, create: TranslatorCreate, edit: TranslatorEdit };
