@@ -87,14 +87,17 @@ function structuredField(f: AnswerField, value: string, error: string | undefine
   const hint =
     f.type === 'number'
       ? `Eine Zahl${f.unit ? ` (Einheit: ${f.unit})` : ''}${range ? `, ${range}` : ''}. Dezimalstellen mit Komma oder Punkt.`
-      : null;
+      : (f.hint ?? null);
+  // A text in another language (a translation) is marked as such, and written in its direction.
+  const language = `${f.lang ? ` lang="${esc(f.lang)}"` : ''}${f.dir ? ` dir="${f.dir}"` : ''}`;
+  const common = `id="${esc(id)}" name="${esc(fieldName(f.key))}"${f.required ? ' aria-required="true"' : ''}`;
   return control(id, label, hint, error, (describedBy, invalid) =>
     f.type === 'number'
-      ? `<input type="number" id="${esc(id)}" name="${esc(fieldName(f.key))}" value="${esc(value)}" step="any" inputmode="decimal"` +
-        `${f.min !== undefined ? ` min="${esc(f.min)}"` : ''}${f.max !== undefined ? ` max="${esc(f.max)}"` : ''}` +
-        `${f.required ? ' aria-required="true"' : ''}${describedBy}${invalid}>`
-      : `<input type="text" id="${esc(id)}" name="${esc(fieldName(f.key))}" value="${esc(value)}"` +
-        `${f.required ? ' aria-required="true"' : ''}${describedBy}${invalid}>`,
+      ? `<input type="number" ${common} value="${esc(value)}" step="any" inputmode="decimal"` +
+        `${f.min !== undefined ? ` min="${esc(f.min)}"` : ''}${f.max !== undefined ? ` max="${esc(f.max)}"` : ''}${describedBy}${invalid}>`
+      : f.lines
+        ? `<textarea ${common} rows="${f.lines}"${language}${describedBy}${invalid}>\n${esc(value)}</textarea>`
+        : `<input type="text" ${common} value="${esc(value)}"${language}${describedBy}${invalid}>`,
   );
 }
 

@@ -69,7 +69,7 @@ export function readSubmission(
   const commented = fields.filter(hasComment);
   const values = {
     text,
-    fields: Object.fromEntries(fields.map((f) => [f.key, formValue(body, fieldName(f.key))])),
+    fields: Object.fromEntries(fields.map((f) => [f.key, formValue(body, fieldName(f.key)).replace(/\r\n?/g, '\n')])),
     comments: Object.fromEntries(commented.map((f) => [f.key, formValue(body, commentName(f.key)).replace(/\r\n?/g, '\n').trim()])),
   };
   const errors: Record<string, string> = {};

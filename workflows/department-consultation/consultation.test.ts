@@ -530,6 +530,49 @@ describe('the answer page', () => {
     expect(task.context.outcomes[0]).toMatchObject({ status: 'answered', channel: 'page', answerData: { plaetze: 12.5, bemerkung: 'Stand März' } });
   });
 
+  it('marks a translation field with its language and direction, and keeps the text as written', async () => {
+    const marker = `uebersetzung-${run}`;
+    const open = await openRequest('SOZ', marker, {
+      answerForm: [
+        {
+          key: 'uebersetzung',
+          label: 'Übersetzung ins Arabische',
+          hint: 'Bitte übersetzen Sie den Text oben ins Arabische. Das Feld schreibt von rechts nach links.',
+          type: 'text',
+          required: true,
+          lines: 8,
+          lang: 'ar',
+          dir: 'rtl',
+        },
+      ],
+    });
+    const page = await getPage(open.token);
+    const field = tagWithId(page.html, 'feld-uebersetzung');
+    expect(field).toMatch(/^<textarea /);
+    expect([attribute(field, 'lang'), attribute(field, 'dir'), attribute(field, 'rows')]).toEqual(['ar', 'rtl', '8']);
+    expect(attribute(field, 'aria-describedby')).toBe('feld-uebersetzung-hinweis');
+    expect(textOf(page.html, 'feld-uebersetzung-hinweis')).toBe('Bitte übersetzen Sie den Text oben ins Arabische. Das Feld schreibt von rechts nach links.');
+
+    const arabic = 'احصل على لقاح الإنفلونزا مجانًا في مركز الصحة.\nاسأل طبيبك.';
+    expect((await submitAnswer(open.token, { antwort: '', feld_uebersetzung: arabic })).status).toBe(200);
+    const task = await consolidationTask(staff, open.id);
+    expect(task.context.outcomes[0]).toMatchObject({ status: 'answered', answerData: { uebersetzung: arabic } });
+  });
+
+  it('refuses a translation field whose language is no language code, naming the field', async () => {
+    const reply = await staff.post('/api/procedures', {
+      type: 'department-consultation',
+      input: {
+        subject: 'Übersetzung mit falscher Sprache',
+        question: 'Bitte übersetzen Sie diesen Text.',
+        departmentIds: [dept('SOZ').id],
+        answerForm: [{ key: 'uebersetzung', label: 'Übersetzung', type: 'text', lang: 'Arabisch' }],
+      },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.fields).toContainEqual({ path: 'input.answerForm.0.lang', message: 'Die Sprache wird mit zwei oder drei Kleinbuchstaben angegeben, zum Beispiel tr.' });
+  });
+
   it('asks a yes/no question as two radio buttons under its question, and keeps the answer as yes or no', async () => {
     const marker = `janein-${run}`;
     const open = await openRequest('SOZ', marker, {

@@ -38,6 +38,19 @@ export const answerFieldSchema = z.strictObject({
       max: field({ de: 'Üblicher Bereich bis', en: 'Usual range up to' }, z.number().optional()),
     }).optional(),
   ),
+  /** Said under the label: what to enter, beyond its name ("Bitte übersetzen Sie den Text oben ins Türkische."). */
+  hint: field({ de: 'Hinweis zur Angabe', en: 'Hint on the entry' }, z.string().trim().max(500).optional()),
+  /** A text of several lines (a translation), as a text area of that many rows. */
+  lines: field({ de: 'Zeilen', en: 'Lines' }, z.number().int().min(2).max(30).optional()),
+  /**
+   * The language a text is written in (a translation), as HTML's lang names it ("tr", "ckb"): the
+   * field says so to screen readers and spell checkers, and is written in the language's direction.
+   */
+  lang: field(
+    { de: 'Sprache der Angabe', en: 'Language of the entry' },
+    z.string().regex(/^[a-z]{2,3}$/, says('Die Sprache wird mit zwei oder drei Kleinbuchstaben angegeben, zum Beispiel tr.', 'The language is given in two or three lower-case letters, for example tr.')).optional(),
+  ),
+  dir: field({ de: 'Schreibrichtung', en: 'Writing direction' }, z.enum(['ltr', 'rtl']).optional()),
   /** Offers a comment on this field (always so for a field with a plausible range). */
   comment: field({ de: 'Kommentar anbieten', en: 'Offer a comment' }, z.boolean().optional()),
 });
