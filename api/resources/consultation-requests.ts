@@ -7,6 +7,7 @@ import { HttpError } from '../errors';
 import { textIdParams, type Api } from '../route';
 import { attachmentUrl, STAFF_ROLES } from './answer-attachments';
 import { withDescendants } from './procedure-tree';
+import { formFor, type ConsultationStart } from '../../workflows/engine/consultation/forms';
 
 const requestViewSchema = z
   .object({
@@ -22,6 +23,8 @@ const requestViewSchema = z
     channel: z.enum(answerChannels).nullable(),
     answerText: z.string().nullable(),
     answerData: z.unknown(),
+    /** The answer form's fields, for naming answerData's entries by their labels. */
+    answerFields: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string().nullable() })),
     answeredBy: z.string().nullable(),
     answeredAt: z.date().nullable(),
     /** When the request was sent. */
@@ -60,6 +63,17 @@ export function consultationRequestRoutes(api: Api, db: Db) {
         .where(inArray(consultationRequests.consultationId, await withDescendants(db, params.id)))
         .orderBy(asc(consultationRequests.participantKind), asc(sql`${consultationRequests.addressee}->>'name'`));
       const files = await attachmentsByRequest(db, rows.map((r) => r.request.id));
+      const consultationIds = [...new Set(rows.map((r) => r.request.consultationId))];
+      const inputs = new Map(
+        consultationIds.length === 0
+          ? []
+          : (await db.select({ id: procedures.id, input: procedures.input }).from(procedures).where(inArray(procedures.id, consultationIds))).map((p) => [
+              p.id,
+              p.input as Pick<ConsultationStart, 'answerForm' | 'answerForms'>,
+            ]),
+      );
+      const fieldsOf = (consultationId: string, participantId: string) =>
+        formFor(inputs.get(consultationId) ?? {}, participantId).map((f) => ({ key: f.key, label: f.label, unit: f.unit ?? null }));
       return rows.map(({ request: r, code }) => ({
         requestId: r.id,
         consultationId: r.consultationId,
@@ -71,6 +85,7 @@ export function consultationRequestRoutes(api: Api, db: Db) {
         channel: r.channel ?? null,
         answerText: r.answerText,
         answerData: r.answerData ?? null,
+        answerFields: fieldsOf(r.consultationId, r.participantId),
         answeredBy: r.answeredBy,
         answeredAt: r.answeredAt,
         sentAt: r.createdAt,

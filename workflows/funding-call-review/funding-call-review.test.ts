@@ -201,8 +201,10 @@ describe('Förderaufruf prüfen', () => {
     expect(outcomes.find((o) => o.departmentId === school.id)).toMatchObject({ channel: 'mail', answerText: 'Die Grundschulen beteiligen sich gern.' });
     await complete(anna, consolidation, { summary: 'Jugendamt und Schulamt unterstützen den Antrag; 15 000 € Kofinanzierung möglich.' });
     // The review itself lists the requests of the consultation it started, live.
-    const requests = (await anna.get(`/api/procedures/${proc.id}/requests`)).body as { departmentCode: string; channel: string }[];
+    const requests = (await anna.get(`/api/procedures/${proc.id}/requests`)).body as { departmentCode: string; channel: string; answerFields: { key: string; label: string }[] }[];
     expect(requests.map((r) => [r.departmentCode, r.channel]).sort()).toEqual([['JUGA', 'page'], ['SCHU', 'mail']]);
+    // The console names the answer's entries by their form's labels, not by their keys.
+    expect(requests[0]?.answerFields).toContainEqual(expect.objectContaining({ key: 'nutzen', label: 'Nutzen für Ihre Dienststelle' }));
 
     const decision = await openTask(anna, proc.id, 'foerderaufruf-entscheidung');
     expect(decision.context.consultation).toMatchObject({ summary: expect.stringContaining('15 000 €') });

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/DueMark';
 import { apiFetch } from '../dataProvider/http';
+import { AnswerValues, type AnswerFieldName } from '../common/AnswerValues';
 
 export interface RequestView {
   requestId: string;
@@ -13,34 +14,13 @@ export interface RequestView {
   channel: string | null;
   answerText: string | null;
   answerData: Record<string, unknown> | null;
+  answerFields: AnswerFieldName[];
   answeredAt: string | null;
   sentAt: string;
   deadlineAt: string;
   remindedAt: string | null;
   escalatedAt: string | null;
   attachments: { id: string; filename: string; size: number; url: string }[];
-}
-
-function AnswerFields({ data }: { data: Record<string, unknown> | null }) {
-  const translate = useTranslate();
-  const entries = Object.entries(data ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
-  if (entries.length === 0) return null;
-  return (
-    <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
-      {entries.map(([k, v]) => (
-        <li key={k}>
-          {k}:{' '}
-          {typeof v === 'boolean'
-            ? translate(`ra.boolean.${String(v)}`)
-            : Array.isArray(v)
-              ? v.join(', ')
-              : typeof v === 'object'
-                ? Object.values(v as object).join(', ')
-                : String(v)}
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 /**
@@ -104,7 +84,7 @@ export function DepartmentRequests({ procedureId, live, title }: { procedureId: 
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{when(r.deadlineAt)}</TableCell>
                 <TableCell sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', minWidth: '12em' }}>
                   {r.answerText}
-                  <AnswerFields data={r.answerData} />
+                  <AnswerValues data={r.answerData} fields={r.answerFields} />
                   {r.attachments.map((a) => (
                     <div key={a.id}>
                       <MuiLink href={a.url} download={a.filename} data-testid="attachment-link">

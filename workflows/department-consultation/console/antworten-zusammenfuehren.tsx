@@ -3,26 +3,13 @@ import { TextInput, useLocaleState, useTranslate } from 'react-admin';
 import type { RequestOutcome } from '../../engine/consultation/contract';
 import { formatDateTime } from '../../../admin/src/common/DueMark';
 import type { TaskFormDefinition } from '../../../admin/src/modules/types';
-
-function AnswerData({ data }: { data: unknown }) {
-  const translate = useTranslate();
-  if (!data || typeof data !== 'object') return null;
-  return (
-    <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
-      {Object.entries(data as Record<string, unknown>).map(([k, v]) => (
-        <li key={k}>
-          {k}: {typeof v === 'boolean' ? translate(`ra.boolean.${String(v)}`) : String(v)}
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { AnswerValues, type AnswerFieldName } from '../../../admin/src/common/AnswerValues';
 
 /** The departments' answers side by side: what the consolidation is made from. */
 function Context({ task }: { task: { context?: Record<string, unknown> } }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const c = (task.context ?? {}) as { subject?: string; question?: string; outcomes?: RequestOutcome[] };
+  const c = (task.context ?? {}) as { subject?: string; question?: string; answerForm?: AnswerFieldName[]; outcomes?: RequestOutcome[] };
   return (
     <>
       <Typography variant="subtitle1">{c.subject}</Typography>
@@ -46,7 +33,7 @@ function Context({ task }: { task: { context?: Record<string, unknown> } }) {
               </TableCell>
               <TableCell sx={{ whiteSpace: 'pre-wrap' }}>
                 {o.answerText}
-                <AnswerData data={o.answerData} />
+                <AnswerValues data={o.answerData} fields={c.answerForm ?? []} />
                 {o.attachments.length > 0 && (
                   <Typography variant="body2" color="text.secondary">
                     {translate('app.forms.attachments')}: {o.attachments.map((a) => a.filename).join(', ')}
