@@ -85,7 +85,6 @@ function bodyProblem(err: unknown): BodyProblem {
   return { kind: 'unreadable' };
 }
 
-const send = sendPage;
 
 function answerFields(found: OpenRequest): AnswerField[] {
   const parsed = z.array(answerFieldSchema).safeParse(found.answerForm);
@@ -112,15 +111,15 @@ export function answerPageRoutes({ db, commands }: AnswerPageDeps): Router {
       channel: 'page',
       reason: state,
     });
-    send(res, 410, await closedPage(found, state));
+    sendPage(res, 410, await closedPage(found, state));
   }
 
   router.get('/:token', async (req, res) => {
     const found = await findRequest(db, req.params.token);
-    if (!found) return send(res, 404, unknownLinkPage());
+    if (!found) return sendPage(res, 404, unknownLinkPage());
     const state = requestState(found.request);
-    if (state !== 'open') return send(res, 410, await closedPage(found, state));
-    send(
+    if (state !== 'open') return sendPage(res, 410, await closedPage(found, state));
+    sendPage(
       res,
       200,
       answerFormPage({
@@ -139,7 +138,7 @@ export function answerPageRoutes({ db, commands }: AnswerPageDeps): Router {
     const { token } = req.params;
     // Checked before the body is read: a dead link need not receive 50 MB of files first.
     const found = await findRequest(db, token);
-    if (!found) return send(res, 404, unknownLinkPage());
+    if (!found) return sendPage(res, 404, unknownLinkPage());
     const state = requestState(found.request);
     if (state !== 'open') return refuse(res, found, state);
 
@@ -151,15 +150,15 @@ export function answerPageRoutes({ db, commands }: AnswerPageDeps): Router {
       problem = bodyProblem(err);
     }
     const backTo = `/answer/${token}`;
-    if (problem?.kind === 'too_large') return send(res, 413, tooLargePage(backTo));
-    if (problem?.kind === 'unreadable') return send(res, 400, unreadablePage(backTo));
+    if (problem?.kind === 'too_large') return sendPage(res, 413, tooLargePage(backTo));
+    if (problem?.kind === 'unreadable') return sendPage(res, 400, unreadablePage(backTo));
 
     const files = (Array.isArray(req.files) ? req.files : []) as UploadedFile[];
     const rejected = rejectedFiles.get(req) ?? [];
     const fields = answerFields(found);
     const submission = readSubmission(req.body, files, rejected, fields, problem?.message);
     if (Object.keys(submission.errors).length > 0) {
-      return send(
+      return sendPage(
         res,
         400,
         answerFormPage({
@@ -183,30 +182,30 @@ export function answerPageRoutes({ db, commands }: AnswerPageDeps): Router {
       attachments: submission.attachments,
       answeredBy: 'Antwortseite',
     });
-    if (outcome.result === 'unknown') return send(res, 404, unknownLinkPage());
+    if (outcome.result === 'unknown') return sendPage(res, 404, unknownLinkPage());
     if (outcome.result !== 'recorded') return refuse(res, (await findRequest(db, token)) ?? found, outcome.result);
-    send(res, 200, thankYouPage({ department: found.department, subject: found.subject, attachments: submission.attachments.length }));
+    sendPage(res, 200, thankYouPage({ department: found.department, subject: found.subject, attachments: submission.attachments.length }));
   });
 
   // Any other address under /answer is a link that does not exist.
-  router.use((_req, res) => send(res, 404, unknownLinkPage()));
+  router.use((_req, res) => sendPage(res, 404, unknownLinkPage()));
   return router;
 }
 
 /** Errors under /answer (the rate limiter's, or our own) as German pages, not as the API's JSON. */
 export function answerErrorPage(log: (msg: string) => void): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
-    if (err instanceof HttpError && err.status === 429) return send(res, 429, tooManyRequestsPage());
+    if (err instanceof HttpError && err.status === 429) return sendPage(res, 429, tooManyRequestsPage());
     const status = (err as { status?: number }).status;
-    if (status === 413) return send(res, 413, tooLargePage(null));
-    if (typeof status === 'number' && status >= 400 && status < 500) return send(res, 400, unreadablePage(null));
+    if (status === 413) return sendPage(res, 413, tooLargePage(null));
+    if (typeof status === 'number' && status >= 400 && status < 500) return sendPage(res, 400, unreadablePage(null));
     // The API's one mapping decides what is an outage (503) and what a client's bad input (400).
     const mapped = toHttpError(err, (msg) => log(`answer page: ${msg}`));
     if (mapped.status === 503) {
       res.set('Retry-After', String(RETRY_AFTER_SECONDS));
-      return send(res, 503, unavailablePage());
+      return sendPage(res, 503, unavailablePage());
     }
-    if (mapped.status >= 400 && mapped.status < 500) return send(res, 400, unreadablePage(null));
-    send(res, 500, failurePage());
+    if (mapped.status >= 400 && mapped.status < 500) return sendPage(res, 400, unreadablePage(null));
+    sendPage(res, 500, failurePage());
   };
 }

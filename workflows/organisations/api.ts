@@ -81,8 +81,14 @@ export const translatorSchema = z
   .meta({ id: 'Translator' });
 
 const ORGANISATION_EMPTY = { street: '', postalCode: '', city: 'Köln', note: '' };
-const ORGANISATION_RULES = ['districtIds: jede nennt einen vorhandenen Stadtbezirk oder Stadtteil, jeden nur einmal'];
-const CONTACT_RULES = ['organisationId: nennt eine vorhandene Organisation'];
+/** Texts are taken without the spaces at their ends: what is left must be long enough. */
+const NAME_RULE = 'name: hat ohne Leerzeichen am Anfang und Ende mindestens 2 Zeichen';
+const ORGANISATION_RULES = [
+  NAME_RULE,
+  'communities: jede hat ohne Leerzeichen am Anfang und Ende mindestens 2 Zeichen und steht nur einmal da',
+  'districtIds: jede nennt einen vorhandenen Stadtbezirk oder Stadtteil, jeden nur einmal',
+];
+const CONTACT_RULES = [NAME_RULE, 'organisationId: nennt eine vorhandene Organisation'];
 const CONSENT_RULES = [
   'contactId: nennt eine vorhandene Ansprechperson',
   'givenOn: liegt nicht in der Zukunft',
@@ -183,6 +189,7 @@ export function organisationRoutes(api: Api, db: Db) {
     },
     update: {
       body: contactUpdate,
+      rules: [NAME_RULE],
       toRow: (b) => ({ ...emptiedTexts(b, { role: '' }), updatedAt: new Date() }),
     },
   });
@@ -276,7 +283,7 @@ export function organisationRoutes(api: Api, db: Db) {
     read: 'user',
     write: WRITE,
     schema: translatorSchema,
-    create: { body: translatorInput, toRow: (b, user) => ({ ...emptiedTexts(b, { note: '' }), createdBy: user.id }) },
-    update: { body: translatorUpdate, toRow: (b) => ({ ...emptiedTexts(b, { note: '' }), updatedAt: new Date() }) },
+    create: { body: translatorInput, rules: [NAME_RULE], toRow: (b, user) => ({ ...emptiedTexts(b, { note: '' }), createdBy: user.id }) },
+    update: { body: translatorUpdate, rules: [NAME_RULE], toRow: (b) => ({ ...emptiedTexts(b, { note: '' }), updatedAt: new Date() }) },
   });
 }
