@@ -79,6 +79,8 @@ describe('the measures registry in the console', () => {
     await anna.getByLabel('Nein, keine Abstimmung nötig').check();
     await anna.getByLabel('Begründung').fill('Die Angebote ergänzen sich: eines vormittags, eines abends.');
     await anna.getByRole('button', { name: 'Erledigen' }).click();
+    // The API's answer first: leaving the page before it would race the completion itself.
+    await anna.getByText(/^Erledigt\./).waitFor();
     await expectFinished(anna, id);
   });
 });
