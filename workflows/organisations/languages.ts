@@ -56,5 +56,3 @@ const byCode = new Map(languages.map((l) => [l.code, l]));
 export function languageOf(code: string): Language {
   return byCode.get(code) ?? lang(code, code, `in die Sprache ${code}`, code);
 }
-
-export const isLanguageCode = (code: string) => byCode.has(code);

@@ -16,9 +16,6 @@ export const WITHDRAWAL_PATH = '/einwilligung';
 const TOKEN = /^[0-9a-f]{64}$/;
 const FOOTER = 'Diese Seite gehört zu den Einwilligungen, die Sie dem Amt für Integration gegeben haben. Sie braucht keine Anmeldung; der Link gilt nur für Sie.';
 
-/** Where a contact withdraws their consents: the link every mail to them carries. */
-export const withdrawalLink = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}${WITHDRAWAL_PATH}/${token}`;
-
 const purposeList = (purposes: ConsentPurpose[]) => `<ul>${purposes.map((p) => `<li>${esc(purposeLabel[p])}</li>`).join('')}</ul>`;
 
 function unknownLinkPage(): string {
