@@ -7,10 +7,11 @@ import { addDuration, deadlineAfter } from '../calendar/business-days';
 import { writeAudit } from '../db/audit';
 import type { Db, DbOrTx } from '../db/client';
 import { consultationRequests, procedures } from '../db/schema';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail, type OutgoingMail } from '../mail/outbox';
 import type { RequestOutcome } from '../workflows/engine/consultation/contract';
 import { addresseeName, DEPARTMENT_KIND, type Addressee, type ParticipantRef } from '../workflows/engine/consultation/participants';
 import { formFor, type AnswerField } from '../workflows/engine/consultation/forms';
+import type { LetterWriter, LetterWriters } from '../workflows/engine/consultation/letters';
 import { followUpLabel, noAnswerLabel, requestMail, requestSentLabel } from '../workflows/engine/consultation/texts';
 import type { ConsultationTiming } from '../workflows/engine/timing';
 import { waitingLabel } from './consultation-waiting';
@@ -27,6 +28,8 @@ export interface OpenRequestsInput {
   answerForm: AnswerField[];
   /** A participant's own form, by its id, instead of answerForm. */
   answerForms?: Record<string, AnswerField[]>;
+  /** A module's letter writer that mails each request instead of the engine's German mail. */
+  letter?: string;
   timing: ConsultationTiming;
   createdAt: number;
 }
@@ -40,12 +43,14 @@ export interface ConsultationActivityDeps {
   officeDayEnd: string;
   /** Who can be asked: the departments and the modules' participant sources. */
   participants: ParticipantDirectory;
+  /** The modules' letter writers by key (a campaign's mail per contact). */
+  letters: LetterWriters;
 }
 
 
 type RequestRow = typeof consultationRequests.$inferSelect;
 
-export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecret, officeDayEnd, participants }: ConsultationActivityDeps) {
+export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecret, officeDayEnd, participants, letters }: ConsultationActivityDeps) {
   // The mail holds placeholders; the dispatcher puts the token in at the moment of sending.
   const link = (requestId: string) => `${publicUrl}/answer/${tokenPlaceholder(requestId)}`;
   const replyTo = (requestId: string) => `reply+${tokenPlaceholder(requestId)}@${inboundDomain}`;
@@ -57,6 +62,13 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
       .from(consultationRequests)
       .innerJoin(procedures, eq(procedures.id, consultationRequests.consultationId))
       .where(inArray(consultationRequests.id, requestIds));
+  }
+
+  function writerOf(key: string): LetterWriter {
+    const writer = letters[key];
+    // A deploy without the module that wrote the procedure: no retry brings it back.
+    if (!writer) throw ApplicationFailure.nonRetryable(`kein Anschreiben „${key}“ bekannt`, 'UnknownLetter');
+    return writer;
   }
 
   return {
@@ -107,21 +119,31 @@ export function consultationActivities({ db, publicUrl, inboundDomain, tokenSecr
             )[0];
           if (!row) throw new Error('request row vanished');
           rows.push({ requestId: row.id, departmentId: addressee.id, status: row.status });
-          await enqueueMail(tx, {
-            idempotencyKey: `request:${row.id}:sent`,
-            to: addressee.to,
-            replyTo: replyTo(row.id),
-            ...requestMail({
-              department: addressee,
-              subject: input.subject,
-              question: input.question,
-              deadlineAt,
-              link: link(row.id),
-              fields: formFor(input, addressee.id),
-              kind: 'request',
-            }),
-            procedureId: input.consultationId,
-          });
+          const fields = formFor(input, addressee.id);
+          const mails: OutgoingMail[] = input.letter
+            ? (
+                await writerOf(input.letter)(tx, {
+                  consultationId: input.consultationId,
+                  requestId: row.id,
+                  addressee,
+                  subject: input.subject,
+                  question: input.question,
+                  deadlineAt,
+                  link: link(row.id),
+                  replyTo: replyTo(row.id),
+                  fields,
+                  publicUrl,
+                })
+              ).map(({ key, ...mail }) => ({ ...mail, idempotencyKey: `request:${row.id}:letter:${key}` }))
+            : [
+                {
+                  idempotencyKey: `request:${row.id}:sent`,
+                  to: addressee.to,
+                  replyTo: replyTo(row.id),
+                  ...requestMail({ department: addressee, subject: input.subject, question: input.question, deadlineAt, link: link(row.id), fields, kind: 'request' }),
+                },
+              ];
+          for (const mail of mails) await enqueueMail(tx, { ...mail, procedureId: input.consultationId });
           await recordStepEvent(tx, {
             procedureId: input.consultationId,
             key: `request:${row.id}:sent`,

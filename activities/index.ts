@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../db/client';
+import type { LetterWriters } from '../workflows/engine/consultation/letters';
 import type { ProcedureStarter } from '../workflows/module';
 import { consultationActivities } from './consultation';
 import { jobActivities } from './jobs';
@@ -24,6 +25,8 @@ export interface ActivityDeps {
   knowledgeSources: string[];
   /** Who a consultation can ask: the departments and the modules' participant sources. */
   participants: ParticipantDirectory;
+  /** From the registry: the modules' writers of consultation requests (workflows/engine/consultation/letters.ts). */
+  letters: LetterWriters;
 }
 
 /** The engine's own activities (tasks, procedures, consultations, knowledge, scheduled jobs); workflows import only the type. */

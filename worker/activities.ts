@@ -1,8 +1,8 @@
 import { engineActivities, type ActivityDeps } from '../activities';
 import { participantDirectory } from '../activities/participants';
-import { knowledgeSources, participantSources, procedureModules, taskFormSchemas } from '../workflows/registry';
+import { knowledgeSources, letterWriters, participantSources, procedureModules, taskFormSchemas } from '../workflows/registry';
 
-export type WorkerActivityDeps = Omit<ActivityDeps, 'taskForms' | 'knowledgeSources' | 'participants'>;
+export type WorkerActivityDeps = Omit<ActivityDeps, 'taskForms' | 'knowledgeSources' | 'participants' | 'letters'>;
 
 /** Every activity the worker registers: the engine's and each module's own. */
 export function createActivities(deps: WorkerActivityDeps) {
@@ -11,6 +11,7 @@ export function createActivities(deps: WorkerActivityDeps) {
     taskForms: taskFormSchemas,
     knowledgeSources: Object.keys(knowledgeSources),
     participants: participantDirectory(participantSources),
+    letters: letterWriters,
   };
   const own = procedureModules.map((m) => m.activities?.(full) ?? {});
   const activities: Record<string, unknown> = { ...engineActivities(full) };

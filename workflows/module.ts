@@ -5,6 +5,7 @@ import type { FieldError } from '../api/errors';
 import type { Api } from '../api/route';
 import type { SettingsOf, SettingsSpec } from '../config/settings';
 import type { Db, DbOrTx } from '../db/client';
+import type { LetterWriters } from './engine/consultation/letters';
 import type { ParticipantSources } from './engine/consultation/participants';
 import type { FormTable } from './engine/human-task';
 import type { StepMap } from './step-map';
@@ -150,6 +151,8 @@ export interface ProcedureModule<I = never, S extends SettingsSpec = SettingsSpe
   seed?(db: Db): Promise<void>;
   /** Whom else than departments a consultation can ask, by kind ("provider"): the module's master data. */
   participants?: ParticipantSources;
+  /** Writers of its consultations' requests, by a key unique across modules (engine/consultation/letters.ts). */
+  letters?: LetterWriters;
   publicPages?: PublicPages[];
 }
 

@@ -5,6 +5,7 @@ import fundingCallReview from './funding-call-review';
 import integrationMonitoring from './integration-monitoring';
 import measureCoordination from './measure-coordination';
 import measureSurvey from './measure-survey';
+import type { LetterWriters } from './engine/consultation/letters';
 import { DEPARTMENT_KIND, type ParticipantSources } from './engine/consultation/participants';
 import measureProgramme from './measure-programme';
 import organisations from './organisations';
@@ -71,6 +72,11 @@ const participantKinds = allModules.flatMap((m) => Object.keys(m.participants ??
 if (new Set(participantKinds).size !== participantKinds.length || participantKinds.includes(DEPARTMENT_KIND)) {
   throw new Error(`participant kinds defined twice: ${participantKinds.join(', ')}`);
 }
+
+/** Every module's writers of consultation requests (a campaign's mail per contact), by key. */
+export const letterWriters: LetterWriters = Object.assign({}, ...procedureModules.map((m) => m.letters ?? {}));
+const letterKeys = procedureModules.flatMap((m) => Object.keys(m.letters ?? {}));
+if (new Set(letterKeys).size !== letterKeys.length) throw new Error(`letter writers defined twice: ${letterKeys.join(', ')}`);
 
 /** Kinds of knowledge-base entries, with their German names, from every module. */
 export const knowledgeSources: Record<string, string> = Object.assign({}, ...procedureModules.map((m) => m.knowledgeSources ?? {}));

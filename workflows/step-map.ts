@@ -67,9 +67,12 @@ export function recordedStep(event: { key: string; kind: string }): string | und
   return event.key;
 }
 
-/** The node a recorded step belongs to: by its key, or by the event kind it names. */
+/**
+ * The node a recorded step belongs to: by its key, or by the event kind it names; a child asked in
+ * rounds ("uebersetzung-2") is its step's ("uebersetzung") when no node has the round's key.
+ */
 export function nodeFor(map: StepMap, recorded: string): StepNode | undefined {
-  return map.nodes.find((n) => n.key === recorded || n.event === recorded);
+  return map.nodes.find((n) => n.key === recorded || n.event === recorded) ?? map.nodes.find((n) => n.key === stepKeyOf(recorded));
 }
 
 /** Checks a map as it is written: unique keys, edges between known nodes, every node reachable from the start. */

@@ -118,7 +118,11 @@ export type ConsultationStart = z.infer<typeof startForm>;
  * What a procedure's consultation may ask beyond the start form: others than departments (a
  * measure's providers), through a module's participant source. `departmentIds` may then be empty.
  */
-export type ConsultationInput = ConsultationStart & { participants?: ParticipantRef[] };
+export type ConsultationInput = ConsultationStart & {
+  participants?: ParticipantRef[];
+  /** The key of a module's letter writer (letters.ts) that mails the requests instead of the engine's own mail. */
+  letter?: string;
+};
 
 export const consolidationForm = z.strictObject({
   summary: writtenText({ de: 'Zusammenfassung der Antworten', en: 'Summary of the answers' }, { min: 3, max: 20_000 }, {

@@ -77,6 +77,7 @@ export async function departmentConsultation(args: ConsultationArgs): Promise<Co
       departmentIds: input.departmentIds,
       // Left out when there are none, as runs recorded before there were others scheduled it.
       ...(input.participants?.length ? { participants: input.participants } : {}),
+      ...(input.letter ? { letter: input.letter } : {}),
       answerForm: input.answerForm ?? [],
       answerForms: input.answerForms,
       timing: { ...consultation, deadline: input.deadline ?? consultation.deadline },
