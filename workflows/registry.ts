@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { SettingsSpec } from '../config/settings';
 import departmentConsultation from './department-consultation';
 import fundingCallReview from './funding-call-review';
+import informationCampaign from './information-campaign';
 import integrationMonitoring from './integration-monitoring';
 import measureCoordination from './measure-coordination';
 import measureSurvey from './measure-survey';
@@ -24,6 +25,7 @@ export const procedureModules = [
   measureCoordination,
   measureProgramme,
   measureSurvey,
+  informationCampaign,
 ] as const;
 
 /** Modules keeping master data before their procedure exists (module.ts, MasterDataModule). */

@@ -39,6 +39,9 @@ export default async function globalSetup(): Promise<void> {
     // The providers' yearly survey reminds after 4 seconds and ends after 12 (production: 10 and 20 business days).
     MEASURE_SURVEY_REMIND_AFTER: '4s',
     MEASURE_SURVEY_DEADLINE: '12s',
+    // A campaign's translators have a minute, its organisations are reminded after 8 seconds (production: 5 and 10 business days).
+    CAMPAIGN_TRANSLATION_DEADLINE: '60s',
+    CAMPAIGN_REMIND_AFTER: '8s',
     OUTBOX_POLL_MS: '200',
     // Mails left 'received' are looked for every second, so that the test of it need not wait.
     INBOUND_RETRY_MS: '1000',

@@ -1,0 +1,15 @@
+import { defineConsoleModule } from '../../../admin/src/modules/types';
+import { startForm as startSchema, taskForms as taskSchemas } from '../forms';
+import { taskForm as auswerten } from './kampagne-auswerten';
+import { messages } from './messages';
+import { startForm } from './start-form';
+import { taskForm as pruefen } from './uebersetzung-pruefen';
+
+export const consoleModule = defineConsoleModule({
+  type: 'information-campaign',
+  startSchema,
+  taskSchemas,
+  startForm,
+  taskForms: { 'uebersetzung-pruefen': pruefen, 'kampagne-auswerten': auswerten },
+  messages,
+});
