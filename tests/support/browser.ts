@@ -33,6 +33,25 @@ export async function loginAs(context: BrowserContext, email: string, password: 
   return page;
 }
 
+/** Each person logged in in a browser profile of their own, in one browser; `close` ends them all. */
+export async function signedIn(password: string, ...emails: string[]): Promise<{ pages: Page[]; close(): Promise<void> }> {
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  const pages: Page[] = [];
+  for (const email of emails) {
+    const context = await newContext(browser);
+    contexts.push(context);
+    pages.push(await loginAs(context, email, password));
+  }
+  return {
+    pages,
+    async close() {
+      for (const context of contexts) await context.close();
+      await browser.close();
+    },
+  };
+}
+
 const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 

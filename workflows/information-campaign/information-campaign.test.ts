@@ -176,6 +176,15 @@ describe('Informationskampagne', () => {
       districts: ['Chorweiler'],
     });
 
+    // The manager's overview says the same, from what is stored, while the campaign still runs.
+    const listed = (await anna.get(`/api/information-campaigns?${listQuery({ q: title })}`)).body as Record<string, unknown>[];
+    expect(listed).toEqual([
+      expect.objectContaining({ id: procedureId, title, status: 'running', languages: ['ar', 'de', 'tr'], contacts: 4, organisationsMailed: 2, organisationsReported: 2, reached: 165 }),
+    ]);
+    const overview = (await anna.get(`/api/information-campaigns/${procedureId}`)).body as { reach: unknown; flyers: { language: string }[] };
+    expect(overview.reach).toEqual(reach);
+    expect(overview.flyers.map((f) => f.language).sort()).toEqual(['ar', 'de', 'tr']);
+
     await complete(anna, evaluation, { summary: 'Gut angenommen in Kalk.', followUp: 'Eritreische Vereine für die nächste Kampagne gewinnen.' });
     const done = await procedureWhen(anna, procedureId, 'completed');
     expect(done.outcome).toBe('Abgeschlossen: 4 Ansprechpersonen in 3 Sprachen angeschrieben, 2 von 2 Organisationen haben berichtet, 165 Personen erreicht');
@@ -219,5 +228,10 @@ describe('Informationskampagne', () => {
     expect(fieldOf(refused.body, 'input.translations.0.language')).toBe('Deutsch ist die Sprache der Vorlage; bitte wählen Sie eine Sprache, in die übersetzt wird.');
     expect(fieldOf(refused.body, 'input.translations.1.language')).toMatch(/Sprache/);
     expect(fieldOf(refused.body, 'input.organisationIds')).toBe('Bitte wählen Sie mindestens eine Organisation.');
+
+    expect((await anna.get('/api/information-campaigns/keine-kampagne')).status).toBe(404);
+    const badFilter = await anna.get(`/api/information-campaigns?${listQuery({ status: 'vielleicht' })}`);
+    expect(badFilter.status).toBe(400);
+    expect(fieldOf(badFilter.body, 'query.filter.status')).toBeDefined();
   });
 });

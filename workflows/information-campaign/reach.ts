@@ -3,19 +3,14 @@ import type { Db } from '../../db/client';
 import { districts } from '../measure-coordination/schema';
 import { languageOf } from '../organisations/languages';
 import { organisations } from '../organisations/schema';
+import type { ReportBack } from './report-back';
 import { campaignFlyers, campaignMailings } from './schema';
 
 // A campaign's reach: whom the mails went to (by language), what the organisations reported (by
 // community and district they serve), and the gaps — who was chosen but could not be written to,
 // who did not report, which target community or district no reporting organisation serves.
 
-/** One organisation's report back, from its request's outcome. */
-export interface ReportBack {
-  organisationId: string;
-  answered: boolean;
-  reached: number | null;
-  occasion: string | null;
-}
+export type { ReportBack } from './report-back';
 
 export interface ReachRow {
   /** A language's German name, a community, a district. */

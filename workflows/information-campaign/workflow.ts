@@ -7,6 +7,7 @@ import { languageOf } from '../organisations/languages';
 import type { CampaignActivities, FlyerWords } from './activities';
 import { taskForms, type CampaignStart } from './forms';
 import { CAMPAIGN_LETTER } from './letter-key';
+import { reportBackOf } from './report-back';
 import type { CampaignSettings } from './settings';
 import { LETTER_DE, letterKey, reportForm, reportQuestion, textKey, titleKey, translationFields, translationQuestion } from './texts';
 
@@ -127,10 +128,7 @@ export async function informationCampaign(args: CampaignArgs): Promise<Procedure
               consolidatorId: args.startedBy,
               timings: { timing, consultation: { ...args.consultation, reminderAfter: settings.remindAfter } },
             })
-          ).outcomes.map((o) => {
-            const data = (o.answerData ?? {}) as { erreicht?: number; anlass?: string };
-            return { organisationId: o.departmentId, answered: o.status === 'answered', reached: data.erreicht ?? null, occasion: data.anlass ?? null };
-          });
+          ).outcomes.map((o) => reportBackOf(o.departmentId, o.status, o.answerData));
 
     const reach = await campaignReport({
       procedureId,

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, loginAs, newContext, screenshots } from '../../tests/support/browser';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, screenshots, signedIn } from '../../tests/support/browser';
 import { ApiClient, listQuery } from '../../tests/support/client';
 import { findRow, go, openRow, procedureIdOf } from '../../tests/support/console-pages';
 import { DEMO_PASSWORD } from '../../tests/support/stack-env';
@@ -10,9 +10,7 @@ import { DEMO_PASSWORD } from '../../tests/support/stack-env';
 
 const YEAR = 2013;
 const title = `Interkulturelles Maßnahmenprogramm ${YEAR}`;
-let browser: Browser;
-let context: BrowserContext;
-let carlaContext: BrowserContext;
+let people: Awaited<ReturnType<typeof signedIn>> | undefined;
 let david: Page; // manager and staff: starts and assesses
 let carla: Page; // manager: approves
 
@@ -32,18 +30,11 @@ beforeAll(async () => {
     fundingLines: [{ funderLevel: 'kommune', programme: 'Integrationsbudget der Stadt Köln', amountPerYear: 6000 }],
   });
   expect(measure.status).toBe(201);
-  browser = await launchBrowser();
-  context = await newContext(browser);
-  david = await loginAs(context, 'david.mensah@amtsflow.localhost', DEMO_PASSWORD);
-  carlaContext = await newContext(browser);
-  carla = await loginAs(carlaContext, 'carla.nowak@amtsflow.localhost', DEMO_PASSWORD);
+  people = await signedIn(DEMO_PASSWORD, 'david.mensah@amtsflow.localhost', 'carla.nowak@amtsflow.localhost');
+  [david, carla] = people.pages as [Page, Page];
 });
 
-afterAll(async () => {
-  await context?.close();
-  await carlaContext?.close();
-  await browser?.close();
-});
+afterAll(() => people?.close());
 
 describe('the Maßnahmenprogramm in the console', () => {
   it('is started by year, assessed beside its matrix, approved and listed with its downloads', async () => {

@@ -1,3 +1,5 @@
+import CampaignIcon from '@mui/icons-material/RecordVoiceOver';
+import { lazyPages } from '../../../admin/src/common/lazyPages';
 import { defineConsoleModule } from '../../../admin/src/modules/types';
 import { startForm as startSchema, taskForms as taskSchemas } from '../forms';
 import { taskForm as auswerten } from './kampagne-auswerten';
@@ -11,5 +13,6 @@ export const consoleModule = defineConsoleModule({
   taskSchemas,
   startForm,
   taskForms: { 'uebersetzung-pruefen': pruefen, 'kampagne-auswerten': auswerten },
+  resources: [{ name: 'information-campaigns', icon: CampaignIcon, recordRepresentation: 'title', ...lazyPages(() => import('./campaigns'), 'list', 'show') }],
   messages,
 });

@@ -3,6 +3,10 @@
 const de = {
   app: {
     procedure_types: { 'information-campaign': 'Informationskampagne' },
+    empty: {
+      campaigns: 'Noch keine Informationskampagne. Eine Kampagne starten Sie unter „Vorgänge“ mit „Informationskampagne“.',
+      start_campaign: 'Kampagne starten',
+    },
     campaign: {
       department: 'Anliegen der Dienststelle',
       title: 'Titel',
@@ -17,9 +21,12 @@ const de = {
       targets_hint: 'Wen die Kampagne erreichen soll: wo keine berichtende Organisation hinreicht, nennt die Auswertung eine Lücke.',
       report_deadline: 'Frist für die Rückmeldungen',
       report_deadline_hint: 'Leer: 20 Arbeitstage.',
-      translated_by: 'Übersetzung in %{language} von %{translator}, Runde %{round}. Links die Vorlage, rechts die Übersetzung.',
-      totals:
-        '%{contacts} Ansprechpersonen angeschrieben; %{reported} von %{mailed} angeschriebenen Organisationen haben berichtet und %{reached} Menschen erreicht.',
+      translated_by: 'Übersetzung %{into} von %{translator}, Runde %{round}. Links die Vorlage, rechts die Übersetzung.',
+      total_contacts: 'Angeschriebene Ansprechpersonen',
+      total_reported: 'Organisationen mit Rückmeldung',
+      total_reached: 'Erreichte Menschen',
+      community: 'Community',
+      district: 'Stadtbezirk',
       by_language: 'Nach Sprache',
       by_community: 'Nach Community',
       by_district: 'Nach Stadtbezirk',
@@ -34,6 +41,31 @@ const de = {
       gap_districts: 'Ziel-Stadtbezirke, die keine berichtende Organisation erreicht',
       summary: 'Bewertung',
       follow_up: 'Nächste Schritte für die Lücken',
+      reported_of: '%{reported} von %{mailed}',
+      status: 'Stand',
+      started: 'Gestartet am',
+      ended: 'Beendet am',
+      procedure: 'Vorgang',
+      to_procedure: 'Zum Vorgang mit seinem Verlauf',
+      flyers: 'Faltblätter',
+      no_flyers: 'Noch kein Faltblatt gedruckt: die Übersetzungen laufen.',
+      flyer_in: 'Faltblatt auf %{language} herunterladen',
+    },
+  },
+  resources: {
+    'information-campaigns': {
+      name: 'Kampagne |||| Kampagnen',
+      fields: {
+        title: 'Titel',
+        department: 'Dienststelle',
+        status: 'Stand',
+        startedAt: 'Gestartet',
+        languages: 'Sprachen',
+        contacts: 'Angeschrieben',
+        organisationsReported: 'Organisationen berichtet',
+        reached: 'Erreicht',
+        q: 'Suche',
+      },
     },
   },
 };
@@ -41,6 +73,10 @@ const de = {
 const en: typeof de = {
   app: {
     procedure_types: { 'information-campaign': 'Information campaign' },
+    empty: {
+      campaigns: 'No information campaign yet. Start one under “Procedures” with “Information campaign”.',
+      start_campaign: 'Start a campaign',
+    },
     campaign: {
       department: 'Concern of the department',
       title: 'Title',
@@ -56,7 +92,11 @@ const en: typeof de = {
       report_deadline: 'Deadline for the reports',
       report_deadline_hint: 'Empty: 20 working days.',
       translated_by: 'Translation into %{language} by %{translator}, round %{round}. The source on the left, the translation on the right.',
-      totals: '%{contacts} contacts written to; %{reported} of %{mailed} organisations written to have reported, reaching %{reached} people.',
+      total_contacts: 'Contacts written to',
+      total_reported: 'Organisations that reported',
+      total_reached: 'People reached',
+      community: 'Community',
+      district: 'Borough',
       by_language: 'By language',
       by_community: 'By community',
       by_district: 'By borough',
@@ -71,6 +111,31 @@ const en: typeof de = {
       gap_districts: 'Target boroughs no reporting organisation reaches',
       summary: 'Assessment',
       follow_up: 'Next steps for the gaps',
+      reported_of: '%{reported} of %{mailed}',
+      status: 'Status',
+      started: 'Started on',
+      ended: 'Ended on',
+      procedure: 'Procedure',
+      to_procedure: 'To the procedure and its history',
+      flyers: 'Flyers',
+      no_flyers: 'No flyer printed yet: the translations are under way.',
+      flyer_in: 'Download the flyer in %{language}',
+    },
+  },
+  resources: {
+    'information-campaigns': {
+      name: 'Campaign |||| Campaigns',
+      fields: {
+        title: 'Title',
+        department: 'Department',
+        status: 'Status',
+        startedAt: 'Started',
+        languages: 'Languages',
+        contacts: 'Written to',
+        organisationsReported: 'Organisations reported',
+        reached: 'Reached',
+        q: 'Search',
+      },
     },
   },
 };

@@ -47,7 +47,7 @@ function Context({ task }: { task: Task }) {
   return (
     <>
       <Typography>
-        {translate('app.campaign.translated_by', { language: translate(`app.language.${l.code}`, { _: l.name }), translator: c.translator ?? '', round: c.round ?? 1 })}
+        {translate('app.campaign.translated_by', { into: l.into, language: translate(`app.language.${l.code}`, { _: l.name }), translator: c.translator ?? '', round: c.round ?? 1 })}
       </Typography>
       <Pair label="app.campaign.title" source={c.source.title} translation={c.translation.title} lang={l.code} dir={l.dir} />
       <Pair label="app.campaign.text" source={c.source.text} translation={c.translation.text} lang={l.code} dir={l.dir} />

@@ -1,0 +1,4 @@
+import { CampaignList } from './CampaignList';
+import { CampaignShow } from './CampaignShow';
+
+export default { list: CampaignList, show: CampaignShow };
