@@ -121,7 +121,8 @@ function problemsOf(message: string, path: string, enumValues: string[], languag
   for (const v of enumValues) {
     // Quoted anywhere; in German also as the bare word ("approve" is an English verb, not a German one).
     const quoted = [`„${v}“`, `“${v}”`, `'${v}'`, `"${v}"`].some((q) => message.includes(q));
-    const bare = language === 'de' && new RegExp(`(^|[^\\p{L}-])${v}([^\\p{L}-]|$)`, 'u').test(message);
+    // Two letters are a language's code ("es", Spanish) as often as a German word ("das es gibt"): only quoted.
+    const bare = language === 'de' && v.length > 2 && new RegExp(`(^|[^\\p{L}-])${v}([^\\p{L}-]|$)`, 'u').test(message);
     if (quoted || bare) problems.push(`names the value ${v}`);
   }
   if (language === 'de') {

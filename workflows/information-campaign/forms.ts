@@ -28,11 +28,11 @@ export const startForm = z.strictObject({
   }),
   title: writtenText({ de: 'Titel', en: 'Title' }, { min: 3, max: 120 }, {
     missing: { de: 'Bitte geben Sie den Titel der Information ein.', en: 'Please enter the title of the information.' },
-    tooShort: { de: 'Der Titel hat mindestens 3 Zeichen.', en: 'The title has at least 3 characters.' },
+    tooShort: { de: 'Der Titel hat mindestens 3 Zeichen.', en: 'The title must have at least 3 characters.' },
   }),
   text: writtenText({ de: 'Text der Information', en: 'Text of the information' }, { min: 20, max: 4000 }, {
     missing: { de: 'Bitte geben Sie den Text der Information ein.', en: 'Please enter the text of the information.' },
-    tooShort: { de: 'Der Text hat mindestens 20 Zeichen.', en: 'The text has at least 20 characters.' },
+    tooShort: { de: 'Der Text hat mindestens 20 Zeichen.', en: 'The text must have at least 20 characters.' },
   }),
   translations: field(
     { de: 'Übersetzungen', en: 'Translations' },
@@ -57,7 +57,7 @@ export type CampaignStart = z.infer<typeof startForm>;
 export const evaluationForm = z.strictObject({
   summary: writtenText({ de: 'Bewertung', en: 'Assessment' }, { min: 3, max: 10_000 }, {
     missing: { de: 'Bitte bewerten Sie die Kampagne.', en: 'Please assess the campaign.' },
-    tooShort: { de: 'Die Bewertung hat mindestens 3 Zeichen.', en: 'The assessment has at least 3 characters.' },
+    tooShort: { de: 'Die Bewertung hat mindestens 3 Zeichen.', en: 'The assessment must have at least 3 characters.' },
   }),
   followUp: field({ de: 'Nächste Schritte für die Lücken', en: 'Next steps for the gaps' }, z.string().trim().max(5000).optional()),
 });
