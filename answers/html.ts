@@ -30,11 +30,11 @@ legend{font-size:1.3rem;font-weight:700;padding:0;margin:0 0 .75rem}
 label{display:block;font-weight:600;margin:0 0 .25rem}
 .feld legend{font-size:1rem;font-weight:600;margin:0 0 .25rem}
 label.auswahl{display:inline-flex;align-items:center;gap:.4rem;font-weight:400;margin:0 1.5rem .25rem 0}
-input[type=radio]{width:1.25rem;height:1.25rem;margin:0}
+input[type=radio],input[type=checkbox]{width:1.25rem;height:1.25rem;margin:0}
 fieldset[aria-invalid=true]{padding:.5rem}
 .hinweis{color:#4a4a4a;margin:0 0 .5rem}
 .fehler{color:#b3261e;font-weight:600;margin:0 0 .5rem}
-textarea,input[type=text],input[type=number]{display:block;width:100%;font:inherit;color:#1b1b1b;background:#fff;border:2px solid #1b1b1b;border-radius:0;padding:.5rem}
+textarea,input[type=text],input[type=email],input[type=tel],input[type=number]{display:block;width:100%;font:inherit;color:#1b1b1b;background:#fff;border:2px solid #1b1b1b;border-radius:0;padding:.5rem}
 input[type=number]{max-width:14rem}
 input[type=file]{font:inherit;max-width:100%}
 [aria-invalid=true]{border:3px solid #b3261e}

@@ -29,7 +29,7 @@ export interface AnswerFormView {
 }
 
 /** One input's frame: label, hint, error, in the order a screen reader reads them before the input. */
-function control(
+export function control(
   id: string,
   label: string,
   hint: string | null,
@@ -103,12 +103,16 @@ function structuredField(f: AnswerField, value: string, error: string | undefine
 
 function errorSummary(view: AnswerFormView): string {
   const order = [TEXT_ID, ...view.fields.flatMap((f) => [fieldId(f.key), commentId(f.key)]), FILES_ID];
-  const items = order.filter((id) => view.errors[id]).map((id) => `<li><a href="#${esc(id)}">${esc(view.errors[id] as string)}</a></li>`);
-  if (items.length === 0) return '';
+  return errorList(order.flatMap((id) => (view.errors[id] ? [[id, view.errors[id] as string] as const] : [])));
+}
+
+/** The errors of a failed submission above the form, each a link to its field (by the field's id). */
+export function errorList(errors: readonly (readonly [id: string, message: string])[]): string {
+  if (errors.length === 0) return '';
   return `<div class="fehlerliste" role="alert" aria-labelledby="fehler-titel">
 <h2 id="fehler-titel">Bitte prüfen Sie Ihre Angaben</h2>
 <ul>
-${items.join('\n')}
+${errors.map(([id, message]) => `<li><a href="#${esc(id)}">${esc(message)}</a></li>`).join('\n')}
 </ul>
 </div>`;
 }

@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): Express {
   // Before the session: departments have no login, and their pages need no cookie.
   app.use('/answer', answerPageRoutes(deps), unavailableErrors(deps.log), answerErrorPage(deps.log));
   for (const pages of allModules.flatMap((m) => m.publicPages ?? [])) {
-    app.use(pages.path, limiter(deps.publicRateLimit, 'Zu viele Anfragen. Bitte warten Sie eine Minute.'), pages.router({ db: deps.db }), unavailableErrors(deps.log), answerErrorPage(deps.log));
+    app.use(pages.path, limiter(deps.publicRateLimit, 'Zu viele Anfragen. Bitte warten Sie eine Minute.'), pages.router({ db: deps.db, starter: deps.starter }), unavailableErrors(deps.log), answerErrorPage(deps.log));
   }
   app.use(sessionMiddleware(deps.db, deps.sessionSecret, deps.publicUrl.startsWith('https:')));
 

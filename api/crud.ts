@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { writeAudit } from '../db/audit';
 import type { Db, DbTransaction } from '../db/client';
 import { HttpError } from './errors';
-import { idsFilterOf, isUuidColumn, listQuerySchema, orderOf, pageOf, sendList, uuidFilter, uuidsFilter } from './list-query';
+import { containsPattern, idsFilterOf, isUuidColumn, listQuerySchema, orderOf, pageOf, sendList, uuidFilter, uuidsFilter } from './list-query';
 import { idParams, type Access, type Api } from './route';
 import type { SessionUser } from './session-user';
 
@@ -112,7 +112,7 @@ export function crudResource<T extends PgTable, C extends z.ZodType, U extends z
       const where: (SQL | undefined)[] = [];
       if (f.id) where.push(inArray(spec.idColumn, f.id));
       if (f.q) {
-        const pattern = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+        const pattern = containsPattern(f.q);
         where.push(or(...spec.searchColumns.map((c) => ilike(c, pattern))));
       }
       for (const [key, filter] of Object.entries(spec.filters)) {

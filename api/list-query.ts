@@ -102,6 +102,9 @@ export function orderOf(
   return [sort[1] === 'ASC' ? asc(column) : desc(column), asc(tieBreaker)];
 }
 
+/** A search word as an ILIKE pattern that finds it anywhere: its own %, _ and \\ match themselves. */
+export const containsPattern = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+
 export function sendList<T>(res: Response, resource: string, rows: T[], total: number, offset: number): T[] {
   const end = rows.length === 0 ? offset : offset + rows.length - 1;
   res.setHeader('Content-Range', `${resource} ${offset}-${end}/${total}`);

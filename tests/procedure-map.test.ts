@@ -24,7 +24,7 @@ describe('the procedure map', () => {
     const review = types.find((t) => t.id === 'funding-call-review');
     expect(review?.steps.nodes.map((n) => n.key)).toEqual(expect.arrayContaining(['triage', 'anfrage', 'freigabe', 'gefoerdert']));
     expect(review?.steps.edges).toContainEqual({ from: 'freigabe', to: 'entscheidung', label: 'abgelehnt → zurück' });
-    expect(types.map((t) => t.id).sort()).toEqual(['department-consultation', 'funding-call-review', 'information-campaign', 'integration-monitoring', 'measure-coordination', 'measure-programme', 'measure-survey', 'study-evaluation', 'vorgang-mit-freigabe']);
+    expect(types.map((t) => t.id).sort()).toEqual(['association-advice', 'department-consultation', 'funding-call-review', 'information-campaign', 'integration-monitoring', 'measure-coordination', 'measure-programme', 'measure-survey', 'study-evaluation', 'vorgang-mit-freigabe']);
   });
 
   it('marks what is done, by whom, what is current and what is ahead, for a Vorgang mit Freigabe', async () => {

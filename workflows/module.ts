@@ -94,7 +94,8 @@ export interface ModuleRouteDeps<S> {
 export interface PublicPages {
   /** "/einwilligung": the start of every link to them. */
   path: string;
-  router(deps: { db: Db }): Router;
+  /** `starter`: a public request form starts its procedure (without a person: startedBy null). */
+  router(deps: { db: Db; starter: ProcedureStarter }): Router;
 }
 
 /**

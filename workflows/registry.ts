@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { SettingsSpec } from '../config/settings';
+import associationAdvice from './association-advice';
 import departmentConsultation from './department-consultation';
 import fundingCallReview from './funding-call-review';
 import informationCampaign from './information-campaign';
@@ -26,6 +27,7 @@ export const procedureModules = [
   measureProgramme,
   measureSurvey,
   informationCampaign,
+  associationAdvice,
 ] as const;
 
 /** Modules keeping master data before their procedure exists (module.ts, MasterDataModule). */

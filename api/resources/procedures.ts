@@ -9,7 +9,7 @@ import { auditLog, mailOutbox, procedureEvents, procedures, procedureStatuses, t
 import type { ProcedureStarter } from '../../workflows/module';
 import { procedureModules, procedureTypeNames } from '../../workflows/registry';
 import { HttpError } from '../errors';
-import { dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
+import { containsPattern, dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { textIdParams, type Api } from '../route';
 import { concerns, disturbed, heldBy, nextDueAt, overdue, requestsAnswered, requestsAsked, responsibleId, responsibleRole } from './procedure-outstanding';
 import { noteHistoryEntries } from './notes';
@@ -178,7 +178,7 @@ export function procedureRoutes(api: Api, { db, starter, commands }: ProcedureRo
       const f = query.filter ?? {};
       const where: (SQL | undefined)[] = [
         f.id ? inArray(procedures.id, f.id) : undefined,
-        f.q ? ilike(procedures.title, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+        f.q ? ilike(procedures.title, containsPattern(f.q)) : undefined,
         f.type ? eq(procedures.type, f.type) : undefined,
         f.status ? inArray(procedures.status, Array.isArray(f.status) ? f.status : [f.status]) : undefined,
         f.startedBy ? eq(procedures.startedBy, f.startedBy) : undefined,

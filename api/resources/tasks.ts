@@ -8,7 +8,7 @@ import { checkTaskReferences } from '../../db/references';
 import { completeTaskUpdate } from '../../workflows/engine/contract';
 import { taskFormSchemas } from '../../workflows/registry';
 import { HttpError, zodFields } from '../errors';
-import { dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
+import { containsPattern, dayOrMomentFilter, idsFilter, listQuerySchema, orderOf, pageOf, sendList } from '../list-query';
 import { idempotencyKeyOf } from '../idempotency';
 import { idParams, type Api } from '../route';
 import type { SessionUser } from '../session-user';
@@ -174,7 +174,7 @@ export function taskRoutes(api: Api, { db, temporal, publicUrl, completionCatchU
       if (f.id) where.push(inArray(tasks.id, f.id));
       if (f.q) {
         // People search their inbox for the matter ("Sprachkurse"), which is the procedure's title as often as the task's.
-        const pattern = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;
+        const pattern = containsPattern(f.q);
         where.push(
           or(
             ilike(tasks.title, pattern),

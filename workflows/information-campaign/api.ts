@@ -24,6 +24,7 @@ const overviewFilter = z.strictObject({
   q: z.string().max(200).optional(),
   status: z.enum(procedureStatuses).optional(),
   departmentId: z.uuid('keine gültige ID').optional(),
+  organisationId: z.uuid('keine gültige ID').optional(),
 });
 
 const flyerSchema = z.object({ language: z.string(), title: z.string(), pdfSize: z.number(), createdAt: z.date() });

@@ -134,6 +134,7 @@ describe('Informationskampagne', () => {
     for (const mail of [toRana, toElif, toOmar, toJonas] as CaughtMail[]) {
       expect(mail.text).toMatch(/Rückmeldung bis .+: http\S+\/answer\//);
       expect(mail.text).toMatch(/Keine Mails zu Informationskampagnen mehr erhalten: http\S+\/einwilligung\/[0-9a-f]{64}/);
+      expect(mail.text).toMatch(/Beratung für Ihren Verein \(Gründung, Satzung, Fördermittel\): http\S+\/beratung\n/);
     }
 
     // The flyers: one per approved language and the German, each PDF with its own words.

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { procedures } from '../../db/schema';
 import type { LetterWriter } from '../engine/consultation/letters';
 import { reachableContacts } from '../organisations/consent';
+import { REQUEST_PATH } from '../association-advice/request-page';
 import { campaignFlyers, campaignMailings } from './schema';
 import { flyerFileName, mailFooter } from './texts';
 
@@ -39,7 +40,7 @@ export const campaignLetter: LetterWriter = async (tx, facts) => {
       subject: `${flyer.title} – Amt für Integration der Stadt Köln`,
       text:
         `${flyer.letter}\n\n${flyer.title}\n\n${flyer.text}` +
-        mailFooter({ report: facts.link, withdraw: withdrawalLink(facts.publicUrl, contact.withdrawalToken) }, facts.deadlineAt),
+        mailFooter({ report: facts.link, withdraw: withdrawalLink(facts.publicUrl, contact.withdrawalToken), advice: `${facts.publicUrl}${REQUEST_PATH}` }, facts.deadlineAt),
       attachments: [{ filename: flyerFileName(flyer.title, flyer.language), contentType: 'application/pdf', content: flyer.pdf }],
     });
   }

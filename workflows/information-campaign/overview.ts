@@ -1,4 +1,5 @@
 import { and, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../../api/list-query';
 import type { Db } from '../../db/client';
 import { nodeFor } from '../step-map';
 import { alias } from 'drizzle-orm/pg-core';
@@ -56,15 +57,18 @@ export interface OverviewFilter {
   q?: string;
   status?: (typeof procedureStatuses)[number];
   departmentId?: string;
+  /** Campaigns that chose this organisation: its page lists them. */
+  organisationId?: string;
 }
 
 function whereOf(f: OverviewFilter): SQL | undefined {
   return and(
     eq(procedures.type, TYPE),
     f.id ? inArray(procedures.id, f.id) : undefined,
-    f.q ? ilike(sql`${procedures.input}->>'title'`, `%${f.q.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+    f.q ? ilike(sql`${procedures.input}->>'title'`, containsPattern(f.q)) : undefined,
     f.status ? eq(procedures.status, f.status) : undefined,
     f.departmentId ? sql`${procedures.input}->>'departmentId' = ${f.departmentId}` : undefined,
+    f.organisationId ? sql`${procedures.input}->'organisationIds' @> to_jsonb(${f.organisationId}::text)` : undefined,
   );
 }
 

@@ -48,10 +48,11 @@ export const reportQuestion = (title: string) =>
   'Bitte teilen Sie uns mit, mit wie vielen Menschen Sie sie geteilt haben und bei welcher Gelegenheit.';
 
 /** Beneath the translated words and information: where to report back and how to stop the mails, in German as the office answers. */
-export function mailFooter(links: { report: string; withdraw: string }, deadlineAt: Date): string {
+export function mailFooter(links: { report: string; withdraw: string; advice: string }, deadlineAt: Date): string {
   return (
     '\n\n-- \nAmt für Integration der Stadt Köln\n\n' +
     `Rückmeldung bis ${germanDateTime(deadlineAt)}: ${links.report}\n` +
+    `Beratung für Ihren Verein (Gründung, Satzung, Fördermittel): ${links.advice}\n` +
     `Keine Mails zu Informationskampagnen mehr erhalten: ${links.withdraw}`
   );
 }

@@ -9,5 +9,8 @@ export function useFormats() {
     euro: (n: number | null | undefined) =>
       n === null || n === undefined ? '–' : n.toLocaleString(tag, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
     date: (d: string | number | Date | null | undefined) => (d === null || d === undefined ? '–' : new Date(d).toLocaleDateString(tag, { dateStyle: 'medium' })),
+    /** "Donnerstag, 10. Dezember 2026 um 10:00": an appointment, in the browser's time zone. */
+    dateTime: (d: string | number | Date | null | undefined) =>
+      d === null || d === undefined ? '–' : new Date(d).toLocaleString(tag, { dateStyle: 'full', timeStyle: 'short' }),
   };
 }

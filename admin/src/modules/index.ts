@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ComponentType } from 'react';
 import { isProcedureConsole, type ConsoleModule, type ConsolePart, type StartFormDefinition, type TaskFormDefinition } from './types';
 
 // Every module's console part (workflows/<type>/console/index.ts), found by the bundler; those of
@@ -36,3 +37,8 @@ export const moduleMessages = (locale: 'de' | 'en') => consoleParts.map((m) => m
 export const knowledgeSourceTypes: string[] = consoleModules.flatMap((m) =>
   Object.keys(((m.messages.de.app as Record<string, unknown> | undefined)?.knowledge_source as Record<string, string> | undefined) ?? {}),
 );
+
+/** What the modules add to a record page of `resource` (an organisation's cases and campaigns), in the modules' order. */
+export function recordSectionsOf(resource: string): ComponentType<{ id: string }>[] {
+  return consoleParts.flatMap((m) => m.recordSections?.[resource] ?? []);
+}

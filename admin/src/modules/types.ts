@@ -36,7 +36,14 @@ export interface ConsolePart {
   resources?: (ResourceProps & { name: string })[];
   /** Its words in both languages. */
   messages: { de: Catalog; en: Catalog };
+  recordSections?: RecordSections;
 }
+
+/**
+ * Sections a module adds to another module's record page, by that page's resource: the advice cases
+ * and campaigns of an organisation on the organisation's page. The page shows them without knowing them.
+ */
+export type RecordSections = Record<string, ComponentType<{ id: string }>[]>;
 
 export interface ConsoleModule<F extends Record<string, z.ZodType> = Record<string, z.ZodType>> {
   /** The procedure type (the module's folder name). */
@@ -51,6 +58,7 @@ export interface ConsoleModule<F extends Record<string, z.ZodType> = Record<stri
   resources?: (ResourceProps & { name: string })[];
   /** Its words in both languages; `app.procedure_types.<type>` names the procedure. */
   messages: { de: Catalog; en: Catalog };
+  recordSections?: RecordSections;
 }
 
 export function defineConsoleModule<F extends Record<string, z.ZodType>>(module: ConsoleModule<F>): ConsoleModule<F> {

@@ -4,6 +4,7 @@ import { defineConsoleModule } from '../../../admin/src/modules/types';
 import { startForm as startSchema, taskForms as taskSchemas } from '../forms';
 import { taskForm as auswerten } from './kampagne-auswerten';
 import { messages } from './messages';
+import { OrganisationCampaigns } from './OrganisationCampaigns';
 import { startForm } from './start-form';
 import { taskForm as pruefen } from './uebersetzung-pruefen';
 
@@ -14,5 +15,6 @@ export const consoleModule = defineConsoleModule({
   startForm,
   taskForms: { 'uebersetzung-pruefen': pruefen, 'kampagne-auswerten': auswerten },
   resources: [{ name: 'information-campaigns', icon: CampaignIcon, recordRepresentation: 'title', ...lazyPages(() => import('./campaigns'), 'list', 'show') }],
+  recordSections: { organisations: [OrganisationCampaigns] },
   messages,
 });

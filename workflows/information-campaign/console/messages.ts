@@ -50,6 +50,8 @@ const de = {
       flyers: 'Faltblätter',
       no_flyers: 'Noch kein Faltblatt gedruckt: die Übersetzungen laufen.',
       flyer_in: 'Faltblatt auf %{language} herunterladen',
+      of_organisation: 'Informationskampagnen',
+      none_yet: 'Noch keine.',
     },
   },
   resources: {
@@ -120,6 +122,8 @@ const en: typeof de = {
       flyers: 'Flyers',
       no_flyers: 'No flyer printed yet: the translations are under way.',
       flyer_in: 'Download the flyer in %{language}',
+      of_organisation: 'Information campaigns',
+      none_yet: 'None yet.',
     },
   },
   resources: {

@@ -1,6 +1,7 @@
 import { Card, CardContent, Link as MuiLink, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { FactList } from '../../../../admin/src/common/FactList';
+import { RecordSections } from '../../../../admin/src/common/RecordSections';
 import { ShowWithEdit } from '../../../../admin/src/common/ShowWithEdit';
 import { DistrictNames } from '../../../measure-coordination/console/DistrictNames';
 import type { OrganisationKind, OrganisationTopic } from '../../vocabulary';
@@ -61,6 +62,7 @@ function OrganisationPage() {
           ]}
         />
         <Contacts />
+        <RecordSections resource="organisations" id={o.id} />
       </CardContent>
     </Card>
   );
