@@ -39,3 +39,23 @@ export async function downloadedPdf(client: ApiClient, path: string, listedSize:
   expect(pdf.length).toBe(listedSize);
   return { pdf, text: (await pdfText(pdf)).replace(/\s+/g, ' ') };
 }
+
+// pdf.js gives Arabic script in its presentation forms and in visual order, a ligature's letters in
+// either order; NFKC makes them letters again. So a right-to-left sentence is found word by word, each
+// word as the letters it is made of: a glyph missing for want of a font takes its letter with it.
+export const letters = (s: string) => s.normalize('NFKC').replace(/[\s\u200c\u200f\u200e]/g, '');
+
+/** Each word as the sorted letters it is made of (Sorani's ە, U+06D5, shares its joined glyph with ه, whose letter the PDF names). */
+export const wordKeys = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/\u06d5/g, '\u0647')
+    .split(/\s+/)
+    .map((w) => [...w.replace(/[^\p{L}\p{M}\p{N}]/gu, '')].sort().join(''))
+    .filter(Boolean);
+
+/** Whether every word of a right-to-left sentence is in the PDF's text. */
+export function hasEveryWord(extracted: string, sentence: string): boolean {
+  const words = new Set(wordKeys(extracted));
+  return wordKeys(sentence).every((w) => words.has(w));
+}

@@ -1,4 +1,4 @@
-import { pdfText } from '../../tests/support/pdf-text';
+import { letters, pdfText, wordKeys } from '../../tests/support/pdf-text';
 import { printFlyer } from './flyer';
 
 // The flyers as Chromium prints them: every sentence of the Turkish, Arabic and Sorani texts is in
@@ -6,19 +6,6 @@ import { printFlyer } from './flyer';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const frame = { from: 'Gesundheitsamt der Stadt Köln', contact: 'Amt für Integration, Telefon 0221 221-0' };
-
-// pdf.js gives Arabic script in its presentation forms and in visual order, a ligature's letters in
-// either order; NFKC makes them letters again. So a right-to-left sentence is found word by word, each
-// word as the letters it is made of: a glyph missing for want of a font takes its letter with it.
-const letters = (s: string) => s.normalize('NFKC').replace(/[\s\u200c\u200f\u200e]/g, '');
-// Sorani's ە (U+06D5) shares its joined glyph with ه (U+0647), whose letter the PDF then names.
-const wordKeys = (s: string) =>
-  s
-    .normalize('NFKC')
-    .replace(/\u06d5/g, '\u0647')
-    .split(/\s+/)
-    .map((w) => [...w.replace(/[^\p{L}\p{M}\p{N}]/gu, '')].sort().join(''))
-    .filter(Boolean);
 
 const flyers = [
   { language: 'tr', title: 'Grip aşısı', text: 'Grip aşısı sizi ve ailenizi korur.\n\nSağlık Merkezi’nde ücretsiz aşı olabilirsiniz: Çarşamba ve Perşembe, saat 9’dan 12’ye kadar.' },

@@ -4,6 +4,7 @@ import { ApiClient, eventually } from '../../tests/support/client';
 import { filtered, findRow, go, procedureIdOf } from '../../tests/support/console-pages';
 import { linkToken, mailsAbout, submitAnswer, type CaughtMail } from '../../tests/support/consultation';
 import { DEMO_PASSWORD } from '../../tests/support/stack-env';
+import { openTask } from '../../tests/support/tasks';
 
 // The Informationskampagne in headless Chromium: started from its start form (a translation row
 // whose translators are those of the chosen language), the translation checked beside its German
@@ -63,8 +64,9 @@ describe('the Informationskampagne in the console', () => {
     });
     expect(reply.status).toBe(200);
 
-    const check = await findRow(anna, '/tasks', 'Übersetzung ins Türkische prüfen');
-    await check.click();
+    // By its id: in a full run Anna's list holds many tasks, this one perhaps beyond the first page.
+    await go(anna, `/tasks/${(await openTask(api, procedureId, 'uebersetzung-pruefen', 60_000)).id}/show`);
+    await anna.getByRole('heading', { name: 'Übersetzung ins Türkische prüfen' }).first().waitFor();
     const translated = anna.locator('[lang="tr"]', { hasText: 'U1 ile U9 arasındaki muayeneler' });
     await translated.waitFor();
     expect(await translated.getAttribute('dir')).toBe('ltr');

@@ -1,6 +1,6 @@
 import { ApiClient, eventually, listQuery } from '../../tests/support/client';
 import { getPage, linkToken, mailsAbout, submitAnswer, type CaughtMail } from '../../tests/support/consultation';
-import { pdfText } from '../../tests/support/pdf-text';
+import { hasEveryWord, pdfText } from '../../tests/support/pdf-text';
 import { DEMO_PASSWORD, testStack } from '../../tests/support/stack-env';
 import { complete, openTask, procedureWhen } from '../../tests/support/tasks';
 
@@ -119,6 +119,10 @@ describe('Informationskampagne', () => {
     const withdraw = /\/einwilligung\/([0-9a-f]{64})/.exec((toJonas as CaughtMail).text)?.[1] as string;
     const withdrawn = await fetch(`${testStack().url}/einwilligung/${withdraw}`, { method: 'POST' });
     expect(await withdrawn.text()).toContain('Ihre Einwilligung ist widerrufen');
+    const carla = await ApiClient.as('carla.nowak@amtsflow.localhost', DEMO_PASSWORD);
+    const [jonasRow] = (await anna.get(`/api/organisation-contacts?${listQuery({ organisationId: yeniUmut, q: 'Jonas Becker' })}`)).body as { id: string }[];
+    const audited = (await carla.get(`/api/audit?${listQuery({ entityId: jonasRow?.id, action: 'organisation-contacts.consent_withdrawn' })}`)).body as { actorId: string | null; detail: unknown }[];
+    expect(audited).toEqual([expect.objectContaining({ actorId: null, detail: { purposes: ['informationskampagnen'], how: 'link' } })]);
     const [toRana] = await mailTo(arabicTitle, rana);
     expect((await submitAnswer(linkToken(toRana as CaughtMail), { antwort: '', feld_erreicht: '-3' })).status).toBe(400);
     expect((await submitAnswer(linkToken(toRana as CaughtMail), { antwort: '', feld_erreicht: '45', feld_anlass: 'Freitagstreffen im Vereinsraum' })).status).toBe(200);
@@ -143,6 +147,11 @@ describe('Informationskampagne', () => {
     const turkishPdf = await anna.fetch(`/api/information-campaigns/${procedureId}/flyers/tr`);
     expect(turkishPdf.headers.get('content-type')).toBe('application/pdf');
     expect(await pdfText(Buffer.from(await turkishPdf.arrayBuffer()))).toContain('60 yaş üstü herkes için grip aşısı ücretsizdir.');
+    const arabicPdf = await anna.fetch(`/api/information-campaigns/${procedureId}/flyers/ar`);
+    const arabicText = await pdfText(Buffer.from(await arabicPdf.arrayBuffer()));
+    for (const sentence of ['لقاح الإنفلونزا مجاني لكل من تجاوز الستين.', 'المواعيد في مكتب الصحة.']) {
+      expect({ sentence, found: hasEveryWord(arabicText, sentence) }).toEqual({ sentence, found: true });
+    }
     expect((await anna.get(`/api/information-campaigns/${procedureId}/flyers/ti`)).status).toBe(404);
 
     // Yeni Umut reports after the reminder.
