@@ -1,4 +1,5 @@
-import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../db/audit';
@@ -123,8 +124,16 @@ export function incidentRoutes(api: Api, { db, temporal }: IncidentRouteDeps) {
           await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${target.mailId as string})`);
         });
       } else if (row.kind === 'job' && target.scheduleId) {
-        // The run that reported the disturbance may still be finishing: a retry must not be skipped as an overlap.
-        await temporal.schedule.getHandle(target.scheduleId).trigger(ScheduleOverlapPolicy.ALLOW_ALL);
+        // The schedule names each run by the second it starts in, so a trigger in the second of the run that
+        // reported the disturbance would be refused as a duplicate; and that run may still be finishing. The
+        // retry starts the schedule's workflow itself, under a name of its own.
+        const { action } = await temporal.schedule.getHandle(target.scheduleId).describe();
+        if (action.type !== 'startWorkflow') throw HttpError.conflict('Für diese Störung gibt es keinen erneuten Versuch');
+        await temporal.workflow.start(action.workflowType, {
+          taskQueue: action.taskQueue,
+          args: action.args ?? [],
+          workflowId: `${action.workflowId}-erneut-${randomUUID()}`,
+        });
       } else {
         throw HttpError.conflict('Für diese Störung gibt es keinen erneuten Versuch');
       }
