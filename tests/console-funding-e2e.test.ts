@@ -133,7 +133,7 @@ describe('the funding pages of the console', () => {
     await david.getByText('Vier-Augen-Prinzip: Sie haben den zu prüfenden Schritt selbst erledigt.').waitFor();
     await expect(david.getByRole('button', { name: 'Erledigen' }).count()).resolves.toBe(0);
 
-    await openRow(carla, '/group-tasks', title, 'Entscheidung freigeben');
+    await openRow(carla, filtered('/group-tasks', { q: title }), title, 'Entscheidung freigeben');
     await carla.getByText('Der Eigenanteil ist nicht gedeckt.').waitFor();
     await carla.getByLabel('Freigeben').check();
     await carla.getByRole('button', { name: 'Erledigen' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { accessibilityViolations, screenshots, signedIn } from '../../tests/support/browser';
 import { ApiClient, listQuery } from '../../tests/support/client';
-import { findRow, go, openRow, procedureIdOf } from '../../tests/support/console-pages';
+import { filtered, findRow, go, openRow, procedureIdOf } from '../../tests/support/console-pages';
 import { DEMO_PASSWORD } from '../../tests/support/stack-env';
 
 // The Maßnahmenprogramm in headless Chromium: started from the console's start form, assessed on a
@@ -62,7 +62,7 @@ describe('the Maßnahmenprogramm in the console', () => {
     await david.getByRole('button', { name: 'Erledigen' }).click();
     await david.waitForURL(/#\/tasks$/);
 
-    await openRow(carla, '/group-tasks', `Maßnahmenprogramm ${YEAR} freigeben`);
+    await openRow(carla, filtered('/group-tasks', { q: `Maßnahmenprogramm ${YEAR}` }), `Maßnahmenprogramm ${YEAR} freigeben`);
     await carla.getByText('die übrigen Stadtbezirke brauchen Sprachangebote', { exact: false }).waitFor();
     expect(await accessibilityViolations(carla)).toEqual([]);
     await screenshots(carla, 'programme-approval');
