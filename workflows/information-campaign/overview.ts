@@ -78,7 +78,8 @@ const withNodeKey = <R extends { currentStepKey: string | null }>(row: R): R => 
   currentStepKey: (row.currentStepKey && nodeFor(steps, row.currentStepKey)?.key) ?? null,
 });
 
-const joined = (db: Db) => db.select(overviewColumns).from(procedures).leftJoin(departments, sql`${departments.id}::text = ${procedures.input}->>'departmentId'`);
+const departmentOfCampaign = sql`${departments.id}::text = ${procedures.input}->>'departmentId'`;
+const joined = (db: Db) => db.select(overviewColumns).from(procedures).leftJoin(departments, departmentOfCampaign);
 
 export async function campaignList(db: Db, f: OverviewFilter, order: SQL[], page: { offset: number; limit: number }) {
   const [rows, [total]] = await Promise.all([
@@ -94,9 +95,14 @@ export async function campaignList(db: Db, f: OverviewFilter, order: SQL[], page
 
 /** One campaign with its reach as of now: per language, community and district, and its gaps. */
 export async function campaignOverview(db: Db, id: string): Promise<(Awaited<ReturnType<typeof campaignList>>['rows'][number] & { reach: CampaignReach; flyers: Awaited<ReturnType<typeof flyersOf>> }) | undefined> {
-  const [row] = await joined(db).where(and(whereOf({}), eq(procedures.id, id)));
-  if (!row) return undefined;
-  const [{ input }] = (await db.select({ input: procedures.input }).from(procedures).where(eq(procedures.id, id))) as [{ input: CampaignStart }];
+  const [found] = await db
+    .select({ ...overviewColumns, input: procedures.input })
+    .from(procedures)
+    .leftJoin(departments, departmentOfCampaign)
+    .where(and(whereOf({}), eq(procedures.id, id)));
+  if (!found) return undefined;
+  const { input: stored, ...row } = found;
+  const input = stored as CampaignStart;
   const rc = alias(procedures, 'rc');
   const requests = await db
     .select({ organisationId: consultationRequests.participantId, status: consultationRequests.status, answerData: consultationRequests.answerData })
