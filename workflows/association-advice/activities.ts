@@ -33,7 +33,8 @@ export function adviceActivities({ db }: Pick<ModuleActivityDeps, 'db'>) {
         const [registered] = input.organisationId
           ? await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.organisationId))
           : [];
-        const organisationName = registered?.name ?? input.organisationName ?? '';
+        // One deleted from the register since the start keeps the name the request gave, or says it is gone.
+        const organisationName = registered?.name ?? input.organisationName ?? 'eine Organisation, die nicht mehr im Register steht';
         const [opened] = await tx
           .insert(adviceCases)
           .values({
