@@ -7,6 +7,11 @@ import { StackError } from './errors';
 import { commandLine, isAlive, readPidFile, tailFile, terminateChild, terminatePid } from './processes';
 
 const READY_TIMEOUT_MS = 60_000;
+/**
+ * start-dev picks its internal services' ports itself and panics when that fails for a moment
+ * (seen once in CI, two minutes into a busy run); a second start on the same file is unaffected.
+ */
+const EARLY_EXIT_ATTEMPTS = 3;
 const SHUTDOWN_STEPS = [
   { signal: 'SIGTERM', waitMs: 10_000 },
   { signal: 'SIGKILL', waitMs: 5_000 },
@@ -39,6 +44,24 @@ export interface TemporalDevServer {
  * answers and the namespace exists.
  */
 export async function startTemporalDevServer(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts);
+    } catch (err) {
+      if (!(err instanceof EarlyExit) || attempt >= EARLY_EXIT_ATTEMPTS) throw err;
+      opts.log(`${err.cause}; starting it again (attempt ${attempt + 1} of ${EARLY_EXIT_ATTEMPTS}) …`);
+    }
+  }
+}
+
+/** The server ended before it answered: `cause` says how, in one line. */
+class EarlyExit extends StackError {
+  constructor(message: string, override readonly cause: string) {
+    super(message);
+  }
+}
+
+async function startOnce(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const dataDir = path.resolve(opts.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const dbFile = path.join(dataDir, 'temporal.db');
@@ -150,6 +173,15 @@ export async function stopLeftoverTemporal(dataDir: string, log: (msg: string) =
   fs.rmSync(pidFile, { force: true });
 }
 
+function firstPanicLine(logFile: string, from: number): string | undefined {
+  try {
+    const text = fs.readFileSync(logFile).subarray(from).toString('utf8');
+    return text.split('\n').find((line) => line.startsWith('panic:'))?.trim();
+  } catch {
+    return undefined;
+  }
+}
+
 function portOpen(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
@@ -183,10 +215,10 @@ async function waitUntilReady(
   let lastError = 'its port is not open yet';
   for (;;) {
     if (exited !== undefined) {
-      throw new StackError(
-        `The Temporal dev server stopped right after starting (${exited}). Last lines of ${logFile}:\n` +
-          tailFile(logFile, 20, logStart),
-      );
+      // A Go panic prints its reason first and a long trace after it, so the tail alone hides it.
+      const reason = firstPanicLine(logFile, logStart);
+      const how = `The Temporal dev server stopped right after starting (${exited}${reason ? `: ${reason}` : ''})`;
+      throw new EarlyExit(`${how}. Last lines of ${logFile}:\n${tailFile(logFile, 20, logStart)}`, how);
     }
     if (Date.now() > deadline) {
       throw new StackError(
